@@ -1,0 +1,33 @@
+package io.atspec.grammar;
+
+import io.atspec.grammar.model.Chapter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the front end made of one spec file: the validated chapter when there was no error,
+ * and every diagnostic. A chapter with errors is never handed on, not even in part.
+ */
+public record CompilationResult(Optional<Chapter> chapter, List<Diagnostic> diagnostics) {
+
+  public CompilationResult {
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+
+  public List<Diagnostic> errors() {
+    return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+  }
+
+  public List<Diagnostic> warnings() {
+    return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).toList();
+  }
+
+  /** Every diagnostic with its source line and caret, separated by newlines. */
+  public String render() {
+    return String.join("\n", diagnostics.stream().map(Diagnostic::render).toList());
+  }
+}

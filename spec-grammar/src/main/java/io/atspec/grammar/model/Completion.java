@@ -1,0 +1,42 @@
+package io.atspec.grammar.model;
+
+import io.atspec.grammar.SourceLocation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * For a command whose OK only acknowledges it: where its real outcome comes from, and how
+ * long that may take.
+ *
+ * @param timeout how long after the acknowledgement the outcome may take
+ * @param collect URC prefixes whose reports make up the outcome (HTTPACTION's +HTTPRECV)
+ * @param until the URC that ends the outcome, if it ends with a URC
+ * @param poll the query to repeat until the outcome is reached, if it is polled
+ */
+public record Completion(
+    Optional<Duration> timeout,
+    List<String> collect,
+    Optional<UntilUrc> until,
+    Optional<Poll> poll,
+    SourceLocation location) {
+
+  public Completion {
+    collect = List.copyOf(collect);
+  }
+
+  /**
+   * The URC that ends a completion, optionally only when one of its fields has one of a set
+   * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31).
+   */
+  public record UntilUrc(
+      String prefix, Optional<String> field, ValueSet values, SourceLocation location) {}
+
+  /** A query repeated until one of its response fields has one of a set of values. */
+  public record Poll(
+      String command,
+      String field,
+      ValueSet values,
+      Optional<Duration> every,
+      SourceLocation location) {}
+}

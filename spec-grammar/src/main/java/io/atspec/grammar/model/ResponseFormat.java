@@ -1,0 +1,16 @@
+package io.atspec.grammar.model;
+
+import io.atspec.grammar.SourceLocation;
+
+/**
+ * An information response line: {@code +HTTPGETSTAT: <state_type>[,<err_code>]}.
+ *
+ * @param prefix the prefix without its colon, {@code +HTTPGETSTAT}
+ */
+public record ResponseFormat(String prefix, Format format, SourceLocation location) {
+
+  /** The prefix as it starts a line on the wire, colon included. */
+  public String wirePrefix() {
+    return prefix + ":";
+  }
+}
