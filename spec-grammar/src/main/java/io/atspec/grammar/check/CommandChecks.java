@@ -111,15 +111,16 @@ final class CommandChecks {
     for (FormKind kind : FormKind.values()) {
       List<Form> ofKind = command.forms(kind);
       if (ofKind.size() > 1) {
-        for (Form form : ofKind) {
-          if (form.name().isEmpty()) {
-            reporter.error(
-                form.location(),
-                command.name() + " has " + ofKind.size() + " " + kind.keyword()
-                    + " forms; name each one (" + kind.keyword() + " get: ...), the name becomes"
-                    + " its Java factory");
-          }
-        }
+        ofKind.stream()
+            .filter(form -> form.name().isEmpty())
+            .findFirst()
+            .ifPresent(
+                form ->
+                    reporter.error(
+                        form.location(),
+                        command.name() + " has " + ofKind.size() + " " + kind.keyword()
+                            + " forms; name each one (" + kind.keyword() + " get: ...), the name"
+                            + " becomes its Java factory"));
       }
       for (int i = 0; i < ofKind.size(); i++) {
         for (int j = 0; j < i; j++) {

@@ -11,7 +11,8 @@ final class WireArguments {
   /**
    * {@code 0,"IP","CMNET"} -> {@code [0, "IP", "CMNET"]}. Spaces around an argument are not
    * part of it (the manual writes {@code url, www.neoway.com.cn}); quotes are kept so callers
-   * can tell a quoted argument. An empty text is no argument at all.
+   * can tell a quoted argument. A parenthesised list in a test answer is one argument:
+   * {@code (1-7),(IP,IPV6)} has two. An empty text is no argument at all.
    */
   static List<String> split(String text) {
     List<String> out = new ArrayList<>();
@@ -20,12 +21,17 @@ final class WireArguments {
     }
     StringBuilder current = new StringBuilder();
     boolean quoted = false;
+    int depth = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '"') {
         quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')' && depth > 0) {
+        depth--;
       }
-      if (c == ',' && !quoted) {
+      if (c == ',' && !quoted && depth == 0) {
         out.add(current.toString().strip());
         current.setLength(0);
       } else {

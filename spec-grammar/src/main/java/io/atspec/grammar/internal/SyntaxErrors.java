@@ -28,6 +28,20 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
     this.reporter = reporter;
   }
 
+  /**
+   * ANTLR may drop one token it finds in the way. Never drop a ';' or a brace: they close
+   * statements and blocks, and dropping one makes the next keyword look like a name, which
+   * turns one mistake into a cascade of misleading ones.
+   */
+  @Override
+  protected Token singleTokenDeletion(Parser parser) {
+    int next = parser.getInputStream().LA(1);
+    if (next == AtSpecLexer.SEMI || next == AtSpecLexer.RBRACE || next == AtSpecLexer.LBRACE) {
+      return null;
+    }
+    return super.singleTokenDeletion(parser);
+  }
+
   @Override
   protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
     report(parser, e.getOffendingToken(), expectation(parser, e.getExpectedTokens()));
@@ -129,14 +143,22 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
   /** What the parser could accept here, in words: the phrases of known sets first. */
   static String expectation(Parser parser, IntervalSet expected) {
     Set<Integer> types = new LinkedHashSet<>(expected.toList());
+    // Every keyword is also a name, so a type is expected exactly where a name is: only the
+    // rule being parsed tells them apart.
+    if (parser.getContext() instanceof AtSpecParser.TypeExprContext
+        || parser.getContext() instanceof AtSpecParser.ParamDeclContext
+            && types.contains(AtSpecLexer.INT_TYPE)) {
+      return "a parameter type (int, string, hex, path, bytes or an enum name)";
+    }
+    boolean nameExpected = types.contains(AtSpecLexer.IDENT);
     for (Phrase phrase : Phrase.values()) {
-      if (phrase.matches(types)) {
+      if (phrase.matches(parser, types, nameExpected)) {
         return phrase.words;
       }
     }
     List<String> words = new ArrayList<>();
     for (int type : types) {
-      String word = tokenWords(parser, type);
+      String word = nameExpected && isKeyword(parser, type) ? "a name" : tokenWords(parser, type);
       if (!words.contains(word)) {
         words.add(word);
       }
@@ -154,6 +176,11 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
     return String.join(", ", words.subList(0, words.size() - 1))
         + " or "
         + words.get(words.size() - 1);
+  }
+
+  private static boolean isKeyword(Parser parser, int type) {
+    String literal = parser.getVocabulary().getLiteralName(type);
+    return literal != null && Character.isLetter(literal.charAt(1));
   }
 
   private static String tokenWords(Parser parser, int type) {
@@ -179,11 +206,6 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
    * marker tokens; the first match names the expectation.
    */
   private enum Phrase {
-    PARAMETER_TYPE(
-        "a parameter type (int, string, hex, path, bytes or an enum name)",
-        AtSpecLexer.INT_TYPE,
-        AtSpecLexer.STRING_TYPE,
-        AtSpecLexer.BYTES_TYPE),
     FORMAT_ITEM(
         "a parameter such as <mode>, a \"text\" or an optional group [,<...>]",
         AtSpecLexer.LT,
@@ -230,8 +252,7 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
         "a value (a number, a word or a \"string\")",
         AtSpecLexer.INT,
         AtSpecLexer.STRING,
-        AtSpecLexer.IDENT),
-    NAME("a name", AtSpecLexer.IDENT, AtSpecLexer.CHAPTER, AtSpecLexer.PARAM);
+        AtSpecLexer.IDENT);
 
     private final String words;
     private final int[] markers;
@@ -241,9 +262,13 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
       this.markers = markers;
     }
 
-    boolean matches(Set<Integer> types) {
+    /**
+     * Where a name is expected every keyword is too, so a keyword marker says nothing there:
+     * only phrases without keyword markers can match.
+     */
+    boolean matches(Parser parser, Set<Integer> types, boolean nameExpected) {
       for (int marker : markers) {
-        if (!types.contains(marker)) {
+        if (!types.contains(marker) || nameExpected && isKeyword(parser, marker)) {
           return false;
         }
       }
