@@ -37,6 +37,7 @@ UNTIL       : 'until';
 WHEN        : 'when';
 IN          : 'in';
 POLL        : 'poll';
+FOR         : 'for';
 EVERY       : 'every';
 DEFAULT     : 'default';
 QUOTED      : 'quoted';

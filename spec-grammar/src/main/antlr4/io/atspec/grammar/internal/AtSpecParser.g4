@@ -198,8 +198,9 @@ errorsUse
     | ERRORS LBRACE enumEntry* RBRACE                    # errorsInline
     ;
 
+// `for <form>` limits the completion to some forms: XIIC=1 is awaited, XIIC=0 is not.
 completionDecl
-    : COMPLETION DURATION? completionClause+ SEMI
+    : COMPLETION DURATION? (FOR name (COMMA name)*)? completionClause+ SEMI
     ;
 
 completionClause
@@ -232,7 +233,7 @@ name
     : IDENT
     | CHAPTER | PACKAGE | FACADE | MANUAL | EDITION | ENUM | ERRORS | COMMAND | URC | AS
     | SECTION | DESCRIPTION | TIMEOUT | PARAM | SET | EXEC | QUERY | TEST | REPORT | PROMPT
-    | FINAL | OK | ERROR | ALIAS | COMPLETION | COLLECT | UNTIL | WHEN | IN | POLL | EVERY
+    | FINAL | OK | ERROR | ALIAS | COMPLETION | COLLECT | UNTIL | WHEN | IN | POLL | FOR | EVERY
     | DEFAULT | QUOTED | UNQUOTED | SECRET | OPTIONAL | LENGTH | INT_TYPE | STRING_TYPE
     | HEX_TYPE | PATH_TYPE | BYTES_TYPE
     ;

@@ -274,6 +274,14 @@ final class CommandChecks {
                 + timeout.toMillis() + " ms");
       }
     });
+    for (String formName : completion.forms()) {
+      if (command.forms().stream().noneMatch(f -> f.name().filter(formName::equals).isPresent())) {
+        reporter.error(
+            completion.location(),
+            "the completion of " + command.name() + " names form '" + formName
+                + "', which the command does not declare");
+      }
+    }
     for (String prefix : completion.collect()) {
       requireUrc(prefix, completion.location());
     }

@@ -417,6 +417,7 @@ public final class AstBuilder {
     }
     return new Completion(
         Optional.ofNullable(c.DURATION()).map(d -> duration(d.getSymbol())),
+        c.name().stream().map(this::name).toList(),
         collect,
         until,
         poll,

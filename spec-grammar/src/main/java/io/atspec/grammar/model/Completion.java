@@ -10,18 +10,21 @@ import java.util.Optional;
  * long that may take.
  *
  * @param timeout how long after the acknowledgement the outcome may take
+ * @param forms the names of the forms it applies to; empty for every form
  * @param collect URC prefixes whose reports make up the outcome (HTTPACTION's +HTTPRECV)
  * @param until the URC that ends the outcome, if it ends with a URC
  * @param poll the query to repeat until the outcome is reached, if it is polled
  */
 public record Completion(
     Optional<Duration> timeout,
+    List<String> forms,
     List<String> collect,
     Optional<UntilUrc> until,
     Optional<Poll> poll,
     SourceLocation location) {
 
   public Completion {
+    forms = List.copyOf(forms);
     collect = List.copyOf(collect);
   }
 

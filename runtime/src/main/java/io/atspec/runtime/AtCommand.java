@@ -1,0 +1,184 @@
+package io.atspec.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Describes one command to the channel (the generator emits these).
+ *
+ * @param name             short name for errors and logs, e.g. {@code HTTPACTION}
+ * @param line             the wire line without the terminating CR, e.g. {@code AT+HTTPACTION=2,23}
+ * @param responsePrefixes lines starting with one of these belong to this command while it is pending
+ *                         (otherwise they are URCs). The empty prefix claims every non-final line
+ *                         (for prefix-less answers such as an IMEI).
+ * @param finalLines       command-specific final lines, checked before OK/ERROR/+CME/+CMS
+ * @param promptPayload    if non-null, the command expects the {@code >} prompt (CR LF {@code >},
+ *                         no line end) and these exact bytes are written after it
+ * @param timeout          acknowledgement timeout: from the write until the final result
+ * @param secrets          values masked in wire traces, logs and exception messages
+ */
+public record AtCommand(String name, String line, List<String> responsePrefixes, List<FinalLine> finalLines,
+                        byte[] promptPayload, Duration timeout, List<String> secrets) {
+
+    /** Used when a command does not state its own timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+
+    public AtCommand {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(line, "line");
+        Objects.requireNonNull(timeout, "timeout");
+        if (line.isEmpty()) {
+            throw new AtArgumentException(name + ": empty command line");
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new AtArgumentException(name + ": control character " + WireTrace.escapeChar(c)
+                        + " at index " + i + " would break the command line; nothing was written");
+            }
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(name + ": timeout must be positive");
+        }
+        responsePrefixes = List.copyOf(responsePrefixes);
+        finalLines = List.copyOf(finalLines);
+        secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
+        promptPayload = promptPayload == null ? null : promptPayload.clone();
+    }
+
+    /** A command with no expected prefixes, standard final results and the default timeout. */
+    public static AtCommand of(String line) {
+        return builder(line).build();
+    }
+
+    public static Builder builder(String line) {
+        return new Builder(line);
+    }
+
+    public boolean expectsPrompt() {
+        return promptPayload != null;
+    }
+
+    @Override
+    public byte[] promptPayload() {
+        return promptPayload == null ? null : promptPayload.clone();
+    }
+
+    byte[] promptPayloadUnsafe() {
+        return promptPayload;
+    }
+
+    /** Classifies a line as this command's final result, or null. Command-specific lines win. */
+    FinalResult finalFor(String l) {
+        for (FinalLine f : finalLines) {
+            if (f.matches(l)) {
+                return new FinalResult.CommandSpecific(l, f.error());
+            }
+        }
+        return FinalResult.parseStandard(l);
+    }
+
+    boolean claims(String l) {
+        for (String p : responsePrefixes) {
+            if (l.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line with secrets masked: safe for logs and messages. */
+    public String maskedLine() {
+        return WireTrace.mask(line, secrets);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AtCommand c && name.equals(c.name) && line.equals(c.line)
+                && responsePrefixes.equals(c.responsePrefixes) && finalLines.equals(c.finalLines)
+                && Arrays.equals(promptPayload, c.promptPayload) && timeout.equals(c.timeout)
+                && secrets.equals(c.secrets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, line, responsePrefixes, finalLines, Arrays.hashCode(promptPayload), timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "AtCommand[" + name + ": " + maskedLine() + "]";
+    }
+
+    public static final class Builder {
+        private final String line;
+        private String name;
+        private final List<String> prefixes = new ArrayList<>();
+        private final List<FinalLine> finals = new ArrayList<>();
+        private byte[] payload;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private final List<String> secrets = new ArrayList<>();
+
+        private Builder(String line) {
+            this.line = Objects.requireNonNull(line, "line");
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder expect(String... responsePrefixes) {
+            prefixes.addAll(Arrays.asList(responsePrefixes));
+            return this;
+        }
+
+        public Builder finalLine(FinalLine f) {
+            finals.add(f);
+            return this;
+        }
+
+        public Builder finalError(String exactLine) {
+            return finalLine(FinalLine.error(exactLine));
+        }
+
+        public Builder finalErrorPrefix(String prefix) {
+            return finalLine(FinalLine.errorPrefix(prefix));
+        }
+
+        public Builder prompt(byte[] payload) {
+            this.payload = payload;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder secret(String value) {
+            secrets.add(value);
+            return this;
+        }
+
+        public AtCommand build() {
+            return new AtCommand(name != null ? name : deriveName(line), line, prefixes, finals, payload, timeout, secrets);
+        }
+
+        /** {@code AT+HTTPACTION=2,23} -> {@code AT+HTTPACTION}: never contains arguments (they may be secret). */
+        private static String deriveName(String line) {
+            int end = line.length();
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '=' || c == '?' || c == ' ') {
+                    end = i;
+                    break;
+                }
+            }
+            return line.substring(0, end);
+        }
+    }
+}

@@ -1,0 +1,512 @@
+package io.atspec.runtime;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frames the byte stream from the modem: lines, the {@code >} prompt, and URCs whose registered
+ * decoder reads raw bytes. Works on a growable byte buffer; Strings are only made for lines.
+ * Single-threaded: one instance is driven by one reader thread. Never throws on bad input; only
+ * {@link IOException}s of the stream itself (including EOF inside a payload) end {@link #run()}.
+ */
+final class AtReader {
+
+    /** The reader's view of its owner (the channel, or an offline decoder). */
+    interface Owner {
+        /** The command in flight, or null. */
+        Exchange current();
+
+        DecoderTable decoders();
+
+        /** A complete, clean line (no line end, no control characters). */
+        void onLine(Exchange ex, String line);
+
+        /** The prompt arrived for {@code ex}; returns the bytes to strip as their echo, or null. */
+        byte[] onPrompt(Exchange ex);
+
+        void onUrc(Urc urc);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtReader.class);
+    static final Logger WIRE = LoggerFactory.getLogger("io.atspec.runtime.wire");
+    private static final int NONE = -1;
+    private static final int NEED_MORE = -2;
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final InputStream in;
+    private final Owner owner;
+    private final int maxLine;
+    private final int maxPayload;
+    private final Charset charset;
+    private final boolean asciiCompatible;
+    private final Counters counters;
+    private final String name;
+    private final Payloads payloads = new Payloads();
+
+    private byte[] buf = new byte[32 * 1024];
+    private int pos;
+    private int lim;
+    /** A decoder consumed a CR whose LF had not arrived yet; that LF is framing, not data. */
+    private boolean pendingLf;
+    private DecoderTable matchedTable;
+
+    AtReader(InputStream in, Owner owner, AtChannelConfig config, Counters counters, String name) {
+        this.in = in;
+        this.owner = owner;
+        this.maxLine = config.maxLineLength();
+        this.maxPayload = config.maxPayloadLength();
+        this.charset = config.charset();
+        this.asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+                || charset.equals(StandardCharsets.US_ASCII);
+        this.counters = counters;
+        this.name = name;
+    }
+
+    /** Reads and frames until the stream ends (returns) or fails (throws). */
+    void run() throws IOException {
+        while (skipLineEnds()) {
+            Exchange ex = owner.current();
+            if (ex != null && buf[pos] == '>' && ex.awaitingPrompt()) {
+                prompt(ex);
+                continue;
+            }
+            int d = matchDecoder(ex);
+            if (d == NEED_MORE) {
+                if (!fill()) {
+                    return;
+                }
+                continue;
+            }
+            if (d >= 0) {
+                decode(matchedTable, d);
+                continue;
+            }
+            if (!line(ex)) {
+                return;
+            }
+        }
+    }
+
+    /** Skips CR, LF and NUL between lines; false at end of stream. */
+    private boolean skipLineEnds() throws IOException {
+        boolean prevCr = false;
+        for (;;) {
+            while (pos < lim) {
+                byte b = buf[pos];
+                if (b == '\n') {
+                    if (pendingLf) {
+                        pendingLf = false;
+                    } else if (!prevCr) {
+                        // LF without CR: tolerated as a line end, but counted. (A lone CR is normal:
+                        // it ends an echoed command line.)
+                        Counters.inc(counters.bareLineEnds);
+                    }
+                    prevCr = false;
+                } else if (b == '\r') {
+                    prevCr = true;
+                } else if (b == 0) {
+                    Counters.inc(counters.nulBytes);
+                } else {
+                    pendingLf = false;
+                    return true;
+                }
+                pos++;
+            }
+            if (!fill()) {
+                return false;
+            }
+        }
+    }
+
+    private void prompt(Exchange ex) throws IOException {
+        pos++;
+        if (pos < lim && buf[pos] == ' ') {
+            pos++;
+        }
+        if (WIRE.isDebugEnabled()) {
+            WIRE.debug("{} RX >", name);
+        }
+        byte[] echo = owner.onPrompt(ex);
+        if (echo != null && echo.length > 0) {
+            stripEcho(echo);
+        }
+    }
+
+    /** With echo on, the modem echoes the payload after the prompt: strip it only if it is exact. */
+    private void stripEcho(byte[] echo) throws IOException {
+        int matched = 0;
+        while (matched < echo.length) {
+            if (pos + matched >= lim) {
+                if (!fill()) {
+                    return;
+                }
+                continue;
+            }
+            if (buf[pos + matched] != echo[matched]) {
+                return;
+            }
+            matched++;
+        }
+        pos += echo.length;
+    }
+
+    private int matchDecoder(Exchange ex) {
+        DecoderTable t = owner.decoders();
+        if (t.isEmpty() || !t.firstByte[buf[pos] & 0xff]) {
+            return NONE;
+        }
+        int avail = lim - pos;
+        int best = NONE;
+        int bestLen = 0;
+        boolean partial = false;
+        for (int i = 0; i < t.prefixBytes.length; i++) {
+            byte[] p = t.prefixBytes[i];
+            int n = Math.min(avail, p.length);
+            if (n >= 2 && buf[pos + 1] != p[1]) {
+                continue; // most lines differ from a prefix at the second byte: skip the range compare
+            }
+            if (Arrays.equals(buf, pos, pos + n, p, 0, n)) {
+                if (n == p.length) {
+                    if (n > bestLen) {
+                        best = i;
+                        bestLen = n;
+                    }
+                } else {
+                    partial = true;
+                }
+            }
+        }
+        if (partial && !hasLineEnd()) {
+            return NEED_MORE;
+        }
+        if (best >= 0 && ex != null && ex.claims(buf, pos, lim)) {
+            // The +CREG: rule: a line the pending command expects is its response, not a URC.
+            return NONE;
+        }
+        matchedTable = t;
+        return best;
+    }
+
+    private boolean hasLineEnd() {
+        for (int i = pos; i < lim; i++) {
+            if (buf[i] == '\r' || buf[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void decode(DecoderTable t, int d) throws IOException {
+        String prefix = t.prefixes[d];
+        int startPos = pos;
+        pos += t.prefixBytes[d].length;
+        payloads.lineEndConsumed = false;
+        try {
+            Urc urc = t.decoders[d].decode(prefix, payloads);
+            if (urc != null) {
+                if (WIRE.isDebugEnabled()) {
+                    WIRE.debug("{} RX {}", name, WireTrace.escape(urc.toString()));
+                }
+                owner.onUrc(urc);
+            }
+        } catch (RuntimeException e) {
+            Counters.inc(counters.framingErrors);
+            LOG.warn("{}: URC decoder for '{}' failed: {}; resynchronising at the next line end", name,
+                    WireTrace.escape(prefix), e.toString());
+            if (!payloads.lineEndConsumed && pos >= startPos) {
+                discardToLineEnd();
+            }
+        }
+    }
+
+    /** Frames one line starting at pos; false at end of stream. */
+    private boolean line(Exchange ex) throws IOException {
+        int scanned = 0;
+        boolean ctrl = false;
+        int nuls = 0;
+        for (;;) {
+            int i = pos + scanned;
+            int end = lim;
+            for (; i < end; i++) {
+                int b = buf[i];
+                if (b < 0x20 && b >= 0) {
+                    if (b == '\r' || b == '\n') {
+                        break;
+                    }
+                    if (b == 0) {
+                        nuls++;
+                    } else if (b != '\t') {
+                        ctrl = true;
+                    }
+                }
+            }
+            scanned = i - pos;
+            if (scanned > maxLine) {
+                return overlong(scanned);
+            }
+            if (i < end) {
+                break;
+            }
+            if (!fill()) {
+                // An unterminated last line (e.g. the end of a captured trace): still frame it.
+                if (scanned > 0) {
+                    emitLine(ex, pos, scanned, ctrl, nuls);
+                    pos += scanned;
+                }
+                return false;
+            }
+        }
+        int start = pos;
+        pos += scanned;
+        emitLine(ex, start, scanned, ctrl, nuls);
+        return true;
+    }
+
+    private void emitLine(Exchange ex, int start, int len, boolean ctrl, int nuls) {
+        if (ctrl) {
+            Counters.inc(counters.garbageLines);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: skipped a line with control characters: {}", name, WireTrace.escape(buf, start, len, 80));
+            }
+            return;
+        }
+        String s;
+        if (nuls > 0) {
+            Counters.add(counters.nulBytes, nuls);
+            byte[] clean = new byte[len - nuls];
+            int j = 0;
+            for (int i = start; i < start + len; i++) {
+                if (buf[i] != 0) {
+                    clean[j++] = buf[i];
+                }
+            }
+            s = new String(clean, charset);
+        } else {
+            s = asciiCompatible && len == 2 && buf[start] == 'O' && buf[start + 1] == 'K' ? "OK"
+                    : new String(buf, start, len, charset);
+        }
+        if (s.isBlank()) {
+            return;
+        }
+        if (WIRE.isDebugEnabled()) {
+            WIRE.debug("{} RX {}", name, WireTrace.escape(ex == null ? s : WireTrace.mask(s, ex.command.secrets())));
+        }
+        owner.onLine(ex, s);
+    }
+
+    private boolean overlong(int seen) throws IOException {
+        Counters.inc(counters.overlongLines);
+        LOG.warn("{}: skipped a line longer than {} bytes: {}", name, maxLine, WireTrace.escape(buf, pos, seen, 64));
+        pos += seen;
+        return discardToLineEnd();
+    }
+
+    /** Drops bytes up to (not including) the next CR or LF; false at end of stream. */
+    private boolean discardToLineEnd() throws IOException {
+        for (;;) {
+            while (pos < lim) {
+                if (buf[pos] == '\r' || buf[pos] == '\n') {
+                    return true;
+                }
+                pos++;
+            }
+            if (!fill()) {
+                return false;
+            }
+        }
+    }
+
+    /** Reads more bytes, keeping [pos, lim); compacts or grows the buffer as needed. */
+    private boolean fill() throws IOException {
+        if (pos == lim) {
+            pos = 0;
+            lim = 0;
+        } else if (buf.length - lim < buf.length / 4 && pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        if (lim == buf.length) {
+            // Callers bound how far they let a single unit grow (maxLine, maxPayload).
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n;
+        do {
+            n = in.read(buf, lim, buf.length - lim);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        lim += n;
+        Counters.add(counters.bytesRead, n);
+        return true;
+    }
+
+    private int ensureByte() throws IOException {
+        if (pos >= lim && !fill()) {
+            throw new EOFException(name + ": stream ended inside a URC");
+        }
+        return buf[pos];
+    }
+
+    private void skipPendingLf() throws IOException {
+        if (pendingLf) {
+            pendingLf = false;
+            if (ensureByte() == '\n') {
+                pos++;
+            }
+        }
+    }
+
+    /** The decoder's view of the stream. */
+    private final class Payloads implements UrcReader {
+        boolean lineEndConsumed;
+        private boolean foundDelimiter;
+
+        @Override
+        public boolean foundDelimiter() {
+            return foundDelimiter;
+        }
+
+        @Override
+        public String readLine() throws IOException {
+            skipPendingLf();
+            int scanned = scanTo((byte) '\r', true);
+            String s = new String(buf, pos, scanned, charset);
+            pos += scanned;
+            // Consume the line end so that raw data after it starts clean.
+            if (buf[pos] == '\r') {
+                pos++;
+                if (pos < lim) {
+                    if (buf[pos] == '\n') {
+                        pos++;
+                    }
+                } else {
+                    pendingLf = true;
+                }
+            } else {
+                pos++;
+            }
+            lineEndConsumed = true;
+            return s;
+        }
+
+        @Override
+        public String readUntil(char delimiter) throws IOException {
+            skipPendingLf();
+            int scanned = scanTo((byte) delimiter, false);
+            String s = new String(buf, pos, scanned, charset);
+            pos += scanned;
+            foundDelimiter = buf[pos] == delimiter;
+            if (foundDelimiter) {
+                pos++;
+            }
+            return s;
+        }
+
+        /** Scans from pos for {@code stop} or a line end; returns the length before it (buffered). */
+        private int scanTo(byte stop, boolean lineEndOnly) throws IOException {
+            int scanned = 0;
+            for (;;) {
+                int i = pos + scanned;
+                for (; i < lim; i++) {
+                    byte b = buf[i];
+                    if (b == '\r' || b == '\n' || (!lineEndOnly && b == stop)) {
+                        return i - pos;
+                    }
+                }
+                scanned = i - pos;
+                if (scanned > maxLine) {
+                    Counters.inc(counters.overlongLines);
+                    throw new AtFramingException("URC header longer than " + maxLine + " bytes");
+                }
+                if (!fill()) {
+                    throw new EOFException(name + ": stream ended inside a URC header");
+                }
+            }
+        }
+
+        @Override
+        public boolean atLineEnd() throws IOException {
+            int b = ensureByte();
+            return b == '\r' || b == '\n';
+        }
+
+        @Override
+        public byte[] readExactly(int n) throws IOException {
+            if (n < 0 || n > maxPayload) {
+                throw new AtFramingException("payload length " + n + " outside 0.." + maxPayload);
+            }
+            skipPendingLf();
+            byte[] out = new byte[n];
+            int have = Math.min(n, lim - pos);
+            System.arraycopy(buf, pos, out, 0, have);
+            pos += have;
+            int off = have;
+            while (off < n) {
+                // The buffer is empty now: read the rest straight into the payload, no extra copy.
+                int r = in.read(out, off, n - off);
+                if (r < 0) {
+                    throw new EOFException(name + ": stream ended after " + off + " of " + n + " payload bytes");
+                }
+                off += r;
+                Counters.add(counters.bytesRead, r);
+            }
+            return out;
+        }
+
+        @Override
+        public byte[] readUntilLine(String terminatorPrefix) throws IOException {
+            skipPendingLf();
+            byte[] t = terminatorPrefix.getBytes(charset);
+            byte[] crlfT = new byte[t.length + 2];
+            System.arraycopy(CRLF, 0, crlfT, 0, 2);
+            System.arraycopy(t, 0, crlfT, 2, t.length);
+            // The terminator right away: no data.
+            while (lim - pos < t.length && Arrays.equals(buf, pos, lim, t, 0, lim - pos)) {
+                if (!fill()) {
+                    throw new EOFException(name + ": stream ended before " + terminatorPrefix);
+                }
+            }
+            if (Arrays.equals(buf, pos, pos + t.length, t, 0, t.length)) {
+                return new byte[0];
+            }
+            int searched = 0;
+            for (;;) {
+                int idx = indexOf(crlfT, pos + searched);
+                if (idx >= 0) {
+                    byte[] data = Arrays.copyOfRange(buf, pos, idx);
+                    pos = idx;
+                    lineEndConsumed = true;
+                    return data;
+                }
+                searched = Math.max(0, lim - pos - (crlfT.length - 1));
+                if (lim - pos > maxPayload) {
+                    pos = lim - (crlfT.length - 1);
+                    throw new AtFramingException("raw payload longer than " + maxPayload + " bytes without "
+                            + terminatorPrefix);
+                }
+                if (!fill()) {
+                    throw new EOFException(name + ": stream ended before " + terminatorPrefix);
+                }
+            }
+        }
+
+        private int indexOf(byte[] needle, int from) {
+            int last = lim - needle.length;
+            byte[] b = buf;
+            for (int i = from; i <= last; i++) {
+                if (b[i] == '\r' && b[i + 1] == '\n' && Arrays.equals(b, i + 2, i + needle.length, needle, 2, needle.length)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

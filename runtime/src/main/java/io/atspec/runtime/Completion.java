@@ -1,0 +1,39 @@
+package io.atspec.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * What a command waits for after its OK: URCs whose prefix is in {@code collect} are gathered
+ * (from the moment the command is written, so none is lost between OK and the caller) until one
+ * satisfies {@code end} (that one is included). {@code timeout} starts at the acknowledgement and
+ * is separate from the command's own timeout.
+ */
+public record Completion(List<String> collect, Predicate<Urc> end, Duration timeout) {
+
+    public Completion {
+        collect = List.copyOf(collect);
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Collect URCs with the given prefixes, ending with (and including) the first one with {@code endPrefix}. */
+    public static Completion until(String endPrefix, Duration timeout, String... collectPrefixes) {
+        List<String> all = new java.util.ArrayList<>(List.of(collectPrefixes));
+        if (!all.contains(endPrefix)) {
+            all.add(endPrefix);
+        }
+        return new Completion(all, u -> u.line().startsWith(endPrefix), timeout);
+    }
+
+    boolean collects(Urc urc) {
+        for (String p : collect) {
+            if (urc.line().startsWith(p) || urc.prefix().equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+package io.atspec.runtime.bind;
+
+import io.atspec.runtime.UrcDecoder;
+
+/** URC decoders for the payload kinds a spec declares, built on the runtime's own. */
+public final class Decoders {
+
+    private Decoders() {
+    }
+
+    /**
+     * A URC that comes in two shapes: a bare header followed by raw text up to a terminating
+     * line ({@code +HTTPRECV:} in receive mode 0), or {@code <length>,<data>} (mode 1).
+     */
+    public static UrcDecoder rawOrLengthFramed(String terminatorPrefix) {
+        UrcDecoder raw = UrcDecoder.rawUntil(terminatorPrefix);
+        UrcDecoder framed = UrcDecoder.lengthFramed();
+        return (prefix, in) -> headerIsEmpty(in) ? raw.decode(prefix, in) : framed.decode(prefix, in);
+    }
+
+    private static boolean headerIsEmpty(io.atspec.runtime.UrcReader in) throws java.io.IOException {
+        return in.atLineEnd();
+    }
+}
