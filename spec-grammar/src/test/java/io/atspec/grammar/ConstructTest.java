@@ -53,6 +53,20 @@ class ConstructTest {
   }
 
   @Test
+  void keywordsStayNamesWhereANameIsExpected() {
+    CompilationResult result =
+        SpecCompiler.parse(
+            "c.atspec",
+            "chapter demo { package com.example.modem; }\n"
+                + "command AT+X as X { timeout 1s; param type: int 0..9; param example: int;"
+                + " set: <type>,<example>; }\n");
+
+    assertThat(result.diagnostics()).as(result.render()).isEmpty();
+    assertThat(result.chapter().orElseThrow().javaPackage()).isEqualTo("com.example.modem");
+    assertThat(result.chapter().orElseThrow().commands().get(0).parameter("example")).isPresent();
+  }
+
+  @Test
   void commandWithFourFormsTitleSectionAndTimeout() {
     Command command =
         Specs.valid(

@@ -114,6 +114,11 @@ class MalformedSpecTest {
             "Java keyword as constant",
             "enum E \"e\" { 0 default \"d\"; }",
             "t.atspec:2:14: error: 'default' is a Java keyword; choose another name"),
+        Arguments.of(
+            "URC named like the generated URC interface",
+            "urc +A as TUrc \"a\" { }",
+            "t.atspec:2:5: error: 'TUrc' is the name of a type atspec generates for chapter 't'"
+                + " (TUrc, TRequests, TCommands); choose another name"),
         // Ranges and defaults
         Arguments.of(
             "inverted range",

@@ -50,7 +50,9 @@ STRING_TYPE : 'string';
 HEX_TYPE    : 'hex';
 PATH_TYPE   : 'path';
 BYTES_TYPE  : 'bytes';
-EXAMPLE     : 'example' -> pushMode(EXAMPLE_HEAD);
+// `example "title" {` is one token that opens a transcript, so `example` alone stays a name
+// (package com.example.modem).
+EXAMPLE_OPEN : 'example' [ \t]* ('"' (~["\\\r\n] | '\\' .)* '"')? [ \t\r\n]* '{' -> pushMode(TRANSCRIPT);
 
 // An AT command name: AT, a command-set character, the name (AT+HTTPPARA, AT$QCPWD).
 AT_NAME     : 'AT' [+$^%&*#] [A-Z0-9_]+;
@@ -90,14 +92,6 @@ WS            : [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
 BAD_CHAR    : .;
 
 fragment DIGITS : [0-9]+;
-
-// After `example`: an optional title, then `{` opens the transcript.
-mode EXAMPLE_HEAD;
-EH_WS      : [ \t\r\n\f]+ -> channel(HIDDEN);
-EH_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN);
-EH_STRING  : '"' (~["\\\r\n] | '\\' .)* '"' -> type(STRING);
-EH_OPEN    : '{' -> type(LBRACE), mode(TRANSCRIPT);
-EH_BAD     : . -> type(BAD_CHAR), popMode;
 
 // One token per transcript line: `>` the host sends, `>!` the host sends and the module
 // refuses, `<` the module answers. `}` alone closes the example.

@@ -210,7 +210,7 @@ completionClause
     ;
 
 exampleDecl
-    : EXAMPLE STRING? LBRACE transcriptLine* RBRACE
+    : EXAMPLE_OPEN transcriptLine* RBRACE
     ;
 
 transcriptLine

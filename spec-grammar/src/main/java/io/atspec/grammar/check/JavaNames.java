@@ -3,7 +3,7 @@ package io.atspec.grammar.check;
 import java.util.Set;
 
 /** Java's reserved words: a name the generator would emit must not be one. */
-final class JavaNames {
+public final class JavaNames {
 
   private static final Set<String> RESERVED =
       Set.of(
@@ -17,7 +17,46 @@ final class JavaNames {
 
   private JavaNames() {}
 
-  static boolean isReserved(String name) {
+  /**
+   * The Java name of a manual name: {@code post_content} -> {@code postContent},
+   * {@code dir&filename} -> {@code dirFilename}; a reserved word gets a {@code Value} suffix.
+   */
+  public static String camel(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String word : name.split("[^A-Za-z0-9]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      out.append(out.isEmpty() ? Character.toLowerCase(word.charAt(0)) : Character.toUpperCase(word.charAt(0)))
+          .append(word.substring(1));
+    }
+    String camel = out.isEmpty() ? "value" : out.toString();
+    if (Character.isDigit(camel.charAt(0))) {
+      camel = "v" + camel;
+    }
+    return isReserved(camel) ? camel + "Value" : camel;
+  }
+
+  /** The type-name form: {@code http} -> {@code Http}, {@code ssl_version} -> {@code SslVersion}. */
+  public static String pascal(String name) {
+    String camel = camel(name);
+    if (camel.endsWith("Value") && isReserved(camel.substring(0, camel.length() - 5))) {
+      camel = camel.substring(0, camel.length() - 5);
+    }
+    return Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+  }
+
+  /**
+   * Types the generator makes for the whole chapter; a command, URC or enum must not take
+   * one of these names.
+   */
+  public static java.util.List<String> chapterTypes(io.atspec.grammar.model.Chapter chapter) {
+    String stem = pascal(chapter.name());
+    return java.util.List.of(
+        stem + "Urc", stem + "Requests", chapter.facade().orElse(stem + "Commands"));
+  }
+
+  public static boolean isReserved(String name) {
     return RESERVED.contains(name);
   }
 

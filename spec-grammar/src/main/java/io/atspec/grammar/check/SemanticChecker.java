@@ -33,6 +33,7 @@ public final class SemanticChecker {
     checkHeader();
     checkTypes();
     checkUniqueNames();
+    checkGeneratedNames();
     CommandChecks commands = new CommandChecks(chapter, reporter, values);
     chapter.commands().forEach(commands::check);
     UrcChecks urcs = new UrcChecks(chapter, reporter, values);
@@ -100,6 +101,7 @@ public final class SemanticChecker {
     Map<String, SourceLocation> wireNames = new HashMap<>();
     FirstSeen javaNames = new FirstSeen(reporter, "Java name");
     chapter.enums().forEach(e -> javaNames.add(e.name(), e.location()));
+    chapter.errorTables().forEach(t -> javaNames.add(t.name(), t.location()));
     FirstSeen sections = new FirstSeen(reporter, "section");
     for (Command command : chapter.commands()) {
       claim(wireNames, command.name(), command.location(), "command");
@@ -117,6 +119,25 @@ public final class SemanticChecker {
       javaNames.add(urc.javaName(), urc.location());
       urc.section().ifPresent(s -> sections.add(s, urc.location()));
     }
+  }
+
+  /** The generator names some chapter-wide types itself; a declaration must not take them. */
+  private void checkGeneratedNames() {
+    java.util.List<String> generated = JavaNames.chapterTypes(chapter);
+    java.util.function.BiConsumer<String, SourceLocation> check =
+        (name, where) -> {
+          if (generated.contains(name)) {
+            reporter.error(
+                where,
+                "'" + name + "' is the name of a type atspec generates for chapter '"
+                    + chapter.name() + "' (" + String.join(", ", generated)
+                    + "); choose another name");
+          }
+        };
+    chapter.enums().forEach(e -> check.accept(e.name(), e.location()));
+    chapter.errorTables().forEach(t -> check.accept(t.name(), t.location()));
+    chapter.commands().forEach(c -> check.accept(c.javaName(), c.location()));
+    chapter.urcs().forEach(u -> check.accept(u.javaName(), u.location()));
   }
 
   private void claim(Map<String, SourceLocation> names, String name, SourceLocation where, String kind) {

@@ -448,8 +448,14 @@ public final class AstBuilder {
       }
       lines.add(new TranscriptLine(direction, content, at(token)));
     }
-    return new io.atspec.grammar.model.Example(
-        e.STRING() != null ? unquote(e.STRING().getText()) : "", lines, at(e));
+    return new io.atspec.grammar.model.Example(exampleTitle(e.EXAMPLE_OPEN().getText()), lines, at(e));
+  }
+
+  /** The title inside {@code example "title" {}, or empty when there is none. */
+  private static String exampleTitle(String opening) {
+    int start = opening.indexOf('"');
+    int end = opening.lastIndexOf('"');
+    return start >= 0 && end > start ? unquote(opening.substring(start, end + 1)) : "";
   }
 
   private List<EnumConstant> entries(List<EnumEntryContext> entries) {

@@ -194,6 +194,7 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
       case AtSpecLexer.STRING -> "a \"string\"";
       case AtSpecLexer.IDENT -> "a name";
       case AtSpecLexer.TX, AtSpecLexer.TX_REFUSED, AtSpecLexer.RX -> "a transcript line";
+      case AtSpecLexer.EXAMPLE_OPEN -> "'example \"title\" {'";
       default -> {
         String literal = parser.getVocabulary().getLiteralName(type);
         yield literal != null ? literal : parser.getVocabulary().getDisplayName(type);
