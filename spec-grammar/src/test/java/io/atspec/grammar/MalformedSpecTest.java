@@ -119,6 +119,11 @@ class MalformedSpecTest {
             "urc +A as TUrc \"a\" { }",
             "t.atspec:2:5: error: 'TUrc' is the name of a type atspec generates for chapter 't'"
                 + " (TUrc, TRequests, TCommands); choose another name"),
+        Arguments.of(
+            "form name that would hide java.lang.String",
+            "command AT+X as X { timeout 1s; param a: int; set string: <a>; }",
+            "t.atspec:2:47: error: 'String' would hide java.lang.String in generated code; choose"
+                + " another name"),
         // Ranges and defaults
         Arguments.of(
             "inverted range",

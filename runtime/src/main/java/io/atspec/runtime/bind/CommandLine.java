@@ -53,6 +53,16 @@ public final class CommandLine {
         return Optional.of(new CommandLine(best, kind, Fields.ofArguments(line, arguments, best)));
     }
 
+    /** Reads {@code line} as the command {@code name} or one of its {@code aliases}. */
+    public static Optional<CommandLine> parse(String line, String name, java.util.List<String> aliases) {
+        String[] names = new String[aliases.size() + 1];
+        names[0] = name;
+        for (int i = 0; i < aliases.size(); i++) {
+            names[i + 1] = aliases.get(i);
+        }
+        return parse(line, names);
+    }
+
     private static Kind kindOf(String rest) {
         if (rest.isEmpty()) {
             return Kind.EXEC;

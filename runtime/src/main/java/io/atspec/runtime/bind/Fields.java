@@ -107,6 +107,20 @@ public final class Fields {
         }
     }
 
+    /**
+     * An integer that must lie in its allowed set: used where two shapes of a line differ only
+     * in the range of a field, to tell which one a line is.
+     */
+    public int integerIn(int index, String name, String allowed, long... bounds) {
+        int value = integer(index, name);
+        for (int i = 0; i + 1 < bounds.length; i += 2) {
+            if (value >= bounds[i] && value <= bounds[i + 1]) {
+                return value;
+            }
+        }
+        throw fail("<" + name + "> = " + value + " is outside " + allowed);
+    }
+
     public OptionalInt optionalInteger(int index, String name) {
         return has(index) && !fields.get(index).isEmpty() ? OptionalInt.of(integer(index, name)) : OptionalInt.empty();
     }

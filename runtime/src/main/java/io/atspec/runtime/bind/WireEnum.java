@@ -1,5 +1,7 @@
 package io.atspec.runtime.bind;
 
+import java.util.Optional;
+
 /** A generated enum constant: its code on the wire and the manual's words for it. */
 public interface WireEnum {
 
@@ -8,4 +10,23 @@ public interface WireEnum {
 
     /** What the manual says the code means. */
     String description();
+
+    /** The constant among {@code constants} (an enum's {@code values()}) with this wire code. */
+    static <E extends WireEnum> Optional<E> find(E[] constants, String code) {
+        for (E constant : constants) {
+            if (constant.code().equals(code)) {
+                return Optional.of(constant);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The constant with this wire code; an unknown code is refused with the code and the type
+     * named.
+     */
+    static <E extends WireEnum> E require(E[] constants, String code, String typeName) {
+        return find(constants, code)
+                .orElseThrow(() -> new WireParseException("'" + code + "' is not a code of " + typeName));
+    }
 }

@@ -56,6 +56,20 @@ public final class JavaNames {
         stem + "Urc", stem + "Requests", chapter.facade().orElse(stem + "Commands"));
   }
 
+  /**
+   * Types of java.lang that generated code names without import: a generated type with one of
+   * these names would shadow it (a form named {@code string} becomes a record {@code String}).
+   */
+  private static final Set<String> JAVA_LANG =
+      Set.of(
+          "String", "Object", "Integer", "Long", "System", "Thread", "Override", "Class",
+          "RuntimeException", "NumberFormatException", "InterruptedException");
+
+  /** Whether a generated type of this name would shadow a java.lang type. */
+  public static boolean shadowsJavaLang(String typeName) {
+    return JAVA_LANG.contains(typeName);
+  }
+
   public static boolean isReserved(String name) {
     return RESERVED.contains(name);
   }

@@ -68,6 +68,7 @@ public final class SemanticChecker {
     FirstSeen types = new FirstSeen(reporter, "type");
     for (EnumType type : chapter.enums()) {
       types.add(type.name(), type.location());
+      requireTypeName(type.name(), type.location());
       if (type.constants().isEmpty()) {
         reporter.error(type.location(), "enum '" + type.name() + "' has no constants");
       }
@@ -106,7 +107,8 @@ public final class SemanticChecker {
     for (Command command : chapter.commands()) {
       claim(wireNames, command.name(), command.location(), "command");
       command.aliases().forEach(a -> claim(wireNames, a.name(), a.location(), "command"));
-      requireJavaName(command.javaName(), command.location());
+      requireTypeName(command.javaName(), command.location());
+      command.forms().forEach(f -> f.name().ifPresent(n -> requireTypeName(JavaNames.pascal(n), f.location())));
       javaNames.add(command.javaName(), command.location());
       command.section().ifPresent(s -> sections.add(s, command.location()));
     }
@@ -115,7 +117,7 @@ public final class SemanticChecker {
       for (Alias alias : urc.aliases()) {
         claim(wireNames, alias.name(), alias.location(), "URC");
       }
-      requireJavaName(urc.javaName(), urc.location());
+      requireTypeName(urc.javaName(), urc.location());
       javaNames.add(urc.javaName(), urc.location());
       urc.section().ifPresent(s -> sections.add(s, urc.location()));
     }
@@ -154,6 +156,15 @@ public final class SemanticChecker {
   private void requireJavaName(String name, SourceLocation where) {
     if (JavaNames.isReserved(name)) {
       reporter.error(where, "'" + name + "' is a Java keyword; choose another name");
+    }
+  }
+
+  /** Type names, and form names that become record names, must not shadow java.lang. */
+  private void requireTypeName(String name, SourceLocation where) {
+    requireJavaName(name, where);
+    if (JavaNames.shadowsJavaLang(name)) {
+      reporter.error(
+          where, "'" + name + "' would hide java.lang." + name + " in generated code; choose another name");
     }
   }
 

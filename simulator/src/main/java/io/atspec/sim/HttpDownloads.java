@@ -1,0 +1,109 @@
+package io.atspec.sim;
+
+import io.atspec.neoway.http.DownloadState;
+import io.atspec.neoway.http.HttpGet;
+import io.atspec.neoway.http.KeepAlive;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * AT+HTTPGET (9.6) in the background and its outcome: {@code +HTTPGETRPT: <state>[,<err>]}
+ * (9.7) and AT+HTTPGETSTAT? (9.8). The file is fetched from HTTPPARA's url on its own
+ * connection (the manual's examples use no HTTPSETUP) and kept in memory; with an MD5 check
+ * value, the verdict is 30 (match) or 31 (mismatch).
+ */
+final class HttpDownloads {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ModuleState state;
+    private final Replies replies;
+    private volatile String stat = "+HTTPGETSTAT: " + DownloadState.UNKNOWN.code();
+    private volatile byte[] file;
+
+    HttpDownloads(ModuleState state, Replies replies) {
+        this.state = state;
+        this.replies = replies;
+    }
+
+    /** The answer line of AT+HTTPGETSTAT?. */
+    String statLine() {
+        return stat;
+    }
+
+    /** The last downloaded file, for tests and tools. */
+    byte[] file() {
+        return file;
+    }
+
+    void start(HttpGet.Set get, CommandContext c) {
+        HttpSettings settings = state.http();
+        if (!state.pppUp() || settings.url().isEmpty()) {
+            c.reply().error();
+            return;
+        }
+        HttpTarget target;
+        try {
+            target = HttpTarget.of(settings.url().get(), settings.port());
+        } catch (IllegalArgumentException badUrl) {
+            c.reply().error();
+            return;
+        }
+        c.reply().ok();
+        Thread t = new Thread(() -> report(download(target, get)), "sim-httpget-" + target.hostHeader());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private String download(HttpTarget target, HttpGet.Set get) {
+        HttpResponse response;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write(HttpRequestWriter.request(
+                    io.atspec.neoway.http.HttpAction.get(), target, KeepAlive.DEFAULT));
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            try (InputStream in = socket.getInputStream()) {
+                in.transferTo(raw);
+            }
+            response = HttpResponse.parse(raw.toByteArray());
+        } catch (IOException | IllegalArgumentException failed) {
+            return DownloadState.DOWNLOAD_FAILED.code();
+        }
+        if (response.status() / 100 != 2) {
+            return DownloadState.DOWNLOAD_FAILED.code() + "," + response.status();
+        }
+        file = response.body();
+        if (get.checkValue().isEmpty()) {
+            return DownloadState.DOWNLOAD_SUCCESSFUL.code();
+        }
+        boolean matches = md5(response.body()).equals(get.checkValue().get().toLowerCase(Locale.ROOT));
+        return matches ? DownloadState.VERIFICATION_SUCCESSFUL.code() : DownloadState.VERIFICATION_FAILED.code();
+    }
+
+    private void report(String outcome) {
+        stat = "+HTTPGETSTAT: " + outcome;
+        try {
+            replies.urc("+HTTPGETRPT: " + outcome);
+        } catch (UncheckedIOException hostGone) {
+            // Nobody left to tell.
+        }
+    }
+
+    static String md5(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+}

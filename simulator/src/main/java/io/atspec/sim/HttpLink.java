@@ -1,0 +1,110 @@
+package io.atspec.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * The module's one HTTP socket: opened by AT+HTTPSETUP, written by AT+HTTPACTION, read by a
+ * receiver thread until the server closes it, closed by AT+HTTPCLOSE. A real TCP connection.
+ */
+final class HttpLink {
+
+    private static final System.Logger LOG = System.getLogger(HttpLink.class.getName());
+
+    private final HttpTarget target;
+    private final Socket socket;
+    /** Set by {@link #close()}: the host asked, so the receiver ends without reporting. */
+    private volatile boolean closedByHost;
+    private volatile boolean receiving;
+
+    private HttpLink(HttpTarget target, Socket socket) {
+        this.target = target;
+        this.socket = socket;
+    }
+
+    /** Connects; fails with the reason (refused, unknown host, timeout). */
+    static HttpLink connect(HttpTarget target, Duration timeout) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) timeout.toMillis());
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return new HttpLink(target, socket);
+    }
+
+    HttpTarget target() {
+        return target;
+    }
+
+    boolean isOpen() {
+        return !socket.isClosed() && !socket.isInputShutdown();
+    }
+
+    boolean receiving() {
+        return receiving;
+    }
+
+    void send(byte[] request) throws IOException {
+        socket.getOutputStream().write(request);
+        socket.getOutputStream().flush();
+    }
+
+    /**
+     * Reads the server's answer on a daemon thread, in pieces of at most {@code chunkSize} bytes,
+     * until the server closes; then {@code reporter.closed()} and {@code onEnd}.
+     */
+    void receive(int chunkSize, RecvReporter reporter, Runnable onEnd) {
+        receiving = true;
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[chunkSize];
+            boolean report = true;
+            try (InputStream in = socket.getInputStream()) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    reporter.data(buf, n);
+                }
+            } catch (IOException e) {
+                if (closedByHost) {
+                    report = false;
+                } else {
+                    LOG.log(System.Logger.Level.DEBUG, "HTTP link to " + target + " failed: " + e);
+                }
+            } catch (UncheckedIOException hostGone) {
+                report = false;
+            } finally {
+                receiving = false;
+                closeQuietly();
+                try {
+                    if (report && !closedByHost) {
+                        reporter.closed();
+                    }
+                } catch (UncheckedIOException hostGone) {
+                    // Nobody left to tell.
+                }
+                onEnd.run();
+            }
+        }, "sim-http-recv-" + target.hostHeader());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** AT+HTTPCLOSE, a new HTTPSETUP, PPP loss: closes without a +HTTPCLOSED report. */
+    void close() {
+        closedByHost = true;
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a socket that failed: nothing more to do.
+        }
+    }
+}

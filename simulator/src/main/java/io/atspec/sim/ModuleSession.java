@@ -1,0 +1,180 @@
+package io.atspec.sim;
+
+import io.atspec.neoway.network.CregMode;
+import io.atspec.neoway.network.RegStatus;
+import io.atspec.runtime.Transport;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One simulated module on one transport: the command loop (a thread that frames lines, echoes,
+ * and hands each line to the first handler that knows it) plus the network events tests trigger.
+ */
+final class ModuleSession implements NetworkEvents {
+
+    private static final System.Logger LOG = System.getLogger(ModuleSession.class.getName());
+    /** The longest command line a module accepts; HTTPPARA's url alone may be 2048 bytes. */
+    private static final int MAX_LINE = 4096;
+
+    private final Transport device;
+    private final ModuleState state;
+    private final ModuleOutput out;
+    private final Replies replies;
+    private final HttpDownloads downloads;
+    private final List<CommandHandler> handlers;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+    ModuleSession(Transport device, SimulatorConfig config) throws IOException {
+        this.device = device;
+        this.state = new ModuleState(config);
+        this.out = new ModuleOutput(device.output(), config.faults());
+        this.replies = new Replies(out, state);
+        this.downloads = new HttpDownloads(state, replies);
+        this.handlers = List.of(new BasicCommandHandler(), new NetworkCommandHandler(this),
+                new HttpCommandHandler(downloads));
+    }
+
+    void start() throws IOException {
+        LineFramer framer = new LineFramer(new BufferedInputStream(device.input()), MAX_LINE);
+        Thread t = new Thread(() -> run(framer), "sim-module-" + device.describe());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    ModuleState state() {
+        return state;
+    }
+
+    HttpDownloads downloads() {
+        return downloads;
+    }
+
+    private void run(LineFramer framer) {
+        CommandContext context = new CommandContext(state, replies, framer::readExactly);
+        try {
+            LineFramer.Line line;
+            while ((line = framer.readLine()) != null) {
+                if (state.echo()) {
+                    // A module echoes what it received, line end included.
+                    byte[] echo = Arrays.copyOf(line.raw(), line.raw().length + 1);
+                    echo[echo.length - 1] = '\r';
+                    out.raw(echo);
+                }
+                answer(line, context);
+            }
+        } catch (IOException | UncheckedIOException hostGone) {
+            LOG.log(System.Logger.Level.DEBUG, "host side of " + device.describe() + " ended: " + hostGone);
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void answer(LineFramer.Line line, CommandContext context) throws IOException {
+        String text = normalize(line.text());
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!text.startsWith("AT")) {
+            // Modules ignore what does not start with AT (noise, a stray payload).
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "RX " + masked(text));
+        if (line.overlong()) {
+            replies.error();
+            return;
+        }
+        try {
+            for (CommandHandler handler : handlers) {
+                if (handler.handle(text, context)) {
+                    return;
+                }
+            }
+            replies.error();
+        } catch (RuntimeException bug) {
+            if (bug instanceof UncheckedIOException) {
+                throw bug;
+            }
+            LOG.log(System.Logger.Level.WARNING, "simulator failed on " + masked(text), bug);
+            replies.error();
+        }
+    }
+
+    /** Upper-cases the command name (modules accept {@code at+csq}), leaves the arguments alone. */
+    static String normalize(String line) {
+        String s = line.strip();
+        int end = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '=' || s.charAt(i) == '?') {
+                end = i;
+                break;
+            }
+        }
+        return s.substring(0, end).toUpperCase(Locale.ROOT) + s.substring(end);
+    }
+
+    /** XGAUTH carries a password: logs show the command name only. */
+    static String masked(String line) {
+        return line.replace(" ", "").startsWith("AT+XGAUTH=") ? "AT+XGAUTH=***" : line;
+    }
+
+    @Override
+    public void pppLost(boolean announce) {
+        state.stopPpp();
+        // The data link is gone: so is every HTTP socket (GPRS DISCONNECTION says it for all).
+        state.link().ifPresent(HttpLink::close);
+        state.link(null);
+        if (announce) {
+            replies.urc("GPRS DISCONNECTION");
+        }
+    }
+
+    /** The network changes the registration; reported as +CREG URC when AT+CREG=1/2 asked for it. */
+    void registration(RegStatus stat) {
+        state.registration(stat);
+        if (!ModuleState.isRegistered(stat)) {
+            boolean wasUp = state.pppRequested();
+            state.attached(false);
+            if (wasUp) {
+                pppLost(true);
+            }
+        } else {
+            state.attached(state.simInserted());
+        }
+        CregMode mode = state.cregMode();
+        if (mode != CregMode.DISABLED) {
+            String location = mode == CregMode.STAT_LOCATION && ModuleState.isRegistered(stat)
+                    ? NetworkCommandHandler.LOCATION : "";
+            replies.urc("+CREG: " + stat.code() + location);
+        }
+    }
+
+    /** The network drops the data link: {@code GPRS DISCONNECTION}. */
+    void dropDataLink() {
+        pppLost(state.pppRequested());
+    }
+
+    /** Ends the session: the transport closes, HTTP sockets close. */
+    void close() {
+        try {
+            device.close();
+        } catch (IOException ignored) {
+            // Closing the link is all that is left to do.
+        }
+        shutDown();
+    }
+
+    private void shutDown() {
+        state.link().ifPresent(HttpLink::close);
+        state.link(null);
+        finished.complete(null);
+    }
+}

@@ -1,0 +1,162 @@
+package io.atspec.sim;
+
+import io.atspec.neoway.network.CregMode;
+import io.atspec.neoway.network.RegStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything one simulated module remembers between commands. The command loop changes it; HTTP
+ * receivers and the test-facing controls read and change it from other threads, hence the locks.
+ */
+final class ModuleState {
+
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private final SimulatorConfig config;
+    private boolean echo;
+    private int cmeeMode;
+    private boolean simInserted;
+    private RegStatus registration;
+    private CregMode cregMode = CregMode.DISABLED;
+    private boolean attached;
+    private final Map<Integer, PdpContext> contexts = new TreeMap<>();
+    private final Map<Integer, PdpAuth> auths = new TreeMap<>();
+    /** System.nanoTime() at which the PPP link counts as up; NEVER while it is down. */
+    private long pppUpAt = NEVER;
+    private HttpSettings http = HttpSettings.cleared();
+    private HttpLink link;
+
+    ModuleState(SimulatorConfig config) {
+        this.config = config;
+        this.echo = config.echo();
+        this.cmeeMode = config.cmeeMode();
+        this.simInserted = config.simInserted();
+        this.registration = config.registration();
+        // Real modules attach on their own once registered.
+        this.attached = simInserted && isRegistered(registration);
+    }
+
+    SimulatorConfig config() {
+        return config;
+    }
+
+    static boolean isRegistered(RegStatus stat) {
+        return stat == RegStatus.REGISTERED_HOME || stat == RegStatus.REGISTERED_ROAMING;
+    }
+
+    synchronized boolean echo() {
+        return echo;
+    }
+
+    synchronized void echo(boolean on) {
+        echo = on;
+    }
+
+    synchronized int cmeeMode() {
+        return cmeeMode;
+    }
+
+    synchronized void cmeeMode(int mode) {
+        cmeeMode = mode;
+    }
+
+    synchronized boolean simInserted() {
+        return simInserted;
+    }
+
+    synchronized RegStatus registration() {
+        return simInserted ? registration : RegStatus.NOT_REGISTERED;
+    }
+
+    synchronized void registration(RegStatus stat) {
+        registration = stat;
+    }
+
+    synchronized boolean registered() {
+        return isRegistered(registration());
+    }
+
+    synchronized CregMode cregMode() {
+        return cregMode;
+    }
+
+    synchronized void cregMode(CregMode mode) {
+        cregMode = mode;
+    }
+
+    synchronized boolean attached() {
+        return attached;
+    }
+
+    synchronized void attached(boolean on) {
+        attached = on;
+    }
+
+    synchronized void context(PdpContext context) {
+        contexts.put(context.cid(), context);
+    }
+
+    synchronized Optional<PdpContext> context(int cid) {
+        return Optional.ofNullable(contexts.get(cid));
+    }
+
+    synchronized List<PdpContext> contexts() {
+        return new ArrayList<>(contexts.values());
+    }
+
+    synchronized void auth(PdpAuth auth) {
+        auths.put(auth.cid(), auth);
+    }
+
+    synchronized Optional<PdpAuth> auth(int cid) {
+        return Optional.ofNullable(auths.get(cid));
+    }
+
+    /** AT+XIIC=1: the link comes up {@code delay} later (what AT+XIIC? polling waits for). */
+    synchronized void startPpp(Duration delay) {
+        if (pppUpAt == NEVER) {
+            pppUpAt = System.nanoTime() + delay.toNanos();
+        }
+    }
+
+    synchronized boolean pppUp() {
+        return pppUpAt != NEVER && System.nanoTime() - pppUpAt >= 0;
+    }
+
+    /** Whether AT+XIIC=1 was given and the link is up or on its way. */
+    synchronized boolean pppRequested() {
+        return pppUpAt != NEVER;
+    }
+
+    synchronized void stopPpp() {
+        pppUpAt = NEVER;
+    }
+
+    synchronized HttpSettings http() {
+        return http;
+    }
+
+    synchronized void http(HttpSettings settings) {
+        http = settings;
+    }
+
+    synchronized Optional<HttpLink> link() {
+        return Optional.ofNullable(link);
+    }
+
+    synchronized void link(HttpLink newLink) {
+        link = newLink;
+    }
+
+    /** Forgets {@code old} if it is still the current link (a receiver ending late must not drop a newer one). */
+    synchronized void forgetLink(HttpLink old) {
+        if (link == old) {
+            link = null;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.atspec.sim;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reports what an HTTP link receives to the host, in one of the two receive modes of
+ * AT+HTTPPARA=recvmode. Called on the link's receiver thread, in order.
+ */
+interface RecvReporter {
+
+    String CLOSED = "+HTTPCLOSED: HTTP Link Closed";
+
+    /** Bytes from the server (never empty). */
+    void data(byte[] bytes, int length);
+
+    /** The server closed the link (or it failed): the last call. */
+    void closed();
+
+    /**
+     * recvmode 0: one bare {@code +HTTPRECV:} header, the raw response, then CR LF
+     * {@code +HTTPCLOSED: HTTP Link Closed}. The response is collected first and written as one
+     * block so that no command answer can land inside it. Only the terminator line tells the host
+     * where the data ends, so a response containing CR LF {@code +HTTPCLOSED} cannot be told apart
+     * from the end: that is the protocol's limit, and why recvmode 1 exists.
+     */
+    static RecvReporter raw(ModuleOutput out) {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        return new RecvReporter() {
+            @Override
+            public void data(byte[] bytes, int length) {
+                response.write(bytes, 0, length);
+            }
+
+            @Override
+            public void closed() {
+                out.atomically(() -> {
+                    if (response.size() > 0) {
+                        out.raw("\r\n+HTTPRECV:\r\n");
+                        out.raw(response.toByteArray());
+                    }
+                    out.raw("\r\n" + CLOSED + "\r\n");
+                });
+            }
+        };
+    }
+
+    /** recvmode 1: {@code +HTTPRECV: <length>,<data>} per piece received, then the closed URC. */
+    static RecvReporter lengthFramed(ModuleOutput out) {
+        return new RecvReporter() {
+            @Override
+            public void data(byte[] bytes, int length) {
+                byte[] header = ("\r\n+HTTPRECV: " + length + ",").getBytes(StandardCharsets.US_ASCII);
+                byte[] urc = new byte[header.length + length + 2];
+                System.arraycopy(header, 0, urc, 0, header.length);
+                System.arraycopy(bytes, 0, urc, header.length, length);
+                urc[urc.length - 2] = '\r';
+                urc[urc.length - 1] = '\n';
+                out.raw(urc);
+            }
+
+            @Override
+            public void closed() {
+                out.line(CLOSED);
+            }
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package io.atspec.sim;
+
+import io.atspec.neoway.network.RegStatus;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a simulated module looks like when it boots. Immutable; the {@code with...} methods
+ * return changed copies.
+ *
+ * @param echo            ATE1 at boot (real Neoway modules echo until ATE0)
+ * @param cmeeMode        AT+CMEE mode at boot: 0 ERROR, 1 numeric, 2 verbose +CME ERROR
+ * @param simInserted     false: AT+CPIN? answers +CME ERROR: 10 and nothing attaches
+ * @param registration    the CREG stat the network gives
+ * @param rssi            AT+CSQ signal, 0..31 or 99
+ * @param ber             AT+CSQ bit error rate, 0..7 or 99
+ * @param pppDelay        how long after AT+XIIC=1 the link shows state 1 in AT+XIIC?
+ * @param ipAddress       the address AT+XIIC? reports once the link is up
+ * @param recvChunkSize   the largest {@code +HTTPRECV: <length>,<data>} chunk in recvmode 1
+ * @param faults          how the serial link to the host misbehaves
+ */
+public record SimulatorConfig(boolean echo, int cmeeMode, boolean simInserted, RegStatus registration,
+        int rssi, int ber, Duration pppDelay, String ipAddress, int recvChunkSize, FaultProfile faults) {
+
+    public SimulatorConfig {
+        if (cmeeMode < 0 || cmeeMode > 2) {
+            throw new IllegalArgumentException("cmeeMode must be 0, 1 or 2, was " + cmeeMode);
+        }
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(pppDelay, "pppDelay");
+        Objects.requireNonNull(ipAddress, "ipAddress");
+        Objects.requireNonNull(faults, "faults");
+        if (pppDelay.isNegative()) {
+            throw new IllegalArgumentException("pppDelay must not be negative, was " + pppDelay);
+        }
+        if (recvChunkSize < 1) {
+            throw new IllegalArgumentException("recvChunkSize must be >= 1, was " + recvChunkSize);
+        }
+    }
+
+    /** A registered module with a SIM, echo on, CMEE 0, PPP up 100 ms after AT+XIIC=1. */
+    public static SimulatorConfig defaults() {
+        return new SimulatorConfig(true, 0, true, RegStatus.REGISTERED_HOME, 24, 0, Duration.ofMillis(100),
+                "10.0.0.2", 1024, FaultProfile.none());
+    }
+
+    public SimulatorConfig withEcho(boolean echo) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+
+    public SimulatorConfig withCmeeMode(int cmeeMode) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+
+    public SimulatorConfig withSimInserted(boolean simInserted) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+
+    public SimulatorConfig withRegistration(RegStatus registration) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+
+    public SimulatorConfig withPppDelay(Duration pppDelay) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+
+    public SimulatorConfig withIpAddress(String ipAddress) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+
+    public SimulatorConfig withRecvChunkSize(int recvChunkSize) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+
+    public SimulatorConfig withFaults(FaultProfile faults) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults);
+    }
+}
