@@ -104,7 +104,7 @@ final class HttpCommandHandler implements CommandHandler {
             c.reply().info(downloads.statLine());
             c.reply().ok();
         } else {
-            // HTTPS, file system variants: parsed by the bindings, not simulated yet.
+            // HTTPS and file-system lines never get here: HttpsCommandHandler comes first.
             c.reply().cme(CmeError.OPERATION_NOT_SUPPORTED);
         }
         return true;

@@ -2,24 +2,27 @@ package io.atspec.sim;
 
 import io.atspec.neoway.http.DownloadState;
 import io.atspec.neoway.http.HttpGet;
+import io.atspec.neoway.http.HttpsGet;
 import io.atspec.neoway.http.KeepAlive;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * AT+HTTPGET (9.6) in the background and its outcome: {@code +HTTPGETRPT: <state>[,<err>]}
  * (9.7) and AT+HTTPGETSTAT? (9.8). The file is fetched from HTTPPARA's url on its own
  * connection (the manual's examples use no HTTPSETUP) and kept in memory; with an MD5 check
- * value, the verdict is 30 (match) or 31 (mismatch).
+ * value, the verdict is 30 (match) or 31 (mismatch). The HTTPS twin (AT+HTTPSGET, 9.16-9.18) is
+ * the same over TLS with HTTPSPARA's url and HTTPSCFG's settings. A downloaded file is also stored
+ * in the module's file system under the last segment of the url's path.
  */
 final class HttpDownloads {
 
@@ -27,12 +30,28 @@ final class HttpDownloads {
 
     private final ModuleState state;
     private final Replies replies;
-    private volatile String stat = "+HTTPGETSTAT: " + DownloadState.UNKNOWN.code();
+    private final boolean https;
+    private final String reportPrefix;
+    private final String statPrefix;
+    private volatile String stat;
     private volatile byte[] file;
 
     HttpDownloads(ModuleState state, Replies replies) {
+        this(state, replies, false);
+    }
+
+    private HttpDownloads(ModuleState state, Replies replies, boolean https) {
         this.state = state;
         this.replies = replies;
+        this.https = https;
+        this.reportPrefix = https ? "+HTTPSGETRPT: " : "+HTTPGETRPT: ";
+        this.statPrefix = https ? "+HTTPSGETSTAT: " : "+HTTPGETSTAT: ";
+        this.stat = statPrefix + DownloadState.UNKNOWN.code();
+    }
+
+    /** AT+HTTPSGET: over TLS, from HTTPSPARA's url. */
+    static HttpDownloads https(ModuleState state, Replies replies) {
+        return new HttpDownloads(state, replies, true);
     }
 
     /** The answer line of AT+HTTPGETSTAT?. */
@@ -46,28 +65,38 @@ final class HttpDownloads {
     }
 
     void start(HttpGet.Set get, CommandContext c) {
-        HttpSettings settings = state.http();
+        start(get.checkValue(), c);
+    }
+
+    void start(HttpsGet.Set get, CommandContext c) {
+        start(get.checkValue(), c);
+    }
+
+    private void start(Optional<String> checkValue, CommandContext c) {
+        HttpSettings settings = https ? state.https() : state.http();
         if (!state.pppUp() || settings.url().isEmpty()) {
             c.reply().error();
             return;
         }
         HttpTarget target;
         try {
-            target = HttpTarget.of(settings.url().get(), settings.port());
+            target = HttpTarget.of(settings.url().get(), settings.port(), https ? 443 : 80);
         } catch (IllegalArgumentException badUrl) {
             c.reply().error();
             return;
         }
         c.reply().ok();
-        Thread t = new Thread(() -> report(download(target, get)), "sim-httpget-" + target.hostHeader());
+        Thread t = new Thread(() -> report(download(target, checkValue)), "sim-httpget-" + target.hostHeader());
         t.setDaemon(true);
         t.start();
     }
 
-    private String download(HttpTarget target, HttpGet.Set get) {
+    private String download(HttpTarget target, Optional<String> checkValue) {
         HttpResponse response;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) TIMEOUT.toMillis());
+        HttpLink.Upgrade upgrade = https
+                ? plain -> TlsConnector.handshake(plain, target, state.tls(), state.files())
+                : plain -> plain;
+        try (Socket socket = HttpLink.open(target, TIMEOUT, upgrade)) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             socket.getOutputStream().write(HttpRequestWriter.request(
                     io.atspec.neoway.http.HttpAction.get(), target, KeepAlive.DEFAULT));
@@ -83,17 +112,18 @@ final class HttpDownloads {
             return DownloadState.DOWNLOAD_FAILED.code() + "," + response.status();
         }
         file = response.body();
-        if (get.checkValue().isEmpty()) {
+        state.files().put(ModuleFiles.downloadName(target), response.body());
+        if (checkValue.isEmpty()) {
             return DownloadState.DOWNLOAD_SUCCESSFUL.code();
         }
-        boolean matches = md5(response.body()).equals(get.checkValue().get().toLowerCase(Locale.ROOT));
+        boolean matches = md5(response.body()).equals(checkValue.get().toLowerCase(Locale.ROOT));
         return matches ? DownloadState.VERIFICATION_SUCCESSFUL.code() : DownloadState.VERIFICATION_FAILED.code();
     }
 
     private void report(String outcome) {
-        stat = "+HTTPGETSTAT: " + outcome;
+        stat = statPrefix + outcome;
         try {
-            replies.urc("+HTTPGETRPT: " + outcome);
+            replies.urc(reportPrefix + outcome);
         } catch (UncheckedIOException hostGone) {
             // Nobody left to tell.
         }

@@ -28,14 +28,30 @@ final class HttpLink {
 
     /** Connects; fails with the reason (refused, unknown host, timeout). */
     static HttpLink connect(HttpTarget target, Duration timeout) throws IOException {
+        return connect(target, timeout, plain -> plain);
+    }
+
+    /** Connects, then {@code upgrade}s the socket (the TLS handshake of HTTPS); fails with the reason. */
+    static HttpLink connect(HttpTarget target, Duration timeout, Upgrade upgrade) throws IOException {
+        return new HttpLink(target, open(target, timeout, upgrade));
+    }
+
+    /** A connected (and upgraded) socket to {@code target}. */
+    static Socket open(HttpTarget target, Duration timeout, Upgrade upgrade) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(target.host(), target.port()), (int) timeout.toMillis());
+            return upgrade.apply(socket);
         } catch (IOException e) {
             socket.close();
             throw e;
         }
-        return new HttpLink(target, socket);
+    }
+
+    /** What a connected TCP socket becomes before HTTP runs on it. */
+    @FunctionalInterface
+    interface Upgrade {
+        Socket apply(Socket connected) throws IOException;
     }
 
     HttpTarget target() {
@@ -44,6 +60,17 @@ final class HttpLink {
 
     boolean isOpen() {
         return !socket.isClosed() && !socket.isInputShutdown();
+    }
+
+    /** Reads everything until the server closes, on the caller's thread (the file-system requests). */
+    byte[] readAll() throws IOException {
+        receiving = true;
+        try (InputStream in = socket.getInputStream()) {
+            return in.readAllBytes();
+        } finally {
+            receiving = false;
+            closeQuietly();
+        }
     }
 
     boolean receiving() {

@@ -47,6 +47,22 @@ final class HttpRequestWriter {
         return out.toByteArray();
     }
 
+    /**
+     * A POST of any size (AT+FILEHTTPACTION=1 posts a file of up to 512 KiB, beyond what an
+     * HTTPACTION body may hold).
+     */
+    static byte[] post(HttpTarget target, KeepAlive keepalive, ContentType type, byte[] body) {
+        StringBuilder head = new StringBuilder();
+        head.append("POST ").append(target.path()).append(" HTTP/1.1\r\n");
+        commonHeaders(head, target, keepalive);
+        head.append("Content-Type: ").append(mediaType(type)).append("\r\n");
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
     private static void commonHeaders(StringBuilder head, HttpTarget target, KeepAlive keepalive) {
         head.append("Host: ").append(target.hostHeader()).append("\r\n");
         head.append("Connection: ").append(keepalive == KeepAlive.LONG_TIME ? "keep-alive" : "close").append("\r\n");

@@ -11,15 +11,23 @@ import java.util.OptionalInt;
 record HttpTarget(String host, int port, String path) {
 
     static HttpTarget of(String url, OptionalInt port) {
+        return of(url, port, 80);
+    }
+
+    /** {@link #of(String, OptionalInt)} with another default port (443 for HTTPSPARA's url). */
+    static HttpTarget of(String url, OptionalInt port, int defaultPort) {
         String rest = url.strip();
-        if (rest.toLowerCase(Locale.ROOT).startsWith("http://")) {
+        String lower = rest.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://")) {
             rest = rest.substring("http://".length());
+        } else if (lower.startsWith("https://")) {
+            rest = rest.substring("https://".length());
         }
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "/" : rest.substring(slash);
         String host = authority;
-        int urlPort = 80;
+        int urlPort = defaultPort;
         int colon = authority.lastIndexOf(':');
         if (colon >= 0) {
             host = authority.substring(0, colon);

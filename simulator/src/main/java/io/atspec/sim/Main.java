@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts simulated modules on TCP until killed:
  * {@code java io.atspec.sim.Main [--port 5555] [--bind 127.0.0.1] [--ppp-delay-ms 100] [--cmee 0]
- * [--no-echo] [--no-sim] [--rate 11520] [--chunk 16]}.
+ * [--no-echo] [--no-sim] [--rate 11520 | --baud 115200] [--chunk 16] [--latency-ms 5]
+ * [--drop 0.001] [--corrupt 0.001] [--seed 42]}.
  */
 public final class Main {
 
@@ -30,8 +31,17 @@ public final class Main {
                 case "--no-sim" -> config = config.withSimInserted(false);
                 case "--rate" -> faults = faults.withRate(Long.parseLong(value(args, ++i)));
                 case "--chunk" -> faults = faults.withChunks(Integer.parseInt(value(args, ++i)));
+                case "--baud" -> faults = faults.withBaud(Long.parseLong(value(args, ++i)));
+                case "--latency-ms" -> faults = faults.withLatency(Duration.ofMillis(Long.parseLong(value(args, ++i))));
+                case "--drop" -> faults = faults.withDroppedBytes(Double.parseDouble(value(args, ++i)), faults.seed());
+                case "--corrupt" -> faults = faults.withCorruptedBytes(Double.parseDouble(value(args, ++i)), faults.seed());
+                case "--seed" -> {
+                    long seed = Long.parseLong(value(args, ++i));
+                    faults = faults.withDroppedBytes(faults.dropRate(), seed).withCorruptedBytes(faults.corruptRate(), seed);
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "'; known: --port --bind --ppp-delay-ms --cmee --no-echo --no-sim --rate --chunk");
+                        + "'; known: --port --bind --ppp-delay-ms --cmee --no-echo --no-sim --rate --chunk --baud"
+                        + " --latency-ms --drop --corrupt --seed");
             }
         }
         try (SimulatorServer server = SimulatorServer.start(config.withFaults(faults),

@@ -26,6 +26,7 @@ final class ModuleSession implements NetworkEvents {
     private final ModuleOutput out;
     private final Replies replies;
     private final HttpDownloads downloads;
+    private final HttpDownloads httpsDownloads;
     private final List<CommandHandler> handlers;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
@@ -33,10 +34,12 @@ final class ModuleSession implements NetworkEvents {
         this.device = device;
         this.state = new ModuleState(config);
         this.out = new ModuleOutput(device.output(), config.faults());
+        out.onReboot(this::rebooted);
         this.replies = new Replies(out, state);
         this.downloads = new HttpDownloads(state, replies);
+        this.httpsDownloads = HttpDownloads.https(state, replies);
         this.handlers = List.of(new BasicCommandHandler(), new NetworkCommandHandler(this),
-                new HttpCommandHandler(downloads));
+                new HttpsCommandHandler(httpsDownloads), new HttpCommandHandler(downloads));
     }
 
     void start() throws IOException {
@@ -59,10 +62,14 @@ final class ModuleSession implements NetworkEvents {
     }
 
     private void run(LineFramer framer) {
-        CommandContext context = new CommandContext(state, replies, framer::readExactly);
+        CommandContext context = new CommandContext(state, replies, n -> {
+            out.checkNotRebooted(); // a reboot cut the command off: nobody will send its payload
+            return framer.readExactly(n);
+        });
         try {
             LineFramer.Line line;
             while ((line = framer.readLine()) != null) {
+                out.join(); // this command belongs to the module's current boot
                 if (state.echo()) {
                     // A module echoes what it received, line end included.
                     byte[] echo = Arrays.copyOf(line.raw(), line.raw().length + 1);
@@ -99,6 +106,8 @@ final class ModuleSession implements NetworkEvents {
                 }
             }
             replies.error();
+        } catch (ModuleOutput.Rebooted cutOff) {
+            // The module rebooted during this command: the rest of it is ignored.
         } catch (RuntimeException bug) {
             if (bug instanceof UncheckedIOException) {
                 throw bug;
@@ -129,9 +138,8 @@ final class ModuleSession implements NetworkEvents {
     @Override
     public void pppLost(boolean announce) {
         state.stopPpp();
-        // The data link is gone: so is every HTTP socket (GPRS DISCONNECTION says it for all).
-        state.link().ifPresent(HttpLink::close);
-        state.link(null);
+        // The data link is gone: so is every HTTP(S) socket (GPRS DISCONNECTION says it for all).
+        state.closeLinks();
         if (announce) {
             replies.urc("GPRS DISCONNECTION");
         }
@@ -162,6 +170,22 @@ final class ModuleSession implements NetworkEvents {
         pppLost(state.pppRequested());
     }
 
+    ModuleOutput output() {
+        return out;
+    }
+
+    /** An unexpected reboot ({@link ModuleOutput#reboot()}): PPP down, links closed, settings as at boot. */
+    private void rebooted() {
+        state.stopPpp();
+        state.closeLinks();
+        state.http(HttpSettings.cleared());
+        SimulatorConfig boot = state.config();
+        state.echo(boot.echo());
+        state.cmeeMode(boot.cmeeMode());
+        state.cregMode(CregMode.DISABLED);
+        state.attached(state.simInserted() && state.registered());
+    }
+
     /** Ends the session: the transport closes, HTTP sockets close. */
     void close() {
         try {
@@ -173,8 +197,7 @@ final class ModuleSession implements NetworkEvents {
     }
 
     private void shutDown() {
-        state.link().ifPresent(HttpLink::close);
-        state.link(null);
+        state.closeLinks();
         finished.complete(null);
     }
 }

@@ -30,6 +30,10 @@ final class ModuleState {
     private long pppUpAt = NEVER;
     private HttpSettings http = HttpSettings.cleared();
     private HttpLink link;
+    private HttpSettings https = HttpSettings.cleared();
+    private TlsSettings tls = TlsSettings.defaults();
+    private HttpLink httpsLink;
+    private final ModuleFiles files = new ModuleFiles();
 
     ModuleState(SimulatorConfig config) {
         this.config = config;
@@ -157,6 +161,56 @@ final class ModuleState {
     synchronized void forgetLink(HttpLink old) {
         if (link == old) {
             link = null;
+        }
+    }
+
+    /** The module's file system (CA certificates, downloads, files to post). */
+    ModuleFiles files() {
+        return files;
+    }
+
+    /** What AT+HTTPSPARA has set; AT+HTTPSCLOSE clears it. */
+    synchronized HttpSettings https() {
+        return https;
+    }
+
+    synchronized void https(HttpSettings settings) {
+        https = settings;
+    }
+
+    /** What AT+HTTPSCFG has set. */
+    synchronized TlsSettings tls() {
+        return tls;
+    }
+
+    synchronized void tls(TlsSettings settings) {
+        tls = settings;
+    }
+
+    /** The HTTPS socket of AT+HTTPSSETUP, separate from the HTTP one. */
+    synchronized Optional<HttpLink> httpsLink() {
+        return Optional.ofNullable(httpsLink);
+    }
+
+    synchronized void httpsLink(HttpLink newLink) {
+        httpsLink = newLink;
+    }
+
+    synchronized void forgetHttpsLink(HttpLink old) {
+        if (httpsLink == old) {
+            httpsLink = null;
+        }
+    }
+
+    /** PPP loss, session end: every socket goes. */
+    synchronized void closeLinks() {
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+        if (httpsLink != null) {
+            httpsLink.close();
+            httpsLink = null;
         }
     }
 }

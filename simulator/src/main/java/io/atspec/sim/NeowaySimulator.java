@@ -70,6 +70,44 @@ public final class NeowaySimulator implements AutoCloseable {
         session.dropDataLink();
     }
 
+    /** Changes how the serial link misbehaves from now on (rate, chunks, latency, lost or changed bytes). */
+    public void faults(FaultProfile faults) {
+        session.output().faults(faults);
+    }
+
+    /** Writes the unsolicited line {@code CR LF urc CR LF} now, between two messages (e.g. {@code +CREG: 5}). */
+    public void injectUrc(String urc) {
+        session.output().inject(urc);
+    }
+
+    /**
+     * Writes {@code urc} just before the message {@code when} names, e.g.
+     * {@code injectUrc("+CREG: 5", OutputTrigger.before("OK"))} lands inside the next response.
+     * One shot; never damaged by the fault profile.
+     */
+    public void injectUrc(String urc, OutputTrigger when) {
+        session.output().injectBefore(when, urc);
+    }
+
+    /**
+     * An unexpected reboot now: PPP goes down, HTTP links close without {@code +HTTPCLOSED},
+     * settings return to their boot values, the rest of a pending command is ignored, and the module
+     * writes {@code CR LF +PBREADY CR LF}.
+     */
+    public void reboot() {
+        session.output().reboot();
+    }
+
+    /** {@link #reboot()} just before the message {@code when} names (which is never sent), e.g. mid-transfer. */
+    public void reboot(OutputTrigger when) {
+        session.output().rebootBefore(when);
+    }
+
+    /** How many times this module rebooted. */
+    public long reboots() {
+        return session.output().reboots();
+    }
+
     /** Whether the PPP link is up now (AT+XIIC? would show state 1). */
     public boolean pppUp() {
         return session.state().pppUp();
@@ -79,6 +117,14 @@ public final class NeowaySimulator implements AutoCloseable {
     public byte[] downloadedFile() {
         byte[] file = session.downloads().file();
         return file == null ? null : file.clone();
+    }
+
+    /**
+     * The module's file system: put a CA certificate (PEM) or a file to post before the commands
+     * that use it; read what AT+HTTPGET, AT+HTTPSGET and AT+FILEHTTP(S)ACTION=0 downloaded.
+     */
+    public ModuleFiles files() {
+        return session.state().files();
     }
 
     /** Completes when the host side has gone or {@link #close()} was called. */

@@ -11,6 +11,13 @@ interface RecvReporter {
 
     String CLOSED = "+HTTPCLOSED: HTTP Link Closed";
 
+    /** The report names of one link kind: {@link #HTTP} or {@link #HTTPS}. */
+    record Names(String recv, String closed) {
+    }
+
+    Names HTTP = new Names("+HTTPRECV:", CLOSED);
+    Names HTTPS = new Names("+HTTPSRECV:", "+HTTPSCLOSED: HTTPS Link Closed");
+
     /** Bytes from the server (never empty). */
     void data(byte[] bytes, int length);
 
@@ -25,6 +32,11 @@ interface RecvReporter {
      * from the end: that is the protocol's limit, and why recvmode 1 exists.
      */
     static RecvReporter raw(ModuleOutput out) {
+        return raw(out, HTTP);
+    }
+
+    /** {@link #raw(ModuleOutput)} with the report names of {@code names}. */
+    static RecvReporter raw(ModuleOutput out, Names names) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         return new RecvReporter() {
             @Override
@@ -36,10 +48,10 @@ interface RecvReporter {
             public void closed() {
                 out.atomically(() -> {
                     if (response.size() > 0) {
-                        out.raw("\r\n+HTTPRECV:\r\n");
+                        out.raw("\r\n" + names.recv() + "\r\n");
                         out.raw(response.toByteArray());
                     }
-                    out.raw("\r\n" + CLOSED + "\r\n");
+                    out.raw("\r\n" + names.closed() + "\r\n");
                 });
             }
         };
@@ -47,10 +59,15 @@ interface RecvReporter {
 
     /** recvmode 1: {@code +HTTPRECV: <length>,<data>} per piece received, then the closed URC. */
     static RecvReporter lengthFramed(ModuleOutput out) {
+        return lengthFramed(out, HTTP);
+    }
+
+    /** {@link #lengthFramed(ModuleOutput)} with the report names of {@code names}. */
+    static RecvReporter lengthFramed(ModuleOutput out, Names names) {
         return new RecvReporter() {
             @Override
             public void data(byte[] bytes, int length) {
-                byte[] header = ("\r\n+HTTPRECV: " + length + ",").getBytes(StandardCharsets.US_ASCII);
+                byte[] header = ("\r\n" + names.recv() + " " + length + ",").getBytes(StandardCharsets.US_ASCII);
                 byte[] urc = new byte[header.length + length + 2];
                 System.arraycopy(header, 0, urc, 0, header.length);
                 System.arraycopy(bytes, 0, urc, header.length, length);
@@ -61,7 +78,7 @@ interface RecvReporter {
 
             @Override
             public void closed() {
-                out.line(CLOSED);
+                out.line(names.closed());
             }
         };
     }
