@@ -14,6 +14,14 @@ import io.atspec.neoway.http.HttpGetStat;
 import io.atspec.neoway.http.HttpPara;
 import io.atspec.neoway.http.HttpSetup;
 import io.atspec.neoway.http.HttpUrc;
+import io.atspec.neoway.http.HttpsAction;
+import io.atspec.neoway.http.HttpsActionOutcome;
+import io.atspec.neoway.http.HttpsCfg;
+import io.atspec.neoway.http.HttpsPara;
+import io.atspec.neoway.http.HttpsRecv;
+import io.atspec.neoway.http.HttpsSetup;
+import io.atspec.neoway.http.AuthMode;
+import io.atspec.neoway.http.SslVersion;
 import io.atspec.neoway.http.RecvMode;
 import io.atspec.neoway.network.Cgatt;
 import io.atspec.neoway.network.Cgdcont;
@@ -47,9 +55,11 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a typed exchange with the built-in simulated Neoway module (in memory) and a local",
-      "HTTP server on 127.0.0.1: attach (CPIN?, CSQ, CREG?, CGATT?, CGDCONT, XIIC=1 with polling),",
-      "an HTTP GET, a POST, and an AT+HTTPGET download with MD5 check. Prints each request line,",
-      "the typed responses and URCs, and the timing. Nothing leaves this machine."
+      "HTTP and HTTPS server on 127.0.0.1: attach (CPIN?, CSQ, CREG?, CGATT?, CGDCONT, XIIC=1 with",
+      "polling), an HTTP GET, a POST, an AT+HTTPGET download with MD5 check, and an HTTPS GET over",
+      "real TLS 1.2 with the server checked against a CA in the module's file system (HTTPSCFG,",
+      "HTTPSPARA, HTTPSSETUP, HTTPSACTION). Prints each request line, the typed responses and URCs,",
+      "and the timing. Nothing leaves this machine."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -61,7 +71,6 @@ final class DemoCommand implements Callable<Integer> {
   private PrintWriter out;
   private int number;
   private int ok;
-  private int skipped;
   private final List<String> failures = new ArrayList<>();
 
   @Override
@@ -73,14 +82,24 @@ final class DemoCommand implements Callable<Integer> {
     byte[] firmware = new byte[24 * 1024];
     new Random(2024).nextBytes(firmware);
     String md5 = HttpCommand.digest("MD5", firmware);
+    StringBuilder secret = new StringBuilder("{\"readings\":[");
+    for (int i = 0; i < 120; i++) {
+      secret.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append(",\"rssi\":").append(10 + i % 21).append('}');
+    }
+    byte[] secure = secret.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);
+    byte[] caPem = LoopbackServer.caPem();
     long start = System.nanoTime();
     try (LoopbackServer server = LoopbackServer.start()
             .serve("/index.html", page, "text/html; charset=utf-8")
             .serve("/firmware.bin", firmware, "application/octet-stream");
+        LoopbackServer tls = LoopbackServer.startHttps()
+            .serve("/readings.json", secure, "application/json");
         NeowaySimulator module = NeowaySimulator.inMemory(SimulatorConfig.defaults());
         AtChannel channel = AtChannel.open(module.host())) {
       out.println("atspec demo: the generated bindings against the simulated Neoway module (in memory)");
       out.println("HTTP server: http://" + server.authority() + "/ (loopback only)");
+      out.println("HTTPS server: https://" + tls.authority() + "/ (loopback only, the demo certificate"
+          + " CN=localhost, IP:127.0.0.1)");
       NetworkCommands net = new NetworkCommands(channel);
       HttpCommands http = new HttpCommands(channel);
 
@@ -141,13 +160,38 @@ final class DemoCommand implements Callable<Integer> {
       });
       step("Download state", HttpGetStat.query(), http::httpGetStatQuery);
 
-      section("HTTPS");
-      skip("HTTPS GET (AT+HTTPSCFG, AT+HTTPSPARA, AT+HTTPSSETUP, AT+HTTPSACTION)",
-          "the simulator does not do HTTPS yet; it answers these commands +CME ERROR: 4");
+      section("HTTPS GET " + tls.authority() + "/readings.json (TLS 1.2, server checked against ca.pem)");
+      module.files().put("ca.pem", caPem);
+      out.println("     the module's file system: ca.pem, " + caPem.length + " bytes (the loopback server's"
+          + " certificate, PEM)");
+      HttpsCfg tls12 = HttpsCfg.sslversion(SslVersion.TLS_1_2);
+      step("TLS version", tls12, () -> http.httpsCfg(tls12));
+      HttpsCfg auth = HttpsCfg.authmode(AuthMode.SERVER);
+      step("Check the server's certificate", auth, () -> http.httpsCfg(auth));
+      HttpsCfg ca = HttpsCfg.cacert("ca.pem");
+      step("CA certificate (a file in the module)", ca, () -> http.httpsCfg(ca));
+      HttpsPara surl = HttpsPara.url(tls.host() + "/readings.json");
+      step("Destination path", surl, () -> http.httpsPara(surl));
+      HttpsPara sport = HttpsPara.port(tls.port());
+      step("Destination port", sport, () -> http.httpsPara(sport));
+      HttpsPara srecv = HttpsPara.recvmode(RecvMode.LENGTH);
+      step("Receive mode: +HTTPSRECV: <length>,<data>", srecv, () -> http.httpsPara(srecv));
+      step("Connect and TLS handshake (the certificate is checked here)", HttpsSetup.exec(),
+          () -> http.httpsSetup(HttpsSetup.exec()));
+      step("GET over TLS", HttpsAction.get(), () -> {
+        HttpsActionOutcome o = http.httpsAction(HttpsAction.get());
+        HttpMessage m = HttpMessage.parse(o.data(), false);
+        String served = HttpCommand.sha256(secure);
+        String got = HttpCommand.sha256(m.body());
+        check(m.status() == 200, "expected 200, got " + m.statusLine());
+        check(got.equals(served), "sha-256 of the body " + got + " differs from the one served " + served);
+        return withSummary(o.reports(), m.statusLine() + ", " + m.body().length + " body bytes, sha-256 "
+            + got.substring(0, 16) + "... matches what the server sent");
+      });
 
       Duration total = Duration.ofNanos(System.nanoTime() - start);
       out.println();
-      out.println("Summary: " + number + " steps: " + ok + " ok, " + skipped + " skipped, " + failures.size()
+      out.println("Summary: " + number + " steps: " + ok + " ok, " + failures.size()
           + " failed, in " + millis(total) + "; the channel read " + channel.stats().bytesRead()
           + " bytes, " + channel.stats().garbageLines() + " garbage lines, " + channel.stats().framingErrors()
           + " framing errors.");
@@ -182,12 +226,6 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void skip(String title, String reason) {
-    number++;
-    skipped++;
-    out.printf("[%2d] %s%n     skipped: %s%n", number, title, reason);
-  }
-
   private static void check(boolean condition, String message) {
     if (!condition) {
       throw new CliException(message);
@@ -197,17 +235,19 @@ final class DemoCommand implements Callable<Integer> {
   private static List<Object> withSummary(List<HttpUrc> reports, String summary) {
     List<Object> lines = new ArrayList<>();
     int recv = 0;
+    int more = -1;
     for (HttpUrc r : reports) {
-      if (r instanceof io.atspec.neoway.http.HttpRecv) {
+      if (r instanceof io.atspec.neoway.http.HttpRecv || r instanceof HttpsRecv) {
         recv++;
         if (recv > 2) {
+          more = more < 0 ? lines.size() : more;
           continue;
         }
       }
       lines.add(r);
     }
     if (recv > 2) {
-      lines.add("... " + (recv - 2) + " more HttpRecv reports (" + recv + " in all)");
+      lines.add(more, "... " + (recv - 2) + " more data reports (" + recv + " in all)");
     }
     lines.add("= " + summary);
     return lines;

@@ -1,16 +1,20 @@
 package io.atspec.cli;
 
 import io.atspec.maven.OutputWriter;
+import io.atspec.neoway.http.AuthMode;
 import io.atspec.neoway.http.ContentType;
-import io.atspec.neoway.http.HttpAction;
-import io.atspec.neoway.http.HttpActionOutcome;
-import io.atspec.neoway.http.HttpPara;
 import io.atspec.neoway.http.HttpRecv;
-import io.atspec.neoway.http.HttpSetup;
 import io.atspec.neoway.http.HttpStatus;
-import io.atspec.neoway.http.RecvMode;
+import io.atspec.neoway.http.HttpsRecv;
+import io.atspec.neoway.http.SslVersion;
+import io.atspec.neoway.http.client.HttpResult;
+import io.atspec.neoway.http.client.HttpsOptions;
+import io.atspec.neoway.http.client.NeowayHttpClient;
+import io.atspec.neoway.http.client.NeowayHttpException;
 import io.atspec.runtime.bind.Registration;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,14 +25,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -36,9 +41,11 @@ import picocli.CommandLine.Spec;
     name = "http",
     mixinStandardHelpOptions = true,
     description = {
-      "HTTP through the module: attach check (AT+CPIN?, AT+CREG?, AT+XIIC?, AT+XIIC=1 if the PPP link",
-      "is down), AT+HTTPPARA url/port/recvmode 1, AT+HTTPSETUP, AT+HTTPACTION, then the data until",
-      "+HTTPCLOSED. Status line and headers, then the body, go to stdout (or the body to -o FILE).",
+      "HTTP and HTTPS through the module, with the spec's NeowayHttpClient: AT+CPIN? and AT+CREG?",
+      "first, then per request the data link check (AT+XIIC?, AT+XIIC=1 if down), AT+HTTP(S)PARA",
+      "url/port/recvmode 1, AT+HTTP(S)SETUP, AT+HTTP(S)ACTION and the data until the link closes.",
+      "https:// URLs configure the module's TLS first (AT+HTTPSCFG; see --ca, --ca-name, --authmode).",
+      "Status line and headers, then the body, go to stdout (or the body to -o FILE).",
       "Exit status 1 if the module or the link fails; the HTTP status itself does not change it."
     },
     subcommands = {
@@ -58,108 +65,174 @@ final class HttpCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "missing subcommand: get, head, post or download");
   }
 
-  /** The url as the module wants it: host[:port]/path, and the port apart. */
-  record Target(String moduleUrl, int port, String display) {
-    static Target of(String url) {
-      String withScheme = url.contains("://") ? url : "http://" + url;
-      URI uri;
-      try {
-        uri = new URI(withScheme);
-      } catch (URISyntaxException e) {
-        throw new CliException("not a URL: " + url + " (" + e.getReason() + ")", 2, e);
+  /** The TLS settings for https:// URLs (AT+HTTPSCFG). */
+  static final class TlsOptions {
+    @Option(names = "--ca", paramLabel = "<pem file>",
+        description = "https: a PEM CA certificate on this machine that must vouch for the server"
+            + " (implies --authmode 1). Only with --sim: it is put into the simulated module's file system"
+            + " as --ca-name. A real module reads the CA from its own file system: put it there first and"
+            + " give --authmode 1 [--ca-name <name>] without --ca.")
+    Path ca;
+
+    @Option(names = "--ca-name", paramLabel = "<name>", defaultValue = "ca.pem",
+        description = "https: the CA file's name in the module's file system, for AT+HTTPSCFG=\"cacert\""
+            + " (default: ${DEFAULT-VALUE}). On a real module the CA must already be in its file system"
+            + " under this name; this tool does not upload it.")
+    String caName;
+
+    @Option(names = "--authmode", paramLabel = "0|1",
+        description = "https: 0 accept any server certificate, 1 check the server against the CA file"
+            + " (default: 1 with --ca, else 0).")
+    Integer authmode;
+
+    @Option(names = "--tls-version", paramLabel = "<version>",
+        description = "https: AT+HTTPSCFG=\"sslversion\": ${COMPLETION-CANDIDATES} (default: the module's).")
+    SslVersion tlsVersion;
+
+    boolean given() {
+      return ca != null || authmode != null || tlsVersion != null;
+    }
+
+    /** Checks the options before the module is opened. */
+    void validate(boolean https, boolean sim) {
+      if (!https && given()) {
+        throw new CliException("--ca, --authmode and --tls-version are for https:// URLs", 2, null);
       }
-      if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
-        throw new CliException("only http:// URLs are supported (HTTPS through the module is not wired"
-            + " into the CLI yet): " + url, 2, null);
+      if (authmode != null && authmode != 0 && authmode != 1) {
+        throw new CliException("--authmode must be 0 or 1 (client certificates, 2, are not supported)", 2, null);
       }
-      if (uri.getHost() == null) {
-        throw new CliException("the URL names no host: " + url, 2, null);
+      if (ca != null && !sim) {
+        throw new CliException("--ca works only with --sim; on a real module put the CA into its file system"
+            + " and give --authmode 1 --ca-name <name>", 2, null);
       }
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      if (uri.getRawQuery() != null) {
-        path += "?" + uri.getRawQuery();
+      if (ca != null && authmode != null && authmode == 0) {
+        throw new CliException("--ca with --authmode 0: the CA would not be used", 2, null);
       }
-      int port = uri.getPort() < 0 ? 80 : uri.getPort();
-      return new Target(uri.getHost() + path, port, withScheme);
+    }
+
+    HttpsOptions options() {
+      int mode = authmode != null ? authmode : ca != null ? 1 : 0;
+      return new HttpsOptions(Optional.ofNullable(tlsVersion), mode == 1 ? AuthMode.SERVER : AuthMode.NONE,
+          mode == 1 ? Optional.of(caName) : Optional.empty());
+    }
+
+    /** --ca into the simulated module's file system, then AT+HTTPSCFG through the client. */
+    void configure(ModemSession session, NeowayHttpClient client, PrintWriter log) {
+      if (ca != null) {
+        byte[] pem;
+        try {
+          pem = Files.readAllBytes(ca);
+        } catch (IOException e) {
+          throw new CliException("cannot read the CA file " + ca + ": " + Errors.oneLine(e), e);
+        }
+        session.simulator().orElseThrow().files().put(caName, pem);
+        log.println("ca: " + ca + " -> module file " + caName + " (" + pem.length + " bytes)");
+      }
+      HttpsOptions options = options();
+      client.https(options);
+      log.println("tls: authmode " + options.authMode().code()
+          + options.caFile().map(f -> ", server checked against module file " + f).orElse(", no server check")
+          + options.sslVersion().map(v -> ", " + v.name()).orElse(""));
     }
   }
 
-  /** What get, head and post share. */
-  abstract static class Request implements Callable<Integer> {
+  /** What every subcommand shares: the module, the URL, TLS; the client does the sequencing. */
+  abstract static class Exchange implements Callable<Integer> {
     @ParentCommand HttpCommand parent;
 
     @Mixin ModemOptions modem;
 
-    @Parameters(index = "0", paramLabel = "<url>", description = "http://host[:port]/path")
+    @Mixin TlsOptions tls;
+
+    @Parameters(index = "0", paramLabel = "<url>", description = "http(s)://host[:port]/path")
     String url;
 
+    /** Checks what needs no module (exit 2 on a usage error). */
+    void validate() {}
+
+    abstract void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException;
+
+    @Override
+    public Integer call() throws IOException {
+      Io io = parent.root.io;
+      boolean https = isHttps(url);
+      tls.validate(https, modem.link.sim);
+      validate();
+      try (ModemSession session = ModemSession.open(modem)) {
+        session.checkModule(io.err());
+        NeowayHttpClient client = new NeowayHttpClient(session.http, session.net)
+            .attachTimeout(modem.completionTimeout())
+            .completionTimeout(modem.completionTimeout());
+        if (https) {
+          tls.configure(session, client, io.err());
+        }
+        perform(io, session, client);
+      } catch (NeowayHttpException e) {
+        throw new CliException(Errors.oneLine(e), e);
+      }
+      return 0;
+    }
+  }
+
+  /** What get, head and post share: one response, printed. */
+  abstract static class Request extends Exchange {
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "Write the body to this file.")
     Path output;
 
     @Option(names = {"-b", "--body-only"}, description = "Print only the body (no status line, no headers).")
     boolean bodyOnly;
 
-    abstract HttpAction action();
-
-    boolean head() {
-      return false;
-    }
+    abstract HttpResult send(NeowayHttpClient client);
 
     @Override
-    public Integer call() throws IOException {
-      Io io = parent.root.io;
-      Target target = Target.of(url);
-      HttpAction action = action();
-      try (ModemSession session = ModemSession.open(modem)) {
-        session.attach(io.err(), modem.completionTimeout());
-        HttpMessage response = exchange(session, target, action, head(), modem, io, -1);
-        print(io, response);
+    void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException {
+      HttpResult response;
+      try (Registration progress = receivedProgress(io, session)) {
+        response = send(client);
+      } finally {
+        endProgress(io);
       }
-      return 0;
+      print(io, response);
     }
 
-    void print(Io io, HttpMessage response) throws IOException {
+    void print(Io io, HttpResult response) throws IOException {
       PrintWriter out = io.out();
+      byte[] body = response.body();
       if (!bodyOnly) {
-        out.println(response.statusLine() + statusNote(response.status()));
-        response.headers().forEach(out::println);
+        out.println(statusLine(response));
+        response.headers().fields().forEach(f -> out.println(f.getKey() + ": " + f.getValue()));
         out.println();
       }
       if (output != null) {
-        writeAtomically(output, response.body());
-        io.err().println("body: " + response.body().length + " bytes to " + output + " (sha-256 "
-            + sha256(response.body()) + ")");
+        writeAtomically(output, body);
+        io.err().println("body: " + body.length + " bytes to " + output + " (sha-256 " + sha256(body) + ")");
       } else {
         out.flush();
-        io.rawOut().write(response.body());
+        io.rawOut().write(body);
         io.rawOut().flush();
       }
     }
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true, description = "GET a URL (AT+HTTPACTION=0).")
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "GET a URL (AT+HTTP(S)ACTION=0).")
   static final class Get extends Request {
     @Override
-    HttpAction action() {
-      return HttpAction.get();
+    HttpResult send(NeowayHttpClient client) {
+      return client.get(url);
     }
   }
 
-  @Command(name = "head", mixinStandardHelpOptions = true, description = "HEAD a URL (AT+HTTPACTION=1).")
+  @Command(name = "head", mixinStandardHelpOptions = true, description = "HEAD a URL (AT+HTTP(S)ACTION=1).")
   static final class Head extends Request {
     @Override
-    HttpAction action() {
-      return HttpAction.head();
-    }
-
-    @Override
-    boolean head() {
-      return true;
+    HttpResult send(NeowayHttpClient client) {
+      return client.head(url);
     }
   }
 
   @Command(name = "post", mixinStandardHelpOptions = true,
-      description = "POST a body (AT+HTTPACTION=2,<length>,<type>, the body after the '>' prompt; at most 2048 bytes).")
+      description = "POST a body (AT+HTTP(S)ACTION=2,<length>,<type>, the body after the '>' prompt;"
+          + " 1 to 2048 bytes).")
   static final class Post extends Request {
     @Option(names = {"-d", "--data"}, paramLabel = "<text>", description = "The body, as text (UTF-8).")
     String data;
@@ -171,9 +244,10 @@ final class HttpCommand implements Runnable {
         description = "Content type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ContentType type;
 
+    private byte[] body;
+
     @Override
-    HttpAction action() {
-      byte[] body;
+    void validate() {
       if (data != null && dataFile != null) {
         throw new CliException("give --data or --data-file, not both", 2, null);
       } else if (dataFile != null) {
@@ -187,23 +261,23 @@ final class HttpCommand implements Runnable {
       } else {
         throw new CliException("a POST needs a body: --data <text> or --data-file <file>", 2, null);
       }
-      return HttpAction.post(body, type);
+      if (body.length < 1 || body.length > 2048) {
+        throw new CliException("the module POSTs 1 to 2048 bytes; the body has " + body.length, 2, null);
+      }
+    }
+
+    @Override
+    HttpResult send(NeowayHttpClient client) {
+      return client.post(url, body, type);
     }
   }
 
   @Command(name = "download", mixinStandardHelpOptions = true,
       description = {
-        "Download a URL to a file in ranged GETs (AT+HTTPACTION=0,<offset>,<size>), re-running",
-        "AT+HTTPSETUP before each piece as drivers do; the total comes from Content-Range."
+        "Download a URL to a file in ranged GETs (AT+HTTP(S)ACTION=0,<offset>,<size>), each after",
+        "its own AT+HTTP(S)SETUP as drivers do; the total comes from Content-Range."
       })
-  static final class Download implements Callable<Integer> {
-    @ParentCommand HttpCommand parent;
-
-    @Mixin ModemOptions modem;
-
-    @Parameters(index = "0", paramLabel = "<url>", description = "http://host[:port]/path")
-    String url;
-
+  static final class Download extends Exchange {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "<file>", description = "Where the file goes.")
     Path output;
 
@@ -212,93 +286,109 @@ final class HttpCommand implements Runnable {
     int pieceSize;
 
     @Override
-    public Integer call() throws IOException {
+    void validate() {
       if (pieceSize < 1) {
         throw new CliException("--piece-size must be at least 1", 2, null);
       }
-      Io io = parent.root.io;
-      Target target = Target.of(url);
-      java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
-      long total = -1;
-      int pieces = 0;
-      try (ModemSession session = ModemSession.open(modem)) {
-        session.attach(io.err(), modem.completionTimeout());
-        while (total < 0 || file.size() < total) {
-          int size = total < 0 ? pieceSize : (int) Math.min(pieceSize, total - file.size());
-          HttpMessage piece = exchange(session, target, HttpAction.get(file.size(), size), false, modem, io, total);
-          pieces++;
-          if (piece.status() == 200) {
-            // No range support: the whole file came at once.
-            file.reset();
-            file.writeBytes(piece.body());
-            total = file.size();
-            break;
-          }
-          if (piece.status() != 206) {
-            throw new CliException("piece at offset " + file.size() + ": " + piece.statusLine());
-          }
-          if (piece.body().length == 0) {
-            throw new CliException("piece at offset " + file.size() + " was empty (" + piece.statusLine() + ")");
-          }
-          file.writeBytes(piece.body());
-          total = piece.rangeTotal().orElse(total < 0 && piece.body().length < size ? file.size() : total);
-          if (total < 0) {
-            throw new CliException("the server sent no Content-Range total; cannot tell when the file ends");
-          }
-          progress(io, file.size(), total);
-        }
-      }
-      if (io.console()) {
-        io.err().print("\r");
+    }
+
+    @Override
+    void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException {
+      ByteArrayOutputStream file = new ByteArrayOutputStream();
+      Pieces pieces = new Pieces(file, io);
+      try {
+        client.download(url, pieces, pieceSize);
+      } finally {
+        endProgress(io);
       }
       byte[] bytes = file.toByteArray();
       writeAtomically(output, bytes);
-      io.out().println("downloaded " + bytes.length + " bytes in " + pieces + " piece" + (pieces == 1 ? "" : "s")
-          + " to " + output + " (sha-256 " + sha256(bytes) + ")");
-      return 0;
+      io.out().println("downloaded " + bytes.length + " bytes in " + pieces.count + " piece"
+          + (pieces.count == 1 ? "" : "s") + " to " + output + " (sha-256 " + sha256(bytes) + ")");
     }
 
-    private static void progress(Io io, long done, long total) {
-      if (io.console()) {
-        io.err().print("\rdownloaded " + done + " of " + total + " bytes (" + (total == 0 ? 100 : done * 100 / total) + "%)");
-        io.err().flush();
+    /** Counts the pieces the client writes (one write per response) and shows the progress. */
+    private static final class Pieces extends OutputStream {
+      private final OutputStream out;
+      private final Io io;
+      int count;
+      long bytes;
+
+      Pieces(OutputStream out, Io io) {
+        this.out = out;
+        this.io = io;
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        count++;
+        bytes += len;
+        if (io.console()) {
+          io.err().print("\rdownloaded " + bytes + " bytes in " + count + " piece" + (count == 1 ? "" : "s"));
+          io.err().flush();
+        }
       }
     }
   }
 
-  /**
-   * HTTPPARA recvmode 1, url and port, HTTPSETUP, HTTPACTION; the data until +HTTPCLOSED, read
-   * as an HTTP response.
-   */
-  static HttpMessage exchange(ModemSession session, Target target, HttpAction action, boolean head,
-      ModemOptions modem, Io io, long expected) {
-    session.http.httpPara(HttpPara.recvmode(RecvMode.LENGTH));
-    session.http.httpPara(HttpPara.url(target.moduleUrl()));
-    session.http.httpPara(HttpPara.port(target.port()));
-    session.http.httpSetup(HttpSetup.exec());
+  /** On a terminal: "received N bytes" while +HTTP(S)RECV data arrives. */
+  static Registration receivedProgress(Io io, ModemSession session) {
+    if (!io.console()) {
+      return () -> { };
+    }
     AtomicLong received = new AtomicLong();
-    Registration progress = io.console() && expected < 0
-        ? session.http.on(HttpRecv.class, r -> {
-            long n = received.addAndGet(r.data().map(b -> b.length).orElse(0) + r.datas().map(b -> b.length).orElse(0));
-            io.err().print("\rreceived " + n + " bytes");
-            io.err().flush();
-          })
-        : () -> { };
-    HttpActionOutcome outcome;
-    try {
-      outcome = session.http.httpAction(action, modem.completionTimeout());
-    } finally {
-      progress.close();
-      if (io.console() && expected < 0) {
-        io.err().print("\r");
-        io.err().flush();
+    return session.http.listen(urc -> {
+      long n;
+      if (urc instanceof HttpRecv r) {
+        n = r.data().map(b -> b.length).orElse(0) + r.datas().map(b -> b.length).orElse(0);
+      } else if (urc instanceof HttpsRecv r) {
+        n = r.data().map(b -> b.length).orElse(0) + r.datas().map(b -> b.length).orElse(0);
+      } else {
+        return;
       }
+      io.err().print("\rreceived " + received.addAndGet(n) + " bytes");
+      io.err().flush();
+    });
+  }
+
+  static void endProgress(Io io) {
+    if (io.console()) {
+      io.err().print("\r");
+      io.err().flush();
     }
-    byte[] raw = outcome.data();
-    if (raw.length == 0) {
-      throw new CliException("the module reported no data for " + target.display() + " (+HTTPCLOSED without +HTTPRECV)");
+  }
+
+  /**
+   * Whether the URL is https; a usage error (exit 2) for another scheme or no host. Without a
+   * scheme, http (as the client reads it).
+   */
+  static boolean isHttps(String url) {
+    String withScheme = url.contains("://") ? url : "http://" + url;
+    URI uri;
+    try {
+      uri = new URI(withScheme);
+    } catch (URISyntaxException e) {
+      throw new CliException("not a URL: " + url + " (" + e.getReason() + ")", 2, e);
     }
-    return HttpMessage.parse(raw, head);
+    String scheme = uri.getScheme() == null ? "" : lower(uri.getScheme());
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new CliException("only http:// and https:// URLs are supported: " + url, 2, null);
+    }
+    if (uri.getHost() == null) {
+      throw new CliException("the URL names no host: " + url, 2, null);
+    }
+    return scheme.equals("https");
+  }
+
+  /** {@code HTTP 200 OK   [HttpStatus.OK]} (the client keeps no protocol version). */
+  static String statusLine(HttpResult r) {
+    return "HTTP " + r.status() + (r.reason().isEmpty() ? "" : " " + r.reason()) + statusNote(r.status());
   }
 
   static String statusNote(int status) {

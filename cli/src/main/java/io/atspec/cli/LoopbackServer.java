@@ -2,20 +2,28 @@ package io.atspec.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small HTTP server on 127.0.0.1 (ephemeral port) for the demo and tests: serves the files it
  * is given (GET, HEAD, and {@code Range: bytes=a-b} with 206 and Content-Range), and echoes
- * every POST with its Content-Type.
+ * every POST with its Content-Type. {@link #startHttps()} serves the same over TLS with the
+ * loopback certificate in {@code demo/} (CN=localhost, SAN IP:127.0.0.1; {@link #caPem()} is the
+ * CA a client trusts it by).
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -30,10 +38,53 @@ final class LoopbackServer implements AutoCloseable {
     this.executor = executor;
   }
 
+  /** The loopback certificate's keystore (PKCS12) and its password, as in the simulator's tests. */
+  static final String KEYSTORE = "demo/localhost.p12";
+  static final String CA_PEM = "demo/localhost.pem";
+  private static final char[] PASSWORD = "changeit".toCharArray();
+
   static LoopbackServer start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    return start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+  }
+
+  /** HTTPS on 127.0.0.1 with the loopback certificate (TLS 1.2 and 1.3 as the JDK enables them). */
+  static LoopbackServer startHttps() throws IOException {
+    SSLContext context;
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      try (InputStream in = resource(KEYSTORE)) {
+        keys.load(in, PASSWORD);
+      }
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, PASSWORD);
+      context = SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), null, null);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot load the loopback certificate " + KEYSTORE + ": " + e.getMessage(), e);
+    }
+    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(context));
+    return start(server);
+  }
+
+  /** The PEM certificate that vouches for {@link #startHttps()}'s server. */
+  static byte[] caPem() throws IOException {
+    try (InputStream in = resource(CA_PEM)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = LoopbackServer.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException("resource " + name + " is missing from the tool's jar");
+    }
+    return in;
+  }
+
+  private static LoopbackServer start(HttpServer server) {
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "loopback-http");
+      Thread t = new Thread(r, server instanceof HttpsServer ? "loopback-https" : "loopback-http");
       t.setDaemon(true);
       return t;
     });
@@ -51,6 +102,11 @@ final class LoopbackServer implements AutoCloseable {
 
   int port() {
     return server.getAddress().getPort();
+  }
+
+  /** {@code 127.0.0.1} */
+  String host() {
+    return server.getAddress().getAddress().getHostAddress();
   }
 
   /** {@code 127.0.0.1:port} */

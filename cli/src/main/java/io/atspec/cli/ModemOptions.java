@@ -43,8 +43,8 @@ final class ModemOptions {
     return Duration.ofSeconds(timeoutSeconds);
   }
 
-  /** The module's link and, for --sim, the simulator to close with it. */
-  record Opened(Transport transport, AutoCloseable simulator, String description) {}
+  /** The module's link and, for --sim, the simulator to close with it (null for a real module). */
+  record Opened(Transport transport, NeowaySimulator simulator, String description) {}
 
   Opened open() {
     if (link.sim) {

@@ -3,17 +3,17 @@ package io.atspec.cli;
 import io.atspec.neoway.http.HttpCommands;
 import io.atspec.neoway.network.CpinResponse;
 import io.atspec.neoway.network.CregQueryResponse;
-import io.atspec.neoway.network.LinkState;
 import io.atspec.neoway.network.NetworkCommands;
 import io.atspec.neoway.network.RegStatus;
-import io.atspec.neoway.network.Xiic;
-import io.atspec.neoway.network.XiicOutcome;
-import io.atspec.neoway.network.XiicResponse;
 import io.atspec.runtime.AtChannel;
+import io.atspec.sim.NeowaySimulator;
 import java.io.PrintWriter;
-import java.time.Duration;
+import java.util.Optional;
 
-/** A channel to the module with both chapters' facades, and the attach check drivers do. */
+/**
+ * A channel to the module with both chapters' facades, and the SIM and registration check. The
+ * data link (AT+XIIC) is the HTTP client's business ({@code NeowayHttpClient}).
+ */
 final class ModemSession implements AutoCloseable {
 
   final AtChannel channel;
@@ -42,11 +42,16 @@ final class ModemSession implements AutoCloseable {
     return opened.description();
   }
 
+  /** The simulated module, with --sim. */
+  Optional<NeowaySimulator> simulator() {
+    return Optional.ofNullable(opened.simulator());
+  }
+
   /**
-   * AT+CPIN? (READY), AT+CREG? (registered, home or roaming), AT+XIIC? and AT+XIIC=1 with
-   * polling when the PPP link is down. Progress goes to {@code log}.
+   * AT+CPIN? (READY) and AT+CREG? (registered, home or roaming): a module without either cannot
+   * bring the data link up, and says so only as an error code. The outcome goes to {@code log}.
    */
-  void attach(PrintWriter log, Duration timeout) {
+  void checkModule(PrintWriter log) {
     CpinResponse pin = net.cpinQuery();
     if (!pin.code().equalsIgnoreCase("READY")) {
       throw new CliException("the SIM is not ready: +CPIN: " + pin.code());
@@ -55,14 +60,7 @@ final class ModemSession implements AutoCloseable {
     if (!(reg.stat().is(RegStatus.REGISTERED_HOME) || reg.stat().is(RegStatus.REGISTERED_ROAMING))) {
       throw new CliException("the module is not registered: +CREG stat " + reg.stat());
     }
-    XiicResponse link = net.xiicQuery();
-    if (link.state().map(s -> s.is(LinkState.UP)).orElse(false)) {
-      log.println("attached: SIM ready, " + reg.stat() + ", PPP up (" + link.ip() + ")");
-      return;
-    }
-    XiicOutcome up = net.xiic(Xiic.activate(), timeout);
-    log.println("attached: SIM ready, " + reg.stat() + ", PPP activated ("
-        + up.result().map(XiicResponse::ip).orElse("?") + ")");
+    log.println("module ready: SIM ready, " + reg.stat());
   }
 
   @Override
