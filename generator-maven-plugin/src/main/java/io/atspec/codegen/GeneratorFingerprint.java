@@ -2,9 +2,6 @@ package io.atspec.codegen;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -33,18 +30,18 @@ final class GeneratorFingerprint {
 
   private static String compute() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      ContentHash hash = new ContentHash();
       for (String writer : WRITERS) {
         try (InputStream in = GeneratorFingerprint.class.getResourceAsStream(writer + ".class")) {
           if (in == null) {
             // Without the class bytes, fall back to "always different": regenerate.
             return "unknown-" + System.nanoTime();
           }
-          sha.update(in.readAllBytes());
+          hash.add(in.readAllBytes());
         }
       }
-      return HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (IOException | NoSuchAlgorithmException e) {
+      return hash.value();
+    } catch (IOException e) {
       return "unknown-" + System.nanoTime();
     }
   }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * What the last successful run generated: the generator version, the output directory, and for
- * each spec (by its path relative to the source directory) the SHA-256 of its bytes and the files
+ * each spec (by its path relative to the source directory) a hash of its bytes (ContentHash) and the files
  * it produced. A spec whose hash and generator version are unchanged, and whose outputs are all
  * still there, needs neither parsing nor generation; outputs of a spec that is gone are known, so
  * they can be deleted.
@@ -36,14 +36,14 @@ public record BuildState(String generatorVersion, String outputDirectory, Sorted
 
   private static final String GENERATOR = "generator.version";
   private static final String OUTPUT = "output.directory";
-  private static final String HASH = "spec.sha256.";
+  private static final String HASH = "spec.hash.";
   private static final String OUTPUTS = "spec.outputs.";
 
   /**
-   * @param sha256 the spec's bytes, hex
+   * @param hash a hash of the spec's bytes ({@link io.atspec.codegen.ContentHash})
    * @param outputs the generated files, relative to the output directory, '/' separators
    */
-  public record Entry(String sha256, List<String> outputs) {
+  public record Entry(String hash, List<String> outputs) {
     public Entry {
       outputs = List.copyOf(outputs);
     }
@@ -103,7 +103,7 @@ public record BuildState(String generatorVersion, String outputDirectory, Sorted
     p.setProperty(GENERATOR, generatorVersion);
     p.setProperty(OUTPUT, outputDirectory);
     for (Map.Entry<String, Entry> e : specs.entrySet()) {
-      p.setProperty(HASH + e.getKey(), e.getValue().sha256());
+      p.setProperty(HASH + e.getKey(), e.getValue().hash());
       // Output paths are Java file paths: a ',' cannot occur in them.
       p.setProperty(OUTPUTS + e.getKey(), String.join(",", e.getValue().outputs()));
     }

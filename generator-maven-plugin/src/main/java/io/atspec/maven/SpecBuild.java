@@ -1,5 +1,6 @@
 package io.atspec.maven;
 
+import io.atspec.codegen.ContentHash;
 import io.atspec.codegen.GeneratedFile;
 import io.atspec.codegen.JavaGenerator;
 import io.atspec.grammar.CompilationResult;
@@ -9,10 +10,7 @@ import io.atspec.grammar.model.Chapter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +70,7 @@ public final class SpecBuild {
     }
   }
 
-  private record Compiled(SpecFile spec, String sha256, Chapter chapter) {}
+  private record Compiled(SpecFile spec, String hash, Chapter chapter) {}
 
   public Result run(List<SpecFile> specs, Path outputDirectory, Path stateFile)
       throws MojoExecutionException, MojoFailureException {
@@ -87,11 +85,11 @@ public final class SpecBuild {
     List<Compiled> changed = new ArrayList<>();
     for (SpecFile spec : specs) {
       byte[] bytes = read(spec.file());
-      String hash = sha256(bytes);
+      String hash = ContentHash.of(bytes);
       Optional<BuildState.Entry> before =
           reusable ? previous.get().entry(spec.relativePath()) : Optional.empty();
       if (before.isPresent()
-          && before.get().sha256().equals(hash)
+          && before.get().hash().equals(hash)
           && allExist(output, before.get().outputs())) {
         entries.put(spec.relativePath(), before.get());
         continue;
@@ -109,7 +107,7 @@ public final class SpecBuild {
       generated.put(c.spec().relativePath(), files);
       entries.put(
           c.spec().relativePath(),
-          new BuildState.Entry(c.sha256(), files.stream().map(GeneratedFile::relativePath).toList()));
+          new BuildState.Entry(c.hash(), files.stream().map(GeneratedFile::relativePath).toList()));
     }
     checkOutputs(entries, output);
 
@@ -238,14 +236,6 @@ public final class SpecBuild {
     } catch (IOException e) {
       throw new MojoExecutionException(
           "atspec: cannot read " + displayName.apply(file) + ": " + e.getMessage(), e);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JVM has SHA-256", e);
     }
   }
 

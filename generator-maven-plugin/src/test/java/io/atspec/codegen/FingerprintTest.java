@@ -11,7 +11,7 @@ class FingerprintTest {
   void fingerprintIsTheReleasePlusADigestOfTheWriters() {
     String fingerprint = JavaGenerator.fingerprint();
 
-    assertThat(fingerprint).startsWith(JavaGenerator.VERSION + "+").matches(".*\\+[0-9a-f]{16}");
+    assertThat(fingerprint).startsWith(JavaGenerator.VERSION + "+").matches(".*\\+[0-9]+-[0-9a-f]{16}");
     assertThat(JavaGenerator.fingerprint()).isEqualTo(fingerprint);
   }
 }
