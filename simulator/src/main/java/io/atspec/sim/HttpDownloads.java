@@ -1,8 +1,6 @@
 package io.atspec.sim;
 
 import io.atspec.neoway.http.DownloadState;
-import io.atspec.neoway.http.HttpGet;
-import io.atspec.neoway.http.HttpsGet;
 import io.atspec.neoway.http.KeepAlive;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,30 +26,17 @@ final class HttpDownloads {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private final HttpScheme scheme;
     private final ModuleState state;
     private final Replies replies;
-    private final boolean https;
-    private final String reportPrefix;
-    private final String statPrefix;
     private volatile String stat;
     private volatile byte[] file;
 
-    HttpDownloads(ModuleState state, Replies replies) {
-        this(state, replies, false);
-    }
-
-    private HttpDownloads(ModuleState state, Replies replies, boolean https) {
+    HttpDownloads(HttpScheme scheme, ModuleState state, Replies replies) {
+        this.scheme = scheme;
         this.state = state;
         this.replies = replies;
-        this.https = https;
-        this.reportPrefix = https ? "+HTTPSGETRPT: " : "+HTTPGETRPT: ";
-        this.statPrefix = https ? "+HTTPSGETSTAT: " : "+HTTPGETSTAT: ";
-        this.stat = statPrefix + DownloadState.UNKNOWN.code();
-    }
-
-    /** AT+HTTPSGET: over TLS, from HTTPSPARA's url. */
-    static HttpDownloads https(ModuleState state, Replies replies) {
-        return new HttpDownloads(state, replies, true);
+        this.stat = scheme.getStat + DownloadState.UNKNOWN.code();
     }
 
     /** The answer line of AT+HTTPGETSTAT?. */
@@ -64,27 +49,14 @@ final class HttpDownloads {
         return file;
     }
 
-    void start(HttpGet.Set get, CommandContext c) {
-        start(get.checkValue(), c);
-    }
-
-    void start(HttpsGet.Set get, CommandContext c) {
-        start(get.checkValue(), c);
-    }
-
-    private void start(Optional<String> checkValue, CommandContext c) {
-        HttpSettings settings = https ? state.https() : state.http();
-        if (!state.pppUp() || settings.url().isEmpty()) {
+    /** AT+HTTPGET / AT+HTTPSGET with the MD5 {@code checkValue}, if any. */
+    void start(Optional<String> checkValue, CommandContext c) {
+        Optional<HttpTarget> where = scheme.target(state);
+        if (where.isEmpty()) {
             c.reply().error();
             return;
         }
-        HttpTarget target;
-        try {
-            target = HttpTarget.of(settings.url().get(), settings.port(), https ? 443 : 80);
-        } catch (IllegalArgumentException badUrl) {
-            c.reply().error();
-            return;
-        }
+        HttpTarget target = where.get();
         c.reply().ok();
         Thread t = new Thread(() -> report(download(target, checkValue)), "sim-httpget-" + target.hostHeader());
         t.setDaemon(true);
@@ -93,10 +65,7 @@ final class HttpDownloads {
 
     private String download(HttpTarget target, Optional<String> checkValue) {
         HttpResponse response;
-        HttpLink.Upgrade upgrade = https
-                ? plain -> TlsConnector.handshake(plain, target, state.tls(), state.files())
-                : plain -> plain;
-        try (Socket socket = HttpLink.open(target, TIMEOUT, upgrade)) {
+        try (Socket socket = HttpLink.open(target, TIMEOUT, scheme.upgrade(target, state))) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             socket.getOutputStream().write(HttpRequestWriter.request(
                     io.atspec.neoway.http.HttpAction.get(), target, KeepAlive.DEFAULT));
@@ -121,9 +90,9 @@ final class HttpDownloads {
     }
 
     private void report(String outcome) {
-        stat = statPrefix + outcome;
+        stat = scheme.getStat + outcome;
         try {
-            replies.urc(reportPrefix + outcome);
+            replies.urc(scheme.getReport + outcome);
         } catch (UncheckedIOException hostGone) {
             // Nobody left to tell.
         }

@@ -26,12 +26,10 @@ final class HttpLink {
         this.socket = socket;
     }
 
-    /** Connects; fails with the reason (refused, unknown host, timeout). */
-    static HttpLink connect(HttpTarget target, Duration timeout) throws IOException {
-        return connect(target, timeout, plain -> plain);
-    }
-
-    /** Connects, then {@code upgrade}s the socket (the TLS handshake of HTTPS); fails with the reason. */
+    /**
+     * Connects, then {@code upgrade}s the socket (the TLS handshake of HTTPS); fails with the
+     * reason (refused, unknown host, timeout, handshake).
+     */
     static HttpLink connect(HttpTarget target, Duration timeout, Upgrade upgrade) throws IOException {
         return new HttpLink(target, open(target, timeout, upgrade));
     }

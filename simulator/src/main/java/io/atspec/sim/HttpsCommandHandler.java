@@ -2,7 +2,6 @@ package io.atspec.sim;
 
 import io.atspec.neoway.http.AuthMode;
 import io.atspec.neoway.http.FileHttpAction;
-import io.atspec.neoway.http.FileHttpError;
 import io.atspec.neoway.http.FileHttpsAction;
 import io.atspec.neoway.http.HttpAction;
 import io.atspec.neoway.http.HttpRequests;
@@ -13,29 +12,20 @@ import io.atspec.neoway.http.HttpsGet;
 import io.atspec.neoway.http.HttpsGetStat;
 import io.atspec.neoway.http.HttpsPara;
 import io.atspec.neoway.http.HttpsSetup;
-import io.atspec.neoway.http.RecvMode;
-import io.atspec.neoway.http.ContentType;
 import io.atspec.neoway.network.CmeError;
 import io.atspec.runtime.bind.AtRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * The HTTPS twins of manual chapter 9 (9.10-9.18, 9.22) over real TLS (javax.net.ssl), and the
  * file-system requests AT+FILEHTTPACTION / AT+FILEHTTPSACTION with +FILEHTTPSTAT (9.19-9.21),
- * decoded with the generated {@link HttpRequests}. Comes before {@link HttpCommandHandler} in the
- * session's handler list.
+ * decoded with the generated {@link HttpRequests}. Only AT+HTTPSCFG is HTTPS's own; the rest is
+ * {@link HttpLinkCommands}, {@link HttpDownloads} and {@link FileHttpRequests}. Comes before
+ * {@link HttpCommandHandler} in the session's handler list.
  */
 final class HttpsCommandHandler implements CommandHandler {
-
-    private static final System.Logger LOG = System.getLogger(HttpsCommandHandler.class.getName());
-
-    static final String LINK_CLOSED_BY_HOST = "+HTTPSCLOSE: HTTPS Link Closed";
-    static final String FILE_STAT = "+FILEHTTPSTAT: ";
 
     private static final CommandNames NAMES = CommandNames.of(HttpsCfg.NAME, HttpsCfg.ALIASES, HttpsPara.NAME,
             HttpsPara.ALIASES, HttpsSetup.NAME, HttpsSetup.ALIASES, HttpsAction.NAME, HttpsAction.ALIASES,
@@ -43,11 +33,9 @@ final class HttpsCommandHandler implements CommandHandler {
             HttpsGetStat.ALIASES, FileHttpAction.NAME, FileHttpAction.ALIASES, FileHttpsAction.NAME,
             FileHttpsAction.ALIASES);
 
-    /** POST content or custom packet, manual 9.13: "ranging from 1 to 2048". */
-    private static final int MAX_PAYLOAD = 2048;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final String RANGES = "+HTTPSCFG: (0-3),(0-2),,,";
 
+    private final HttpLinkCommands link = new HttpLinkCommands(HttpScheme.HTTPS);
     /** AT+HTTPSGET and its outcome. */
     private final HttpDownloads downloads;
 
@@ -60,60 +48,37 @@ final class HttpsCommandHandler implements CommandHandler {
         if (!NAMES.names(line)) {
             return false;
         }
-        OptionalInt promptLength = HttpRequests.promptLength(line);
-        byte[] payload = null;
-        if (promptLength.isPresent()) {
-            int length = promptLength.getAsInt();
-            Optional<AtRequest> probe = length < 1 || length > MAX_PAYLOAD
-                    ? Optional.empty()
-                    : HttpRequests.parse(line, new byte[length]);
-            if (probe.isEmpty() || !(probe.get() instanceof HttpsAction)) {
-                c.reply().cme(CmeError.INCORRECT_PARAMETERS);
-                return true;
-            }
-            if (openLink(c).isEmpty()) {
-                // No link: no prompt. HTTPSACTION has no failure line of its own.
-                c.reply().error();
-                return true;
-            }
-            c.reply().prompt();
-            payload = c.payload().read(length);
-            if (c.state().echo()) {
-                c.reply().output().raw(payload);
-            }
-        }
-        Optional<AtRequest> parsed = HttpRequests.parse(line, payload);
+        Optional<AtRequest> parsed = link.parse(line, c, HttpsAction.class, CmeError.INCORRECT_PARAMETERS);
         if (parsed.isEmpty()) {
-            c.reply().cme(CmeError.INCORRECT_PARAMETERS);
             return true;
         }
         AtRequest request = parsed.get();
         if (request instanceof HttpsCfg cfg) {
             cfg(cfg, c);
         } else if (request instanceof HttpsPara para) {
-            para(para, c);
+            link.para(change(para), c);
         } else if (request instanceof HttpsSetup) {
-            setup(c);
+            link.setup(c);
         } else if (request instanceof HttpsAction action) {
-            action(action, c);
+            link.action(asHttp(action), c);
         } else if (request instanceof HttpsClose) {
-            close(c);
+            link.close(c);
         } else if (request instanceof HttpsGet.Set get) {
-            downloads.start(get, c);
+            downloads.start(get.checkValue(), c);
         } else if (request instanceof HttpsGetStat.Query) {
             c.reply().info(downloads.statLine());
             c.reply().ok();
         } else if (request instanceof FileHttpAction file) {
             if (file instanceof FileHttpAction.Get get) {
-                fileGet(false, get.offset(), get.size(), c);
+                FileHttpRequests.get(HttpScheme.HTTP, get.offset(), get.size(), c);
             } else if (file instanceof FileHttpAction.Post post) {
-                filePost(false, post.length(), post.type(), post.dirFilename(), c);
+                FileHttpRequests.post(HttpScheme.HTTP, post.length(), post.type(), post.dirFilename(), c);
             }
         } else if (request instanceof FileHttpsAction file) {
             if (file instanceof FileHttpsAction.Get get) {
-                fileGet(true, get.offset(), get.size(), c);
+                FileHttpRequests.get(HttpScheme.HTTPS, get.offset(), get.size(), c);
             } else if (file instanceof FileHttpsAction.Post post) {
-                filePost(true, post.length(), post.type(), post.dirFilename(), c);
+                FileHttpRequests.post(HttpScheme.HTTPS, post.length(), post.type(), post.dirFilename(), c);
             }
         } else {
             c.reply().cme(CmeError.OPERATION_NOT_SUPPORTED);
@@ -157,80 +122,21 @@ final class HttpsCommandHandler implements CommandHandler {
         c.reply().ok();
     }
 
-    private static void para(HttpsPara para, CommandContext c) {
-        ModuleState s = c.state();
+    /** The setting an AT+HTTPSPARA line changes. */
+    private static UnaryOperator<HttpSettings> change(HttpsPara para) {
         if (para instanceof HttpsPara.Url url) {
-            s.https(s.https().withUrl(url.url()));
+            return s -> s.withUrl(url.url());
         } else if (para instanceof HttpsPara.Port port) {
-            s.https(s.https().withPort(port.port()));
+            return s -> s.withPort(port.port());
         } else if (para instanceof HttpsPara.Keepalive keepalive) {
-            s.https(s.https().withKeepalive(keepalive.keepalive()));
+            return s -> s.withKeepalive(keepalive.keepalive());
         } else if (para instanceof HttpsPara.Recvmode recvmode) {
-            s.https(s.https().withRecvmode(recvmode.recvmode()));
+            return s -> s.withRecvmode(recvmode.recvmode());
         }
-        c.reply().ok();
+        return UnaryOperator.identity();
     }
 
-    /**
-     * 9.12: needs PPP and a url; connects and completes the TLS handshake at once, so a server
-     * the HTTPSCFG settings do not trust (wrong CA, missing CA file) fails here with ERROR.
-     */
-    private static void setup(CommandContext c) {
-        ModuleState s = c.state();
-        HttpSettings settings = s.https();
-        if (!s.pppUp() || settings.url().isEmpty()) {
-            c.reply().error();
-            return;
-        }
-        HttpTarget target;
-        try {
-            target = HttpTarget.of(settings.url().get(), settings.port(), 443);
-        } catch (IllegalArgumentException badUrl) {
-            c.reply().error();
-            return;
-        }
-        s.httpsLink().ifPresent(HttpLink::close);
-        s.httpsLink(null);
-        try {
-            s.httpsLink(HttpLink.connect(target, CONNECT_TIMEOUT, tls(target, s)));
-            c.reply().ok();
-        } catch (IOException failed) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "HTTPS set-up to " + target + " failed: " + failed);
-            c.reply().error();
-        }
-    }
-
-    private static HttpLink.Upgrade tls(HttpTarget target, ModuleState s) {
-        TlsSettings settings = s.tls();
-        return plain -> TlsConnector.handshake(plain, target, settings, s.files());
-    }
-
-    /** 9.13: as HTTPACTION, with +HTTPSRECV reports ending in +HTTPSCLOSED. */
-    private static void action(HttpsAction action, CommandContext c) {
-        ModuleState s = c.state();
-        Optional<HttpLink> open = openLink(c);
-        if (open.isEmpty()) {
-            c.reply().error();
-            return;
-        }
-        HttpLink link = open.get();
-        HttpSettings settings = s.https();
-        try {
-            link.send(HttpRequestWriter.request(asHttp(action), link.target(), settings.keepalive()));
-        } catch (IOException sendFailed) {
-            link.close();
-            s.forgetHttpsLink(link);
-            c.reply().error();
-            return;
-        }
-        c.reply().ok();
-        ModuleOutput out = c.reply().output();
-        RecvReporter reporter = settings.recvmode() == RecvMode.LENGTH
-                ? RecvReporter.lengthFramed(out, RecvReporter.HTTPS)
-                : RecvReporter.raw(out, RecvReporter.HTTPS);
-        link.receive(s.config().recvChunkSize(), reporter, () -> s.forgetHttpsLink(link));
-    }
-
+    /** 9.13 is HTTPACTION over TLS: the same request, so the same writer. */
     private static HttpAction asHttp(HttpsAction action) {
         if (action instanceof HttpsAction.Get get) {
             return get.offset().isPresent()
@@ -245,146 +151,5 @@ final class HttpsCommandHandler implements CommandHandler {
             return HttpAction.custom(custom.postContent());
         }
         throw new IllegalArgumentException("no HTTP request for " + action);
-    }
-
-    private static Optional<HttpLink> openLink(CommandContext c) {
-        return openLink(c, true);
-    }
-
-    /** An open link of that kind no earlier request is still reading from, if PPP is up. */
-    private static Optional<HttpLink> openLink(CommandContext c, boolean https) {
-        ModuleState s = c.state();
-        if (!s.pppUp()) {
-            return Optional.empty();
-        }
-        return (https ? s.httpsLink() : s.link()).filter(l -> l.isOpen() && !l.receiving());
-    }
-
-    /** 9.14: closes the socket, clears HTTPSPARA (edition v1); HTTPSCFG stays. */
-    private static void close(CommandContext c) {
-        ModuleState s = c.state();
-        Optional<HttpLink> link = s.httpsLink();
-        link.ifPresent(HttpLink::close);
-        s.httpsLink(null);
-        s.https(HttpSettings.cleared());
-        c.reply().ok();
-        if (link.isPresent()) {
-            c.reply().urc(LINK_CLOSED_BY_HOST);
-        }
-    }
-
-    /**
-     * 9.19/9.20 GET: a ranged GET on the set-up link; the body is written at {@code offset} of
-     * the file named after the url (a 200 answer, which ignored the range, is written at 0).
-     * OK, then {@code +FILEHTTPSTAT: 0,1,<length>}, or {@code +FILEHTTPSTAT: 0,0} on failure.
-     */
-    private static void fileGet(boolean https, int offset, int size, CommandContext c) {
-        Optional<HttpLink> open = fileLink(https, c);
-        if (open.isEmpty()) {
-            return;
-        }
-        HttpLink link = open.get();
-        ModuleState s = c.state();
-        HttpSettings settings = https ? s.https() : s.http();
-        byte[] request = HttpRequestWriter.request(HttpAction.get(offset, size), link.target(), settings.keepalive());
-        String name = ModuleFiles.downloadName(link.target());
-        inBackground(https, link, request, c, "0", response -> {
-            if (response.status() / 100 != 2) {
-                return null;
-            }
-            s.files().write(name, response.status() == 206 ? offset : 0, response.body());
-            return response.body().length;
-        });
-    }
-
-    /**
-     * 9.19/9.20 POST: the first {@code length} bytes of {@code file} from the module's file system.
-     * OK, then {@code +FILEHTTPSTAT: 1,1,<length>} on a 2xx answer, else {@code +FILEHTTPSTAT: 1,0}.
-     */
-    private static void filePost(boolean https, int length, ContentType type, String file, CommandContext c) {
-        ModuleState s = c.state();
-        if (!s.pppUp()) {
-            pdpNotActive(c);
-            return;
-        }
-        Optional<byte[]> content = s.files().get(file);
-        if (content.isEmpty() || content.get().length < length) {
-            c.reply().cme(CmeError.INCORRECT_PARAMETERS);
-            return;
-        }
-        Optional<HttpLink> open = fileLink(https, c);
-        if (open.isEmpty()) {
-            return;
-        }
-        HttpLink link = open.get();
-        HttpSettings settings = https ? s.https() : s.http();
-        byte[] body = Arrays.copyOf(content.get(), length);
-        byte[] request = HttpRequestWriter.post(link.target(), settings.keepalive(), type, body);
-        inBackground(https, link, request, c, "1", response -> response.status() / 100 == 2 ? length : null);
-    }
-
-    /** The set-up link for a file request; answers the error itself when there is none. */
-    private static Optional<HttpLink> fileLink(boolean https, CommandContext c) {
-        if (!c.state().pppUp()) {
-            pdpNotActive(c);
-            return Optional.empty();
-        }
-        Optional<HttpLink> link = openLink(c, https);
-        if (link.isEmpty()) {
-            // "Establish a HTTP connection before executing this command."
-            c.reply().cme(CmeError.OPERATION_NOT_ALLOWED);
-        }
-        return link;
-    }
-
-    private static void pdpNotActive(CommandContext c) {
-        FileHttpError e = FileHttpError.PDP_NOT_ACTIVE;
-        c.reply().cme(Integer.parseInt(e.code()), e.description());
-    }
-
-    /** What a file request makes of the server's answer: the length to report, or null for failure. */
-    @FunctionalInterface
-    private interface Outcome {
-        Integer of(HttpResponse response);
-    }
-
-    private static void inBackground(boolean https, HttpLink link, byte[] request, CommandContext c, String mode,
-            Outcome outcome) {
-        ModuleState s = c.state();
-        try {
-            link.send(request);
-        } catch (IOException sendFailed) {
-            link.close();
-            forget(https, s, link);
-            c.reply().error();
-            return;
-        }
-        c.reply().ok();
-        Thread t = new Thread(() -> {
-            String report;
-            try {
-                Integer length = outcome.of(HttpResponse.parse(link.readAll()));
-                report = length == null ? mode + ",0" : mode + ",1," + length;
-            } catch (IOException | IllegalArgumentException failed) {
-                report = mode + ",0";
-            } finally {
-                forget(https, s, link);
-            }
-            try {
-                c.reply().urc(FILE_STAT + report);
-            } catch (UncheckedIOException hostGone) {
-                // Nobody left to tell.
-            }
-        }, "sim-file-http-" + link.target().hostHeader());
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void forget(boolean https, ModuleState s, HttpLink link) {
-        if (https) {
-            s.forgetHttpsLink(link);
-        } else {
-            s.forgetLink(link);
-        }
     }
 }

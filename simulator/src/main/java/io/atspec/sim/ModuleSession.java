@@ -36,8 +36,8 @@ final class ModuleSession implements NetworkEvents {
         this.out = new ModuleOutput(device.output(), config.faults());
         out.onReboot(this::rebooted);
         this.replies = new Replies(out, state);
-        this.downloads = new HttpDownloads(state, replies);
-        this.httpsDownloads = HttpDownloads.https(state, replies);
+        this.downloads = new HttpDownloads(HttpScheme.HTTP, state, replies);
+        this.httpsDownloads = new HttpDownloads(HttpScheme.HTTPS, state, replies);
         this.handlers = List.of(new BasicCommandHandler(), new NetworkCommandHandler(this),
                 new HttpsCommandHandler(httpsDownloads), new HttpCommandHandler(downloads));
     }
@@ -178,7 +178,7 @@ final class ModuleSession implements NetworkEvents {
     private void rebooted() {
         state.stopPpp();
         state.closeLinks();
-        state.http(HttpSettings.cleared());
+        state.http().settings(HttpSettings.cleared());
         SimulatorConfig boot = state.config();
         state.echo(boot.echo());
         state.cmeeMode(boot.cmeeMode());

@@ -28,11 +28,11 @@ final class ModuleState {
     private final Map<Integer, PdpAuth> auths = new TreeMap<>();
     /** System.nanoTime() at which the PPP link counts as up; NEVER while it is down. */
     private long pppUpAt = NEVER;
-    private HttpSettings http = HttpSettings.cleared();
-    private HttpLink link;
-    private HttpSettings https = HttpSettings.cleared();
+    /** AT+HTTPPARA and AT+HTTPSETUP's socket. */
+    private final HttpConnection http = new HttpConnection();
+    /** AT+HTTPSPARA and AT+HTTPSSETUP's socket, separate from the HTTP one. */
+    private final HttpConnection https = new HttpConnection();
     private TlsSettings tls = TlsSettings.defaults();
-    private HttpLink httpsLink;
     private final ModuleFiles files = new ModuleFiles();
 
     ModuleState(SimulatorConfig config) {
@@ -141,27 +141,9 @@ final class ModuleState {
         pppUpAt = NEVER;
     }
 
-    synchronized HttpSettings http() {
+    /** What AT+HTTPPARA has set and the socket of AT+HTTPSETUP. */
+    HttpConnection http() {
         return http;
-    }
-
-    synchronized void http(HttpSettings settings) {
-        http = settings;
-    }
-
-    synchronized Optional<HttpLink> link() {
-        return Optional.ofNullable(link);
-    }
-
-    synchronized void link(HttpLink newLink) {
-        link = newLink;
-    }
-
-    /** Forgets {@code old} if it is still the current link (a receiver ending late must not drop a newer one). */
-    synchronized void forgetLink(HttpLink old) {
-        if (link == old) {
-            link = null;
-        }
     }
 
     /** The module's file system (CA certificates, downloads, files to post). */
@@ -169,13 +151,9 @@ final class ModuleState {
         return files;
     }
 
-    /** What AT+HTTPSPARA has set; AT+HTTPSCLOSE clears it. */
-    synchronized HttpSettings https() {
+    /** What AT+HTTPSPARA has set and the socket of AT+HTTPSSETUP. */
+    HttpConnection https() {
         return https;
-    }
-
-    synchronized void https(HttpSettings settings) {
-        https = settings;
     }
 
     /** What AT+HTTPSCFG has set. */
@@ -187,30 +165,9 @@ final class ModuleState {
         tls = settings;
     }
 
-    /** The HTTPS socket of AT+HTTPSSETUP, separate from the HTTP one. */
-    synchronized Optional<HttpLink> httpsLink() {
-        return Optional.ofNullable(httpsLink);
-    }
-
-    synchronized void httpsLink(HttpLink newLink) {
-        httpsLink = newLink;
-    }
-
-    synchronized void forgetHttpsLink(HttpLink old) {
-        if (httpsLink == old) {
-            httpsLink = null;
-        }
-    }
-
     /** PPP loss, session end: every socket goes. */
-    synchronized void closeLinks() {
-        if (link != null) {
-            link.close();
-            link = null;
-        }
-        if (httpsLink != null) {
-            httpsLink.close();
-            httpsLink = null;
-        }
+    void closeLinks() {
+        http.closeLink();
+        https.closeLink();
     }
 }

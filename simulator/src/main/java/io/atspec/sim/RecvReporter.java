@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
  */
 interface RecvReporter {
 
-    String CLOSED = "+HTTPCLOSED: HTTP Link Closed";
-
     /** The report names of one link kind: {@link #HTTP} or {@link #HTTPS}. */
     record Names(String recv, String closed) {
     }
 
-    Names HTTP = new Names("+HTTPRECV:", CLOSED);
+    Names HTTP = new Names("+HTTPRECV:", "+HTTPCLOSED: HTTP Link Closed");
     Names HTTPS = new Names("+HTTPSRECV:", "+HTTPSCLOSED: HTTPS Link Closed");
 
     /** Bytes from the server (never empty). */
@@ -29,13 +27,9 @@ interface RecvReporter {
      * {@code +HTTPCLOSED: HTTP Link Closed}. The response is collected first and written as one
      * block so that no command answer can land inside it. Only the terminator line tells the host
      * where the data ends, so a response containing CR LF {@code +HTTPCLOSED} cannot be told apart
-     * from the end: that is the protocol's limit, and why recvmode 1 exists.
+     * from the end: that is the protocol's limit, and why recvmode 1 exists. HTTPS the same with
+     * its own {@code names}.
      */
-    static RecvReporter raw(ModuleOutput out) {
-        return raw(out, HTTP);
-    }
-
-    /** {@link #raw(ModuleOutput)} with the report names of {@code names}. */
     static RecvReporter raw(ModuleOutput out, Names names) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         return new RecvReporter() {
@@ -58,11 +52,6 @@ interface RecvReporter {
     }
 
     /** recvmode 1: {@code +HTTPRECV: <length>,<data>} per piece received, then the closed URC. */
-    static RecvReporter lengthFramed(ModuleOutput out) {
-        return lengthFramed(out, HTTP);
-    }
-
-    /** {@link #lengthFramed(ModuleOutput)} with the report names of {@code names}. */
     static RecvReporter lengthFramed(ModuleOutput out, Names names) {
         return new RecvReporter() {
             @Override

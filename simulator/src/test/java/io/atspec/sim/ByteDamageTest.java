@@ -12,9 +12,8 @@ import io.atspec.runtime.AtCommand;
 import io.atspec.runtime.AtException;
 import io.atspec.runtime.ChannelStats;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Lost and changed bytes on the module -> host link (seeded, so every run damages the same
@@ -28,17 +27,8 @@ class ByteDamageTest {
     private static final AtChannelConfig CHANNEL = AtChannelConfig.defaults()
             .withLateAnswerWindow(Duration.ofMillis(50)).withMaxPayloadLength(4096);
 
-    private static TestHttpServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new TestHttpServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestHttpServer server = TestHttpServer.perClass();
 
     @Test
     void droppedAndCorruptedBytesNeverHangOrKillTheReader() throws Exception {

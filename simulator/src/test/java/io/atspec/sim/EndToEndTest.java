@@ -41,8 +41,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,17 +55,8 @@ class EndToEndTest {
 
     private static final SimulatorConfig CONFIG = SimulatorConfig.defaults().withPppDelay(Duration.ZERO);
 
-    private static TestHttpServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new TestHttpServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestHttpServer server = TestHttpServer.perClass();
 
     /** Bodies that break naive readers: empty, one byte, binary, and the framing words themselves. */
     static Stream<Arguments> bodies() {
@@ -308,18 +298,12 @@ class EndToEndTest {
     }
 
     private static void attach(Modem modem) {
-        NetworkCommands net = new NetworkCommands(modem.channel());
-        net.cgdcont(Cgdcont.set(1, PdpType.IP, "CMNET"));
-        net.xiic(Xiic.activate());
+        LinkDriver.attach(modem.channel());
     }
 
+    /** HTTPPARA + HTTPSETUP to {@code path} on this class's server. */
     private static HttpCommands httpTo(Modem modem, String path, RecvMode mode) {
-        HttpCommands http = new HttpCommands(modem.channel());
-        http.httpPara(HttpPara.url("127.0.0.1" + path));
-        http.httpPara(HttpPara.port(server.port()));
-        http.httpPara(HttpPara.recvmode(mode));
-        http.httpSetup(HttpSetup.exec());
-        return http;
+        return LinkDriver.setUp(modem.channel(), server.port(), path, mode);
     }
 
     static byte[] random(int size, long seed) {

@@ -7,42 +7,28 @@ import io.atspec.neoway.http.HttpActionOutcome;
 import io.atspec.neoway.http.HttpClose;
 import io.atspec.neoway.http.HttpCloseResult;
 import io.atspec.neoway.http.HttpCommands;
-import io.atspec.neoway.http.HttpPara;
 import io.atspec.neoway.http.HttpSetup;
 import io.atspec.neoway.http.RecvMode;
-import io.atspec.neoway.network.Cgdcont;
 import io.atspec.neoway.network.Creg;
 import io.atspec.neoway.network.CregMode;
 import io.atspec.neoway.network.CregReport;
 import io.atspec.neoway.network.NetworkCommands;
-import io.atspec.neoway.network.PdpType;
 import io.atspec.neoway.network.RegStatus;
-import io.atspec.neoway.network.Xiic;
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommandFailedException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The fault profile (slow, chunked link), network events the test drives, and HTTPCLOSE. */
 class FaultsAndEventsTest {
 
-    private static TestHttpServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new TestHttpServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestHttpServer server = TestHttpServer.perClass();
 
     @ParameterizedTest(name = "recvmode {0}")
     @EnumSource(RecvMode.class)
@@ -100,15 +86,9 @@ class FaultsAndEventsTest {
                 .doesNotContain("s3cret");
     }
 
+    /** Attached, and HTTPSETUP done to {@code path} on this class's server. */
     private static HttpCommands ready(AtChannel channel, String path, RecvMode mode) {
-        NetworkCommands net = new NetworkCommands(channel);
-        net.cgdcont(Cgdcont.set(1, PdpType.IP, "CMNET"));
-        net.xiic(Xiic.activate());
-        HttpCommands http = new HttpCommands(channel);
-        http.httpPara(HttpPara.url("127.0.0.1" + path));
-        http.httpPara(HttpPara.port(server.port()));
-        http.httpPara(HttpPara.recvmode(mode));
-        http.httpSetup(HttpSetup.exec());
-        return http;
+        LinkDriver.attach(channel);
+        return LinkDriver.setUp(channel, server.port(), path, mode);
     }
 }

@@ -18,10 +18,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,23 +33,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PtySimulatorTest {
 
     private static final Duration SOCAT_DEADLINE = Duration.ofSeconds(10);
-    private static TestHttpServer http;
+    @RegisterExtension
+    static final TestHttpServer http = TestHttpServer.perClass();
+
 
     @TempDir
     Path dir;
     private SimulatorServer simulator;
     private Process socat;
     private AtChannel channel;
-
-    @BeforeAll
-    static void startHttp() throws Exception {
-        http = new TestHttpServer();
-    }
-
-    @AfterAll
-    static void stopHttp() {
-        http.close();
-    }
 
     @BeforeEach
     void bridge() throws Exception {

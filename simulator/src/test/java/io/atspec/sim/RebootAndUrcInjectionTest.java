@@ -23,11 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Unexpected reboots and URCs injected at chosen moments (OutputTrigger), through the generated
@@ -36,20 +35,11 @@ import org.junit.jupiter.api.Test;
 class RebootAndUrcInjectionTest {
 
     private static final SimulatorConfig CONFIG = SimulatorConfig.defaults().withPppDelay(Duration.ZERO);
-    private static TestHttpServer server;
+    @RegisterExtension
+    static final TestHttpServer server = TestHttpServer.perClass();
 
     private NeowaySimulator module;
     private AtChannel channel;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new TestHttpServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void open() {

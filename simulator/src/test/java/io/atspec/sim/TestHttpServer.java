@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -11,13 +12,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real server on loopback: serves registered bodies under {@code /files/<name>} (honouring
  * {@code Range: bytes=a-b}), and echoes POST bodies at {@code /echo} with the request's
- * Content-Type in {@code X-Request-Content-Type}.
+ * Content-Type in {@code X-Request-Content-Type}. A test class that shares one for all its tests
+ * registers it, {@code @RegisterExtension static final TestHttpServer server = TestHttpServer.perClass();},
+ * and JUnit stops it after the last test.
  */
-final class TestHttpServer implements AutoCloseable {
+final class TestHttpServer implements AutoCloseable, AfterAllCallback {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
 
@@ -29,6 +34,15 @@ final class TestHttpServer implements AutoCloseable {
         server.createContext("/files/", this::serveFile);
         server.createContext("/echo", this::echo);
         server.start();
+    }
+
+    /** A started server for a test class's {@code @RegisterExtension} field. */
+    static TestHttpServer perClass() {
+        try {
+            return new TestHttpServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the loopback HTTP server", e);
+        }
     }
 
     int port() {
@@ -76,6 +90,11 @@ final class TestHttpServer implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
