@@ -65,7 +65,7 @@ final class HttpDownloads {
 
     private String download(HttpTarget target, Optional<String> checkValue) {
         HttpResponse response;
-        try (Socket socket = HttpLink.open(target, TIMEOUT, scheme.upgrade(target, state))) {
+        try (Socket socket = HttpLink.open(target, state.config().hosts(), TIMEOUT, scheme.upgrade(target, state))) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             socket.getOutputStream().write(HttpRequestWriter.request(
                     io.atspec.neoway.http.HttpAction.get(), target, KeepAlive.DEFAULT));

@@ -30,15 +30,16 @@ final class HttpLink {
      * Connects, then {@code upgrade}s the socket (the TLS handshake of HTTPS); fails with the
      * reason (refused, unknown host, timeout, handshake).
      */
-    static HttpLink connect(HttpTarget target, Duration timeout, Upgrade upgrade) throws IOException {
-        return new HttpLink(target, open(target, timeout, upgrade));
+    static HttpLink connect(HttpTarget target, HostMap hosts, Duration timeout, Upgrade upgrade) throws IOException {
+        return new HttpLink(target, open(target, hosts, timeout, upgrade));
     }
 
-    /** A connected (and upgraded) socket to {@code target}. */
-    static Socket open(HttpTarget target, Duration timeout, Upgrade upgrade) throws IOException {
+    /** A connected (and upgraded) socket to {@code target}, found through {@code hosts}. */
+    static Socket open(HttpTarget target, HostMap hosts, Duration timeout, Upgrade upgrade) throws IOException {
+        InetSocketAddress address = hosts.resolve(target.host(), target.port());
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) timeout.toMillis());
+            socket.connect(address, (int) timeout.toMillis());
             return upgrade.apply(socket);
         } catch (IOException e) {
             socket.close();

@@ -95,7 +95,7 @@ final class HttpLinkCommands {
         HttpTarget target = where.get();
         connection.closeLink();
         try {
-            connection.link(HttpLink.connect(target, CONNECT_TIMEOUT, scheme.upgrade(target, s)));
+            connection.link(HttpLink.connect(target, s.config().hosts(), CONNECT_TIMEOUT, scheme.upgrade(target, s)));
             c.reply().ok();
         } catch (IOException failed) {
             LOG.log(System.Logger.Level.DEBUG, () -> scheme + " set-up to " + target + " failed: " + failed);

@@ -86,16 +86,13 @@ final class HttpsCommandHandler implements CommandHandler {
         return true;
     }
 
-    /** 9.10: settings are checked as far as they can be when set; the CA file is read at set-up. */
+    /** 9.10: settings are stored (authmode 2 is refused); the CA file and the SSL version are tried at set-up. */
     private static void cfg(HttpsCfg cfg, CommandContext c) {
         ModuleState s = c.state();
         TlsSettings t = s.tls();
         if (cfg instanceof HttpsCfg.Sslversion v) {
-            if (TlsConnector.protocol(v.sslversion()).isEmpty()) {
-                // SSL 3.0 (and TLS 1.0/1.1 where the JDK disables them): not supported.
-                c.reply().cme(CmeError.OPERATION_NOT_SUPPORTED);
-                return;
-            }
+            // Stored as the manual's example shows (OK for SSL 3.0 too); a version this JDK
+            // cannot speak (SSL 3.0, TLS 1.0/1.1 where disabled) fails at AT+HTTPSSETUP.
             s.tls(t.withSslversion(v.sslversion()));
         } else if (cfg instanceof HttpsCfg.Authmode m) {
             if (m.authmode() == AuthMode.SERVER_AND_CLIENT) {

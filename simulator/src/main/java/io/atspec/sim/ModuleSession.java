@@ -174,11 +174,14 @@ final class ModuleSession implements NetworkEvents {
         return out;
     }
 
-    /** An unexpected reboot ({@link ModuleOutput#reboot()}): PPP down, links closed, settings as at boot. */
+    /** An unexpected reboot ({@link ModuleOutput#reboot()}): PPP down, links closed, HTTP(S) settings as at boot. */
     private void rebooted() {
         state.stopPpp();
         state.closeLinks();
+        // Like a real reboot, both clients lose their settings: HTTPPARA, HTTPSPARA and HTTPSCFG.
         state.http().settings(HttpSettings.cleared());
+        state.https().settings(HttpSettings.cleared());
+        state.tls(TlsSettings.defaults());
         SimulatorConfig boot = state.config();
         state.echo(boot.echo());
         state.cmeeMode(boot.cmeeMode());

@@ -25,8 +25,11 @@ final class NetworkCommandHandler implements CommandHandler {
             Creg.NAME, Creg.ALIASES, Cgatt.NAME, Cgatt.ALIASES, Cgdcont.NAME, Cgdcont.ALIASES, Xgauth.NAME,
             Xgauth.ALIASES, Xiic.NAME, Xiic.ALIASES);
 
-    /** Location the simulated cell reports with AT+CREG=2 (query answer and URC). */
-    static final String LOCATION = ",\"1A2B\",\"00C3D4E5\"";
+    /**
+     * Location the simulated cell reports with AT+CREG=2 (query answer and URC):
+     * {@code ,<lac>,<ci>,<act>}, act 7 (E-UTRAN) as in the manual's examples.
+     */
+    static final String LOCATION = ",\"1A2B\",\"00C3D4E5\",7";
 
     private final NetworkEvents events;
 

@@ -1,6 +1,7 @@
 package io.atspec.sim;
 
 import io.atspec.neoway.network.RegStatus;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param ipAddress       the address AT+XIIC? reports once the link is up
  * @param recvChunkSize   the largest {@code +HTTPRECV: <length>,<data>} chunk in recvmode 1
  * @param faults          how the serial link to the host misbehaves
+ * @param hosts           where url hosts connect: names mapped to addresses (e.g. the manual's hosts to
+ *                        a loopback server), unknown names, the default; else the host's resolver
  */
 public record SimulatorConfig(boolean echo, int cmeeMode, boolean simInserted, RegStatus registration,
-        int rssi, int ber, Duration pppDelay, String ipAddress, int recvChunkSize, FaultProfile faults) {
+        int rssi, int ber, Duration pppDelay, String ipAddress, int recvChunkSize, FaultProfile faults, HostMap hosts) {
 
     public SimulatorConfig {
         if (cmeeMode < 0 || cmeeMode > 2) {
@@ -30,6 +33,7 @@ public record SimulatorConfig(boolean echo, int cmeeMode, boolean simInserted, R
         Objects.requireNonNull(pppDelay, "pppDelay");
         Objects.requireNonNull(ipAddress, "ipAddress");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(hosts, "hosts");
         if (pppDelay.isNegative()) {
             throw new IllegalArgumentException("pppDelay must not be negative, was " + pppDelay);
         }
@@ -41,46 +45,70 @@ public record SimulatorConfig(boolean echo, int cmeeMode, boolean simInserted, R
     /** A registered module with a SIM, echo on, CMEE 0, PPP up 100 ms after AT+XIIC=1. */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(true, 0, true, RegStatus.REGISTERED_HOME, 24, 0, Duration.ofMillis(100),
-                "10.0.0.2", 1024, FaultProfile.none());
+                "10.0.0.2", 1024, FaultProfile.none(), HostMap.system());
     }
 
     public SimulatorConfig withEcho(boolean echo) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
     }
 
     public SimulatorConfig withCmeeMode(int cmeeMode) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
     }
 
     public SimulatorConfig withSimInserted(boolean simInserted) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
     }
 
     public SimulatorConfig withRegistration(RegStatus registration) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
     }
 
     public SimulatorConfig withPppDelay(Duration pppDelay) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
     }
 
     public SimulatorConfig withIpAddress(String ipAddress) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
     }
 
     public SimulatorConfig withRecvChunkSize(int recvChunkSize) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
     }
 
     public SimulatorConfig withFaults(FaultProfile faults) {
         return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
-                recvChunkSize, faults);
+                recvChunkSize, faults, hosts);
+    }
+
+    public SimulatorConfig withHosts(HostMap hosts) {
+        return new SimulatorConfig(echo, cmeeMode, simInserted, registration, rssi, ber, pppDelay, ipAddress,
+                recvChunkSize, faults, hosts);
+    }
+
+    /**
+     * A url host (any port), or {@code host:port} (that port only, preferred), connects to
+     * {@code address} instead of being looked up, e.g.
+     * {@code withHost("www.neoway.com.cn", new InetSocketAddress(InetAddress.getLoopbackAddress(), port))}.
+     */
+    public SimulatorConfig withHost(String hostOrHostAndPort, InetSocketAddress address) {
+        return withHosts(hosts.with(hostOrHostAndPort, address));
+    }
+
+    /** Every url host that is not mapped (or unknown) connects to {@code address}: no lookup at all. */
+    public SimulatorConfig withDefaultHost(InetSocketAddress address) {
+        return withHosts(hosts.withDefault(address));
+    }
+
+    /** {@code host} does not resolve (a DNS failure: AT+HTTPSETUP answers ERROR). */
+    public SimulatorConfig withUnknownHost(String host) {
+        return withHosts(hosts.withUnknown(host));
     }
 }

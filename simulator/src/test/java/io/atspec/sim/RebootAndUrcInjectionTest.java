@@ -7,7 +7,13 @@ import io.atspec.neoway.http.ContentType;
 import io.atspec.neoway.http.HttpAction;
 import io.atspec.neoway.http.HttpActionOutcome;
 import io.atspec.neoway.http.HttpCommands;
+import io.atspec.neoway.http.HttpPara;
 import io.atspec.neoway.http.HttpRecv;
+import io.atspec.neoway.http.HttpSetup;
+import io.atspec.neoway.http.HttpsCfg;
+import io.atspec.neoway.http.HttpsPara;
+import io.atspec.neoway.http.HttpsSetup;
+import io.atspec.neoway.http.SslVersion;
 import io.atspec.neoway.http.RecvMode;
 import io.atspec.neoway.network.Cgdcont;
 import io.atspec.neoway.network.CregReport;
@@ -18,6 +24,7 @@ import io.atspec.neoway.network.PdpType;
 import io.atspec.neoway.network.RegStatus;
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtChannelConfig;
+import io.atspec.runtime.AtCommandFailedException;
 import io.atspec.runtime.ModuleRebootedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,6 +85,29 @@ class RebootAndUrcInjectionTest {
         LinkDriver.attach(channel);
         assertThat(LinkDriver.get(channel, server.port(), path, RecvMode.LENGTH).bodySha256())
                 .isEqualTo(HttpMessage.sha256(body));
+    }
+
+    @Test
+    void aRebootClearsTheHttpAndTheHttpsSettings() throws Exception {
+        NetworkCommands net = LinkDriver.attach(channel);
+        CompletableFuture<PbReady> ready = new CompletableFuture<>();
+        net.on(PbReady.class, ready::complete);
+        HttpCommands http = new HttpCommands(channel);
+        http.httpPara(HttpPara.url("127.0.0.1/files/x"));
+        http.httpPara(HttpPara.port(server.port()));
+        http.httpsPara(HttpsPara.url("127.0.0.1/files/x"));
+        http.httpsPara(HttpsPara.port(server.port()));
+        http.httpsCfg(HttpsCfg.sslversion(SslVersion.TLS_1_3));
+
+        module.reboot();
+        assertThat(ready.get(5, TimeUnit.SECONDS)).isNotNull();
+
+        // Like a real reboot: HTTPPARA, HTTPSPARA and HTTPSCFG are as at boot. With PPP up again,
+        // neither set-up has a url to go to.
+        LinkDriver.attach(channel);
+        assertThatThrownBy(() -> http.httpSetup(HttpSetup.exec())).isInstanceOf(AtCommandFailedException.class);
+        assertThatThrownBy(() -> http.httpsSetup(HttpsSetup.exec())).isInstanceOf(AtCommandFailedException.class);
+        assertThat(http.httpsCfgQuery().sslversion().code()).isEqualTo("3");
     }
 
     @Test
