@@ -64,6 +64,7 @@ final class ChapterWriter {
     if (!chapter.urcs().isEmpty()) {
       specs.add(urcs.sealedInterface());
     }
+    facade.editionType().ifPresent(e -> specs.add(facade.editionEnum()));
     specs.add(facade.facade());
     specs.add(new DispatchWriter(chapter, types, generated).write());
 

@@ -81,18 +81,36 @@ final class FacadeWriter {
     type.addField(FieldSpec.builder(System.Logger.class, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.getLogger($T.class.getName())", System.class, self).build());
     type.addField(FieldSpec.builder(AT_CHANNEL, "channel", Modifier.PRIVATE, Modifier.FINAL).build());
+    Optional<ClassName> editions = editionType();
+    editions.ifPresent(e -> type.addField(FieldSpec.builder(e, "edition", Modifier.PRIVATE, Modifier.FINAL).build()));
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Uses {@code channel}, and teaches it where this chapter's URC payloads end.\n")
-            .addParameter(AT_CHANNEL, "channel")
-            .addStatement("this.channel = $T.requireNonNull(channel, $S)", java.util.Objects.class, "channel");
+            .addParameter(AT_CHANNEL, "channel");
+    if (editions.isPresent()) {
+      type.addMethod(
+          MethodSpec.constructorBuilder()
+              .addModifiers(Modifier.PUBLIC)
+              .addJavadoc("Uses {@code channel} with the timeouts of the default edition.\n")
+              .addParameter(AT_CHANNEL, "channel")
+              .addStatement("this(channel, $T.$L)", editions.get(), Names.constant(chapter.editions().get(0).name()))
+              .build());
+      constructor
+          .addJavadoc("The timeouts are those of manual edition {@code edition}.\n")
+          .addParameter(editions.get(), "edition")
+          .addStatement("this.edition = $T.requireNonNull(edition, $S)", java.util.Objects.class, "edition");
+    }
+    constructor.addStatement("this.channel = $T.requireNonNull(channel, $S)", java.util.Objects.class, "channel");
     if (!chapter.urcs().isEmpty()) {
       constructor.addStatement("$T.registerDecoders(channel)", urcs.sealedName());
     }
     type.addMethod(constructor.build());
     type.addMethod(MethodSpec.methodBuilder("channel").addModifiers(Modifier.PUBLIC).returns(AT_CHANNEL).addStatement("return channel").build());
     for (Command command : chapter.commands()) {
+      if (editions.isPresent() && editionTimeouts(command)) {
+        type.addMethod(timeoutMethod(command, editions.get()));
+      }
       if (command.completion().isPresent()) {
         Completion completion = command.completion().get();
         if (completion.poll().isPresent()) {
@@ -117,6 +135,67 @@ final class FacadeWriter {
     return type.build();
   }
 
+  /** The chapter's edition enum, when the spec names editions. */
+  Optional<ClassName> editionType() {
+    return chapter.editions().isEmpty()
+        ? Optional.empty()
+        : Optional.of(types.local(ChapterWriter.chapterPrefix(chapter) + "Edition"));
+  }
+
+  private static boolean editionTimeouts(Command command) {
+    return command.timeouts().stream().anyMatch(t -> t.edition().isPresent());
+  }
+
+  /**
+   * {@code request.command()}, or, for a command whose timeout differs by edition,
+   * {@code request.command(httpActionTimeout())}: the facade answers for its edition.
+   */
+  private CodeBlock commandOf(Command command, String request) {
+    return commandOf(command, CodeBlock.of("$L", request));
+  }
+
+  private CodeBlock commandOf(Command command, CodeBlock request) {
+    if (editionType().isPresent() && editionTimeouts(command)) {
+      return CodeBlock.of("$L.command($LTimeout())", request, method(command));
+    }
+    return CodeBlock.of("$L.command()", request);
+  }
+
+  /** {@code httpActionTimeout()}: the command's timeout in the facade's edition. */
+  private MethodSpec timeoutMethod(Command command, ClassName editions) {
+    ClassName request = types.local(command.javaName());
+    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (edition) {\n").indent();
+    for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
+      String constant = Names.constant(edition.name());
+      boolean own = command.timeouts().stream().anyMatch(t -> t.edition().filter(edition.name()::equals).isPresent());
+      cases.add("case $L -> $T.$L;\n", constant, request, own ? "TIMEOUT_" + constant : "TIMEOUT");
+    }
+    cases.unindent().add("};\n");
+    return MethodSpec.methodBuilder(method(command) + "Timeout")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(Duration.class)
+        .addCode(cases.build())
+        .build();
+  }
+
+  /** The chapter's editions as an enum, the first being the default. */
+  TypeSpec editionEnum() {
+    ClassName self = editionType().orElseThrow();
+    TypeSpec.Builder type =
+        TypeSpec.enumBuilder(self)
+            .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(generated.annotation())
+            .addJavadoc("The editions of the manual that chapter $L tells apart; {@link #$L} is the default.\n",
+                chapter.name(), Names.constant(chapter.editions().get(0).name()))
+            .addJavadoc("\n<p>A facade made for an edition uses that edition's timeouts.\n");
+    for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
+      type.addEnumConstant(
+          Names.constant(edition.name()),
+          TypeSpec.anonymousClassBuilder("").addJavadoc("$L\n", Docs.escape(edition.description())).build());
+    }
+    return type.build();
+  }
+
   private static String method(Command command) {
     return Names.camel(command.javaName());
   }
@@ -135,7 +214,7 @@ final class FacadeWriter {
             .addModifiers(Modifier.PUBLIC)
             .addParameter(request, "request")
             .returns(Types.AT_RESPONSE)
-            .addStatement("return channel.execute(request.command())")
+            .addStatement("return channel.execute($L)", commandOf(command, "request"))
             .build());
     type.addMethod(
         MethodSpec.methodBuilder(method(command) + "Async")
@@ -143,7 +222,7 @@ final class FacadeWriter {
             .addModifiers(Modifier.PUBLIC)
             .addParameter(request, "request")
             .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
-            .addStatement("return channel.submit(request.command())")
+            .addStatement("return channel.submit($L)", commandOf(command, "request"))
             .build());
   }
 
@@ -220,16 +299,16 @@ final class FacadeWriter {
             .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome));
     if (!applies.toString().equals("true")) {
       blocking.beginControlFlow("if (!($L))", applies)
-          .addStatement("return $T.acknowledged(channel.execute(request.command()))", outcome)
+          .addStatement("return $T.acknowledged(channel.execute($L))", outcome, commandOf(command, "request"))
           .endControlFlow();
       async.beginControlFlow("if (!($L))", applies)
-          .addStatement("return channel.submit(request.command()).thenApply($T::acknowledged)", outcome)
+          .addStatement("return channel.submit($L).thenApply($T::acknowledged)", commandOf(command, "request"), outcome)
           .endControlFlow();
     }
     CodeBlock withTimeout =
         CodeBlock.of("new $T($L.collect(), $L.end(), completionTimeout)", COMPLETION, constant, constant);
-    blocking.addStatement("return $T.of(channel.execute(request.command(), $L))", outcome, withTimeout);
-    async.addStatement("return channel.submit(request.command(), $L).thenApply($T::of)", withTimeout, outcome);
+    blocking.addStatement("return $T.of(channel.execute($L, $L))", outcome, commandOf(command, "request"), withTimeout);
+    async.addStatement("return channel.submit($L, $L).thenApply($T::of)", commandOf(command, "request"), withTimeout, outcome);
     type.addMethod(blocking.build());
     type.addMethod(
         MethodSpec.methodBuilder(method(command) + "Async")
@@ -364,11 +443,11 @@ final class FacadeWriter {
             .returns(future);
     if (!applies.toString().equals("true")) {
       async.beginControlFlow("if (!($L))", applies)
-          .addStatement("return channel.submit(request.command()).thenApply(ack -> new $T(ack, $T.empty()))", outcome, Optional.class)
+          .addStatement("return channel.submit($L).thenApply(ack -> new $T(ack, $T.empty()))", commandOf(command, "request"), outcome, Optional.class)
           .endControlFlow();
     }
     async.addStatement("long deadline = System.nanoTime() + completionTimeout.toNanos()")
-        .addStatement("return channel.submit(request.command()).thenCompose(ack -> $L(ack, deadline))", pollMethod);
+        .addStatement("return channel.submit($L).thenCompose(ack -> $L(ack, deadline))", commandOf(command, "request"), pollMethod);
     type.addMethod(async.build());
     type.addMethod(
         MethodSpec.methodBuilder(pollMethod)
@@ -378,7 +457,7 @@ final class FacadeWriter {
             .returns(future)
             .addCode(
                 CodeBlock.builder()
-                    .add("return channel.submit($T.$L().command()).thenCompose(response -> {\n", types.local(queried.javaName()), RequestWriter.factoryName(query))
+                    .add("return channel.submit($L).thenCompose(response -> {\n", commandOf(queried, CodeBlock.of("$T.$L()", types.local(queried.javaName()), RequestWriter.factoryName(query))))
                     .indent()
                     .addStatement("$T answer = $T.first(response)", response, response)
                     .beginControlFlow("if (in($L$L))", numeric("answer", field, optional), Types.bounds(poll.values()))
@@ -421,7 +500,7 @@ final class FacadeWriter {
               .addJavadoc("Sends $L and reads its answer.\n", Docs.code(command.name() + form.kind().suffix()))
               .addModifiers(Modifier.PUBLIC)
               .returns(response)
-              .addStatement("return $T.first(channel.execute($T.$L().command()))", response, types.local(command.javaName()), RequestWriter.factoryName(form))
+              .addStatement("return $T.first(channel.execute($L))", response, commandOf(command, CodeBlock.of("$T.$L()", types.local(command.javaName()), RequestWriter.factoryName(form))))
               .build());
     }
   }

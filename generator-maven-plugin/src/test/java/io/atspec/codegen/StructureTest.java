@@ -119,4 +119,16 @@ class StructureTest {
         .contains("data sent after the &gt; prompt")
         .doesNotContain("length of <data>");
   }
+
+  @Test
+  void aFacadeMadeForAnEditionUsesThatEditionsTimeouts() {
+    String facade = source("DemoCommands");
+
+    assertThat(source("DemoEdition")).contains("public enum DemoEdition").contains("V1").contains("V2");
+    assertThat(facade)
+        .contains("public DemoCommands(AtChannel channel, DemoEdition edition)")
+        .contains("this(channel, DemoEdition.V1);")
+        .contains("case V2 -> DemoSend.TIMEOUT_V2;")
+        .contains("request.command(demoSendTimeout())");
+  }
 }

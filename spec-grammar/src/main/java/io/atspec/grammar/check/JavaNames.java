@@ -53,7 +53,7 @@ public final class JavaNames {
   public static java.util.List<String> chapterTypes(io.atspec.grammar.model.Chapter chapter) {
     String stem = pascal(chapter.name());
     return java.util.List.of(
-        stem + "Urc", stem + "Requests", chapter.facade().orElse(stem + "Commands"));
+        stem + "Urc", stem + "Requests", chapter.facade().orElse(stem + "Commands"), stem + "Edition");
   }
 
   /**

@@ -44,10 +44,21 @@ public final class DemoCommands {
 
   private final AtChannel channel;
 
+  private final DemoEdition edition;
+
   /**
-   * Uses {@code channel}, and teaches it where this chapter's URC payloads end.
+   * Uses {@code channel} with the timeouts of the default edition.
    */
   public DemoCommands(AtChannel channel) {
+    this(channel, DemoEdition.V1);
+  }
+
+  /**
+   * Uses {@code channel}, and teaches it where this chapter's URC payloads end.
+   * The timeouts are those of manual edition {@code edition}.
+   */
+  public DemoCommands(AtChannel channel, DemoEdition edition) {
+    this.edition = Objects.requireNonNull(edition, "edition");
     this.channel = Objects.requireNonNull(channel, "channel");
     DemoUrc.registerDecoders(channel);
   }
@@ -56,32 +67,39 @@ public final class DemoCommands {
     return channel;
   }
 
+  private Duration demoConfigTimeout() {
+    return switch (edition) {
+      case V1 -> DemoConfig.TIMEOUT;
+      case V2 -> DemoConfig.TIMEOUT_V2;
+    };
+  }
+
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
    */
   public AtResponse demoConfig(DemoConfig request) {
-    return channel.execute(request.command());
+    return channel.execute(request.command(demoConfigTimeout()));
   }
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
    */
   public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig request) {
-    return channel.submit(request.command());
+    return channel.submit(request.command(demoConfigTimeout()));
   }
 
   /**
    * Sends <code>AT+DCFG?</code> and reads its answer.
    */
   public DemoConfigQueryResponse demoConfigQuery() {
-    return DemoConfigQueryResponse.first(channel.execute(DemoConfig.query().command()));
+    return DemoConfigQueryResponse.first(channel.execute(DemoConfig.query().command(demoConfigTimeout())));
   }
 
   /**
    * Sends <code>AT+DCFG=?</code> and reads its answer.
    */
   public DemoConfigTestResponse demoConfigTest() {
-    return DemoConfigTestResponse.first(channel.execute(DemoConfig.test().command()));
+    return DemoConfigTestResponse.first(channel.execute(DemoConfig.test().command(demoConfigTimeout())));
   }
 
   /**
@@ -140,6 +158,13 @@ public final class DemoCommands {
     return channel.submit(request.command());
   }
 
+  private Duration demoSendTimeout() {
+    return switch (edition) {
+      case V1 -> DemoSend.TIMEOUT;
+      case V2 -> DemoSend.TIMEOUT_V2;
+    };
+  }
+
   private static boolean endsDemoSend(Urc urc) {
     return DemoEnd.matches(urc.line());
   }
@@ -159,7 +184,7 @@ public final class DemoCommands {
    * <p>Waits up to {@code completionTimeout} after the OK for <code>+DEND</code>.
    */
   public DemoSendOutcome demoSend(DemoSend request, Duration completionTimeout) {
-    return DemoSendOutcome.of(channel.execute(request.command(), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)));
+    return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)));
   }
 
   /**
@@ -178,7 +203,7 @@ public final class DemoCommands {
    */
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request,
       Duration completionTimeout) {
-    return channel.submit(request.command(), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)).thenApply(DemoSendOutcome::of);
+    return channel.submit(request.command(demoSendTimeout()), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)).thenApply(DemoSendOutcome::of);
   }
 
   private static boolean endsDemoJob(Urc urc) {
