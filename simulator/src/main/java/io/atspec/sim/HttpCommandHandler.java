@@ -63,7 +63,7 @@ final class HttpCommandHandler implements CommandHandler {
         } else if (request instanceof HttpClose) {
             link.close(c);
         } else if (request instanceof HttpGet.Set get) {
-            downloads.start(get.checkValue(), c);
+            downloads.start(get.type(), get.checkValue(), c);
         } else if (request instanceof HttpGetStat.Query) {
             c.reply().info(downloads.statLine());
             c.reply().ok();

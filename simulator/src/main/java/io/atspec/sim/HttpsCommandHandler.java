@@ -64,7 +64,7 @@ final class HttpsCommandHandler implements CommandHandler {
         } else if (request instanceof HttpsClose) {
             link.close(c);
         } else if (request instanceof HttpsGet.Set get) {
-            downloads.start(get.checkValue(), c);
+            downloads.start(get.type(), get.checkValue(), c);
         } else if (request instanceof HttpsGetStat.Query) {
             c.reply().info(downloads.statLine());
             c.reply().ok();

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts simulated modules on TCP until killed:
  * {@code java io.atspec.sim.Main [--port 5555] [--bind 127.0.0.1] [--ppp-delay-ms 100] [--cmee 0]
- * [--no-echo] [--no-sim] [--rate 11520 | --baud 115200] [--chunk 16] [--latency-ms 5]
+ * [--no-echo] [--no-sim] [--sim-pin] [--old-m590] [--rate 11520 | --baud 115200] [--chunk 16] [--latency-ms 5]
  * [--drop 0.001] [--corrupt 0.001] [--seed 42]}.
  */
 public final class Main {
@@ -29,6 +29,8 @@ public final class Main {
                 case "--cmee" -> config = config.withCmeeMode(Integer.parseInt(value(args, ++i)));
                 case "--no-echo" -> config = config.withEcho(false);
                 case "--no-sim" -> config = config.withSimInserted(false);
+                case "--sim-pin" -> config = config.withSimPinRequired(true);
+                case "--old-m590" -> config = config.withFirmware(Firmware.OLD_M590);
                 case "--rate" -> faults = faults.withRate(Long.parseLong(value(args, ++i)));
                 case "--chunk" -> faults = faults.withChunks(Integer.parseInt(value(args, ++i)));
                 case "--baud" -> faults = faults.withBaud(Long.parseLong(value(args, ++i)));
@@ -40,7 +42,8 @@ public final class Main {
                     faults = faults.withDroppedBytes(faults.dropRate(), seed).withCorruptedBytes(faults.corruptRate(), seed);
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "'; known: --port --bind --ppp-delay-ms --cmee --no-echo --no-sim --rate --chunk --baud"
+                        + "'; known: --port --bind --ppp-delay-ms --cmee --no-echo --no-sim --sim-pin --old-m590"
+                        + " --rate --chunk --baud"
                         + " --latency-ms --drop --corrupt --seed");
             }
         }

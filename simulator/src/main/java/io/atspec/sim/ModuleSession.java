@@ -155,7 +155,10 @@ final class ModuleSession implements NetworkEvents {
                 pppLost(true);
             }
         } else {
-            state.attached(state.simInserted());
+            state.attached(state.simReady());
+        }
+        if (!state.simReady()) {
+            return; // nothing to report: without a ready SIM the module stays unregistered
         }
         CregMode mode = state.cregMode();
         if (mode != CregMode.DISABLED) {
@@ -163,6 +166,18 @@ final class ModuleSession implements NetworkEvents {
                     ? NetworkCommandHandler.LOCATION : "";
             replies.urc("+CREG: " + stat.code() + location);
         }
+    }
+
+    /**
+     * The PIN is entered (the spec has no AT+CPIN=<pin>): the SIM is ready, the module registers
+     * with the network's stat (a +CREG URC if asked for) and attaches.
+     */
+    void enterPin() {
+        if (!state.pinRequired()) {
+            return;
+        }
+        state.pinRequired(false);
+        registration(state.networkRegistration());
     }
 
     /** The network drops the data link: {@code GPRS DISCONNECTION}. */
@@ -186,7 +201,9 @@ final class ModuleSession implements NetworkEvents {
         state.echo(boot.echo());
         state.cmeeMode(boot.cmeeMode());
         state.cregMode(CregMode.DISABLED);
-        state.attached(state.simInserted() && state.registered());
+        // A SIM with a PIN locks again at power-up.
+        state.pinRequired(boot.simPinRequired());
+        state.attached(state.simReady() && state.registered());
     }
 
     /** Ends the session: the transport closes, HTTP sockets close. */

@@ -21,6 +21,8 @@ final class ModuleState {
     private boolean echo;
     private int cmeeMode;
     private boolean simInserted;
+    /** The SIM waits for its PIN (inserted but not ready): no registration, no attach. */
+    private boolean pinRequired;
     private RegStatus registration;
     private CregMode cregMode = CregMode.DISABLED;
     private boolean attached;
@@ -40,9 +42,10 @@ final class ModuleState {
         this.echo = config.echo();
         this.cmeeMode = config.cmeeMode();
         this.simInserted = config.simInserted();
+        this.pinRequired = config.simPinRequired();
         this.registration = config.registration();
         // Real modules attach on their own once registered.
-        this.attached = simInserted && isRegistered(registration);
+        this.attached = simReady() && isRegistered(registration);
     }
 
     SimulatorConfig config() {
@@ -73,8 +76,28 @@ final class ModuleState {
         return simInserted;
     }
 
+    /** Inserted and not waiting for its PIN: what registering needs. */
+    synchronized boolean simReady() {
+        return simInserted && !pinRequired;
+    }
+
+    synchronized boolean pinRequired() {
+        return simInserted && pinRequired;
+    }
+
+    /** The PIN was entered (true) or the SIM locks again, as at boot (false). */
+    synchronized void pinRequired(boolean waiting) {
+        pinRequired = waiting;
+    }
+
+    /** The network's stat; a SIM that is absent or waits for its PIN cannot register. */
     synchronized RegStatus registration() {
-        return simInserted ? registration : RegStatus.NOT_REGISTERED;
+        return simReady() ? registration : RegStatus.NOT_REGISTERED;
+    }
+
+    /** The network's stat, whatever the SIM (what it becomes once the SIM is ready). */
+    synchronized RegStatus networkRegistration() {
+        return registration;
     }
 
     synchronized void registration(RegStatus stat) {

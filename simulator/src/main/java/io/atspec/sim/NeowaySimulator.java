@@ -60,9 +60,22 @@ public final class NeowaySimulator implements AutoCloseable {
         return host;
     }
 
-    /** The network changes registration; a +CREG URC follows if AT+CREG=1 or 2 asked for it. */
+    /**
+     * The network changes registration; a +CREG URC follows if AT+CREG=1 or 2 asked for it. Without a
+     * ready SIM (none, or waiting for its PIN) the module stays unregistered and reports nothing; the
+     * stat applies once the PIN is entered.
+     */
     public void setRegistration(RegStatus stat) {
         session.registration(stat);
+    }
+
+    /**
+     * The SIM's PIN is entered ({@link SimulatorConfig#simPinRequired()}): {@code AT+CPIN?} answers
+     * {@code +CPIN: READY}, the module registers (a {@code +CREG} URC if AT+CREG=1/2 asked for one)
+     * and attaches. Nothing happens if the SIM was not waiting for its PIN.
+     */
+    public void enterPin() {
+        session.enterPin();
     }
 
     /** The network drops the data link: {@code GPRS DISCONNECTION} if PPP was up, HTTP links close. */

@@ -55,7 +55,7 @@ final class NetworkCommandHandler implements CommandHandler {
                 r.cme(CmeError.SIM_NOT_INSERTED);
                 return true;
             }
-            r.info("+CPIN: READY");
+            r.info(s.pinRequired() ? "+CPIN: SIM PIN" : "+CPIN: READY");
             r.ok();
         } else if (request instanceof Csq.Exec) {
             boolean signal = s.simInserted();
@@ -98,7 +98,8 @@ final class NetworkCommandHandler implements CommandHandler {
             s.auth(new PdpAuth(set.cid(), set.auth(), set.user().orElse(""), set.pwd().orElse("")));
             r.ok();
         } else if (request instanceof Xiic.Activate) {
-            // A real module without SIM or registration answers +CME ERROR: 50 here.
+            // A real module without SIM or registration answers +CME ERROR: 50 here (a SIM waiting
+            // for its PIN leaves the module unregistered: the same answer).
             if (!s.simInserted() || !s.registered() || !s.attached()) {
                 r.cme(CmeError.INCORRECT_PARAMETERS);
                 return true;
@@ -109,7 +110,7 @@ final class NetworkCommandHandler implements CommandHandler {
             r.ok();
             events.pppLost(false);
         } else if (request instanceof Xiic.Query) {
-            r.info(s.pppUp() ? "+XIIC:    1," + s.config().ipAddress() : "+XIIC:    0,0.0.0.0");
+            r.info(s.config().firmware().xiicLine(s.pppUp(), s.config().ipAddress()));
             r.ok();
         } else {
             // Parsed by the bindings but not simulated yet.
@@ -124,6 +125,8 @@ final class NetworkCommandHandler implements CommandHandler {
             if (!s.simInserted()) {
                 c.reply().cme(CmeError.SIM_NOT_INSERTED);
             } else if (!s.registered()) {
+                // Also a SIM waiting for its PIN: not registered. (27.007's 11 "SIM PIN required" is
+                // not among the codes the facts and the spec's CmeError list.)
                 c.reply().cme(CmeError.NO_NETWORK_SERVICE);
             } else {
                 s.attached(true);
