@@ -576,8 +576,16 @@ class ManualExchangesTest {
             return p -> event.accept(p.module);
         }
 
+        /**
+         * The network changes the registration. A module with reporting on sends a +CREG URC at
+         * once; a plain AT afterwards is a sync point, so that URC is read while AT (not a later
+         * AT+CREG?) is pending and cannot be taken for the query's answer.
+         */
         static Step network(RegStatus stat) {
-            return p -> p.module.setRegistration(stat);
+            return p -> {
+                p.module.setRegistration(stat);
+                p.channel.execute(io.atspec.runtime.AtCommand.of("AT"));
+            };
         }
 
         /** The module file the file-system examples post. */
