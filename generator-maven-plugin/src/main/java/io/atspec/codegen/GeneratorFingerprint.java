@@ -8,7 +8,7 @@ import java.util.List;
  * A digest of the class files that decide the generated output. Read from the class path as
  * resources, so it works from a jar and from a build directory alike.
  */
-final class GeneratorFingerprint {
+public final class GeneratorFingerprint {
 
   /**
    * Every class whose code shapes the output; a new writer is added here. Names, not class
@@ -26,6 +26,14 @@ final class GeneratorFingerprint {
 
   static String digest() {
     return DIGEST;
+  }
+
+  /**
+   * {@link JavaGenerator#fingerprint()} without loading the generator: an up-to-date build
+   * never needs the writers or JavaPoet in memory.
+   */
+  public static String value() {
+    return JavaGenerator.VERSION + "+" + DIGEST;
   }
 
   private static String compute() {

@@ -18,7 +18,7 @@ public final class JavaGenerator {
    * writer gets a new fingerprint without anyone remembering to bump {@link #VERSION}.
    */
   public static String fingerprint() {
-    return VERSION + "+" + GeneratorFingerprint.digest();
+    return GeneratorFingerprint.value();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.atspec.maven;
 
 import io.atspec.codegen.ContentHash;
 import io.atspec.codegen.GeneratedFile;
+import io.atspec.codegen.GeneratorFingerprint;
 import io.atspec.codegen.JavaGenerator;
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.Diagnostic;
@@ -59,8 +60,12 @@ public final class SpecBuild {
 
   /** The run with the real generator; a fresh JavaGenerator each time, nothing shared. */
   public static SpecBuild withJavaGenerator(Function<Path, String> displayName, Log log) {
-    JavaGenerator generator = new JavaGenerator();
-    return new SpecBuild(JavaGenerator.fingerprint(), generator::generate, displayName, log);
+    // The generator is made only when a spec changed: an up-to-date build loads none of it.
+    return new SpecBuild(
+        GeneratorFingerprint.value(),
+        (chapter, specPath) -> new JavaGenerator().generate(chapter, specPath),
+        displayName,
+        log);
   }
 
   /** What a run did, for the summary line and for tests. */
