@@ -16,7 +16,7 @@ public final class GeneratorFingerprint {
    */
   private static final List<String> WRITERS =
       List.of(
-          "ChapterWriter", "Concatenation", "DispatchWriter", "Docs", "EnumWriter", "FacadeWriter",
+          "ArrayAwareEquality", "ChapterWriter", "Concatenation", "DispatchWriter", "Docs", "EnumWriter", "FacadeWriter",
           "FieldRecords", "Generated", "JavaGenerator", "Names", "RequestWriter", "ResponseWriter",
           "Types", "UrcWriter");
 

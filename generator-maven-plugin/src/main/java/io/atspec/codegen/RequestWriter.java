@@ -402,8 +402,8 @@ final class RequestWriter {
       type.addMethod(safeToString(record, components));
     }
     if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
-      type.addMethod(bytesEquals(record, components));
-      type.addMethod(bytesHashCode(components));
+      type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
+      type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
     }
     return type.build();
   }
@@ -576,47 +576,22 @@ final class RequestWriter {
         .build();
   }
 
-  /** Records compare arrays by identity; requests with payloads compare their bytes. */
-  private MethodSpec bytesEquals(ClassName record, List<Component> components) {
-    List<CodeBlock> checks = new ArrayList<>();
+  /** How each component compares, for {@link ArrayAwareEquality}. */
+  private List<ArrayAwareEquality.Member> equalityMembers(List<Component> components) {
+    List<ArrayAwareEquality.Member> members = new ArrayList<>();
     for (Component component : components) {
-      String name = component.javaName();
-      boolean bytes = types.requestType(component.parameter()).equals(Types.BYTES);
-      if (bytes && !component.optional()) {
-        checks.add(CodeBlock.of("$T.equals($L, other.$L)", java.util.Arrays.class, name, name));
-      } else if (types.requestType(component.parameter()).isPrimitive() && !component.optional()) {
-        checks.add(CodeBlock.of("$L == other.$L", name, name));
+      TypeName type = types.requestType(component.parameter());
+      ArrayAwareEquality.Kind kind;
+      if (type.equals(Types.BYTES)) {
+        kind = component.optional() ? ArrayAwareEquality.Kind.OPTIONAL_BYTES : ArrayAwareEquality.Kind.BYTES;
+      } else if (type.isPrimitive() && !component.optional()) {
+        kind = ArrayAwareEquality.Kind.PRIMITIVE;
       } else {
-        checks.add(CodeBlock.of("$L.equals(other.$L)", name, name));
+        kind = ArrayAwareEquality.Kind.OBJECT;
       }
+      members.add(new ArrayAwareEquality.Member(component.javaName(), kind));
     }
-    return MethodSpec.methodBuilder("equals")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Object.class, "object")
-        .returns(boolean.class)
-        .addStatement(
-            "return object instanceof $T other && $L",
-            record,
-            checks.isEmpty() ? CodeBlock.of("true") : CodeBlock.join(checks, " && "))
-        .build();
-  }
-
-  private MethodSpec bytesHashCode(List<Component> components) {
-    List<CodeBlock> parts = new ArrayList<>();
-    for (Component component : components) {
-      boolean bytes = types.requestType(component.parameter()).equals(Types.BYTES) && !component.optional();
-      parts.add(
-          bytes
-              ? CodeBlock.of("$T.hashCode($L)", java.util.Arrays.class, component.javaName())
-              : CodeBlock.of("$T.hashCode($L)", java.util.Objects.class, component.javaName()));
-    }
-    return MethodSpec.methodBuilder("hashCode")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(int.class)
-        .addStatement("return $T.hash($L)", java.util.Objects.class, CodeBlock.join(parts, ", "))
-        .build();
+    return members;
   }
 
   private MethodSpec parseForm(Command command, Form form, List<Component> components, ClassName record, ClassName self) {

@@ -115,8 +115,8 @@ final class UrcWriter {
     type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
     if (fields.stream().anyMatch(FieldRecords.Field::isPayload)) {
       type.addMethod(safeToString(self, fields, named));
-      type.addMethod(payloadEquals(self, fields, named));
-      type.addMethod(payloadHashCode(fields, named));
+      type.addMethod(ArrayAwareEquality.equalsMethod(self, equalityMembers(fields, named)));
+      type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(fields, named)));
     }
     return type.build();
   }
@@ -196,54 +196,20 @@ final class UrcWriter {
         .build();
   }
 
-  /** Records compare arrays by identity; reports with payloads compare their bytes. */
-  private MethodSpec payloadEquals(ClassName self, List<FieldRecords.Field> fields, boolean named) {
-    List<CodeBlock> checks = new ArrayList<>();
+  /** How each component compares, for {@link ArrayAwareEquality}: the report name first. */
+  private static List<ArrayAwareEquality.Member> equalityMembers(List<FieldRecords.Field> fields, boolean named) {
+    List<ArrayAwareEquality.Member> members = new ArrayList<>();
     if (named) {
-      checks.add(CodeBlock.of("report == other.report"));
+      members.add(new ArrayAwareEquality.Member("report", ArrayAwareEquality.Kind.OBJECT));
     }
     for (FieldRecords.Field field : fields) {
-      String name = field.javaName();
-      if (field.isPayload()) {
-        checks.add(
-            field.optional()
-                ? CodeBlock.of("$T.equals($L.orElse(null), other.$L.orElse(null))", java.util.Arrays.class, name, name)
-                : CodeBlock.of("$T.equals($L, other.$L)", java.util.Arrays.class, name, name));
-      } else {
-        checks.add(CodeBlock.of("$T.equals($L, other.$L)", java.util.Objects.class, name, name));
-      }
+      ArrayAwareEquality.Kind kind =
+          !field.isPayload()
+              ? ArrayAwareEquality.Kind.OBJECT
+              : field.optional() ? ArrayAwareEquality.Kind.OPTIONAL_BYTES : ArrayAwareEquality.Kind.BYTES;
+      members.add(new ArrayAwareEquality.Member(field.javaName(), kind));
     }
-    return MethodSpec.methodBuilder("equals")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Object.class, "object")
-        .returns(boolean.class)
-        .addStatement("return object instanceof $T other && $L", self, CodeBlock.join(checks, "\n    && "))
-        .build();
-  }
-
-  private MethodSpec payloadHashCode(List<FieldRecords.Field> fields, boolean named) {
-    List<CodeBlock> parts = new ArrayList<>();
-    if (named) {
-      parts.add(CodeBlock.of("report"));
-    }
-    for (FieldRecords.Field field : fields) {
-      String name = field.javaName();
-      if (field.isPayload()) {
-        parts.add(
-            field.optional()
-                ? CodeBlock.of("$T.hashCode($L.orElse(null))", java.util.Arrays.class, name)
-                : CodeBlock.of("$T.hashCode($L)", java.util.Arrays.class, name));
-      } else {
-        parts.add(CodeBlock.of("$L", name));
-      }
-    }
-    return MethodSpec.methodBuilder("hashCode")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(int.class)
-        .addStatement("return $T.hash($L)", java.util.Objects.class, CodeBlock.join(parts, ", "))
-        .build();
+    return members;
   }
 
   /** The chapter's sealed interface: dispatch of a delivered URC to its record, decoders. */

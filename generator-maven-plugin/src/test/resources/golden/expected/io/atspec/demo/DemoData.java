@@ -71,7 +71,7 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   @Override
   public boolean equals(Object object) {
-    return object instanceof DemoData other && report == other.report
+    return object instanceof DemoData other && Objects.equals(report, other.report)
             && Arrays.equals(raw.orElse(null), other.raw.orElse(null))
             && Objects.equals(length, other.length)
             && Arrays.equals(data.orElse(null), other.data.orElse(null));

@@ -309,12 +309,13 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
     @Override
     public boolean equals(Object object) {
-      return object instanceof Write other && Arrays.equals(data, other.data) && format.equals(other.format);
+      return object instanceof Write other && Arrays.equals(data, other.data)
+              && Objects.equals(format, other.format);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(Arrays.hashCode(data), Objects.hashCode(format));
+      return Objects.hash(Arrays.hashCode(data), format);
     }
   }
 
