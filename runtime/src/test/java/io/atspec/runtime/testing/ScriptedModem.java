@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -259,12 +258,6 @@ public final class ScriptedModem implements AutoCloseable {
         /** Tells the test this point was reached. */
         public Reply signal(CountDownLatch latch) {
             steps.add(latch::countDown);
-            return this;
-        }
-
-        /** Simulated modem latency (the modem's own time, not a test waiting for threads). */
-        public Reply delay(Duration d) {
-            steps.add(() -> Thread.sleep(d.toMillis()));
             return this;
         }
 
