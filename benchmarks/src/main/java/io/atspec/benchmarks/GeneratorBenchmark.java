@@ -41,63 +41,63 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class GeneratorBenchmark {
 
-  private static final List<String> SPECS = List.of("http.atspec", "network.atspec");
+    private static final List<String> SPECS = List.of("http.atspec", "network.atspec");
 
-  private final List<String> names = new ArrayList<>();
-  private final List<String> texts = new ArrayList<>();
-  private final List<Chapter> chapters = new ArrayList<>();
-  private final JavaGenerator generator = new JavaGenerator();
+    private final List<String> names = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+    private final List<Chapter> chapters = new ArrayList<>();
+    private final JavaGenerator generator = new JavaGenerator();
 
-  @Setup
-  public void readSpecs() throws IOException {
-    Path dir = specDir();
-    for (String spec : SPECS) {
-      String text = Files.readString(dir.resolve(spec), StandardCharsets.UTF_8);
-      CompilationResult result = SpecCompiler.parse(spec, text);
-      if (result.hasErrors()) {
-        throw new IllegalStateException(result.render());
-      }
-      names.add("neoway/" + spec);
-      texts.add(text);
-      chapters.add(result.chapter().orElseThrow());
+    @Setup
+    public void readSpecs() throws IOException {
+        Path dir = specDir();
+        for (String spec : SPECS) {
+            String text = Files.readString(dir.resolve(spec), StandardCharsets.UTF_8);
+            CompilationResult result = SpecCompiler.parse(spec, text);
+            if (result.hasErrors()) {
+                throw new IllegalStateException(result.render());
+            }
+            names.add("neoway/" + spec);
+            texts.add(text);
+            chapters.add(result.chapter().orElseThrow());
+        }
     }
-  }
 
-  private static Path specDir() {
-    String configured = System.getProperty("atspec.specDir");
-    if (configured != null) {
-      return Path.of(configured);
+    private static Path specDir() {
+        String configured = System.getProperty("atspec.specDir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (String candidate : List.of("spec/src/main/atspec/neoway", "../spec/src/main/atspec/neoway")) {
+            if (Files.isDirectory(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        throw new IllegalStateException(
+                "cannot find the reference specs: run from the repository root or pass -Datspec.specDir=<dir with http.atspec>");
     }
-    for (String candidate : List.of("spec/src/main/atspec/neoway", "../spec/src/main/atspec/neoway")) {
-      if (Files.isDirectory(Path.of(candidate))) {
-        return Path.of(candidate);
-      }
-    }
-    throw new IllegalStateException(
-        "cannot find the reference specs: run from the repository root or pass -Datspec.specDir=<dir with http.atspec>");
-  }
 
-  /** Both chapters from text to generated sources, as the plugin does for a changed spec. */
-  @Benchmark
-  public void parseCheckGenerate(Blackhole sink) {
-    for (int i = 0; i < texts.size(); i++) {
-      CompilationResult result = SpecCompiler.parse(names.get(i), texts.get(i));
-      Chapter chapter = result.chapter().orElseThrow();
-      consume(sink, generator.generate(chapter, names.get(i)));
+    /** Both chapters from text to generated sources, as the plugin does for a changed spec. */
+    @Benchmark
+    public void parseCheckGenerate(Blackhole sink) {
+        for (int i = 0; i < texts.size(); i++) {
+            CompilationResult result = SpecCompiler.parse(names.get(i), texts.get(i));
+            Chapter chapter = result.chapter().orElseThrow();
+            consume(sink, generator.generate(chapter, names.get(i)));
+        }
     }
-  }
 
-  /** Both chapters, already checked, to generated sources: JavaPoet and the writers only. */
-  @Benchmark
-  public void generateOnly(Blackhole sink) {
-    for (int i = 0; i < chapters.size(); i++) {
-      consume(sink, generator.generate(chapters.get(i), names.get(i)));
+    /** Both chapters, already checked, to generated sources: JavaPoet and the writers only. */
+    @Benchmark
+    public void generateOnly(Blackhole sink) {
+        for (int i = 0; i < chapters.size(); i++) {
+            consume(sink, generator.generate(chapters.get(i), names.get(i)));
+        }
     }
-  }
 
-  private static void consume(Blackhole sink, List<GeneratedFile> files) {
-    for (GeneratedFile file : files) {
-      sink.consume(file.content().length());
+    private static void consume(Blackhole sink, List<GeneratedFile> files) {
+        for (GeneratedFile file : files) {
+            sink.consume(file.content().length());
+        }
     }
-  }
 }

@@ -78,7 +78,8 @@ public class IngestBenchmark {
     }
 
     private static int baseline(byte[] data, Blackhole bh) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8));
+        BufferedReader r =
+                new BufferedReader(new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8));
         int n = 0;
         String line;
         while ((line = r.readLine()) != null) {

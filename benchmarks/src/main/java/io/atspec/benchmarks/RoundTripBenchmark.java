@@ -37,7 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RoundTripBenchmark {
 
     private AtChannel channel;
-    private final AtCommand csq = AtCommand.builder("AT+CSQ").expect("+CSQ:").timeout(Duration.ofSeconds(5)).build();
+    private final AtCommand csq = AtCommand.builder("AT+CSQ")
+            .expect("+CSQ:")
+            .timeout(Duration.ofSeconds(5))
+            .build();
 
     @Setup
     public void setup() {

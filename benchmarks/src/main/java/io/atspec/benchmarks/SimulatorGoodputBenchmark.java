@@ -80,8 +80,10 @@ public class SimulatorGoodputBenchmark {
             }
         });
         server.start();
-        module = NeowaySimulator.inMemory(SimulatorConfig.defaults().withPppDelay(Duration.ZERO)
-                .withRecvChunkSize(recvChunkSize).withFaults(FaultProfile.baud(baud)));
+        module = NeowaySimulator.inMemory(SimulatorConfig.defaults()
+                .withPppDelay(Duration.ZERO)
+                .withRecvChunkSize(recvChunkSize)
+                .withFaults(FaultProfile.baud(baud)));
         channel = AtChannel.open(module.host());
         NetworkCommands net = new NetworkCommands(channel);
         net.cgdcont(Cgdcont.set(1, PdpType.IP, "CMNET"));
@@ -127,12 +129,21 @@ public class SimulatorGoodputBenchmark {
                 byte[] response = b.download512KiB();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 long wire = b.channel.stats().bytesRead() - wire0;
-                System.out.printf("run %d: the link carried %d bytes (%.2f %% framing, echo and commands) at %.0f B/s%n",
+                System.out.printf(
+                        "run %d: the link carried %d bytes (%.2f %% framing, echo and commands) at %.0f B/s%n",
                         i + 1, wire, 100.0 * (wire - BODY_BYTES) / wire, wire / seconds);
                 double goodput = BODY_BYTES / seconds;
-                System.out.printf("run %d: %d body bytes (%d with headers) in %.3f s = %.0f B/s = %.2f %% of %.0f B/s (%d baud, chunk %d)%n",
-                        i + 1, BODY_BYTES, response.length, seconds, goodput, 100 * goodput / linkBytesPerSecond,
-                        linkBytesPerSecond, b.baud, b.recvChunkSize);
+                System.out.printf(
+                        "run %d: %d body bytes (%d with headers) in %.3f s = %.0f B/s = %.2f %% of %.0f B/s (%d baud, chunk %d)%n",
+                        i + 1,
+                        BODY_BYTES,
+                        response.length,
+                        seconds,
+                        goodput,
+                        100 * goodput / linkBytesPerSecond,
+                        linkBytesPerSecond,
+                        b.baud,
+                        b.recvChunkSize);
             }
         } finally {
             b.tearDown();

@@ -9,8 +9,7 @@ import java.util.Random;
 final class Streams {
     static final int SIZE = 1 << 20;
 
-    private Streams() {
-    }
+    private Streams() {}
 
     /** Short URC lines, the mix a modem sends while registered and idle. */
     static byte[] urcHeavy() {

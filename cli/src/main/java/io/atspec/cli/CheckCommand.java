@@ -11,43 +11,43 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks spec files and prints every diagnostic, compiler style (path:line:col: error: ...),",
-      "then a summary line.",
-      "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage."
-    })
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks spec files and prints every diagnostic, compiler style (path:line:col: error: ...),",
+            "then a summary line.",
+            "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage."
+        })
 final class CheckCommand implements Callable<Integer> {
 
-  @ParentCommand AtspecCommand root;
+    @ParentCommand
+    AtspecCommand root;
 
-  @Parameters(arity = "1..*", paramLabel = "<spec>", description = "Spec files (.atspec).")
-  List<Path> specs;
+    @Parameters(arity = "1..*", paramLabel = "<spec>", description = "Spec files (.atspec).")
+    List<Path> specs;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = root.io.out();
-    int errors = 0;
-    int warnings = 0;
-    for (Path spec : specs) {
-      CompilationResult result = SpecCompiler.parse(spec);
-      if (!result.diagnostics().isEmpty()) {
-        out.println(result.render());
-      }
-      errors += result.errors().size();
-      warnings += result.warnings().size();
+    @Override
+    public Integer call() {
+        PrintWriter out = root.io.out();
+        int errors = 0;
+        int warnings = 0;
+        for (Path spec : specs) {
+            CompilationResult result = SpecCompiler.parse(spec);
+            if (!result.diagnostics().isEmpty()) {
+                out.println(result.render());
+            }
+            errors += result.errors().size();
+            warnings += result.warnings().size();
+        }
+        out.println(summary(specs.size(), errors, warnings));
+        return errors > 0 ? 1 : 0;
     }
-    out.println(summary(specs.size(), errors, warnings));
-    return errors > 0 ? 1 : 0;
-  }
 
-  static String summary(int specs, int errors, int warnings) {
-    return plural(specs, "spec file") + " checked: " + plural(errors, "error") + ", "
-        + plural(warnings, "warning");
-  }
+    static String summary(int specs, int errors, int warnings) {
+        return plural(specs, "spec file") + " checked: " + plural(errors, "error") + ", " + plural(warnings, "warning");
+    }
 
-  static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
-  }
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
 }

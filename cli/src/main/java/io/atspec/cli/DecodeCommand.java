@@ -30,325 +30,347 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
-    name = "decode",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Prints a typed, annotated transcript of a captured serial log, using the chapters' bindings:",
-      "which command each sent line is, which response answers it, which URC each report is, with",
-      "its fields; '?? does not parse' where nothing fits.",
-      "",
-      "Capture formats (detected; --format to force):",
-      "  trace  text lines with a TX or RX marker: 'TX: AT+CSQ\\r', 'RX: +CSQ: 20,0'. Escapes \\r \\n",
-      "         \\t \\\\ \\xNN as the runtime's wire trace writes them; text before the marker is",
-      "         ignored, so --trace output decodes as it is. An RX record without CR/LF is one line.",
-      "  raw    the bytes of the serial line; every line starting with AT is taken as sent."
-    })
+        name = "decode",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints a typed, annotated transcript of a captured serial log, using the chapters' bindings:",
+            "which command each sent line is, which response answers it, which URC each report is, with",
+            "its fields; '?? does not parse' where nothing fits.",
+            "",
+            "Capture formats (detected; --format to force):",
+            "  trace  text lines with a TX or RX marker: 'TX: AT+CSQ\\r', 'RX: +CSQ: 20,0'. Escapes \\r \\n",
+            "         \\t \\\\ \\xNN as the runtime's wire trace writes them; text before the marker is",
+            "         ignored, so --trace output decodes as it is. An RX record without CR/LF is one line.",
+            "  raw    the bytes of the serial line; every line starting with AT is taken as sent."
+        })
 final class DecodeCommand implements Callable<Integer> {
 
-  @ParentCommand AtspecCommand root;
+    @ParentCommand
+    AtspecCommand root;
 
-  @Parameters(index = "0", paramLabel = "<capture-file>", description = "The captured log.")
-  Path capture;
+    @Parameters(index = "0", paramLabel = "<capture-file>", description = "The captured log.")
+    Path capture;
 
-  @Option(names = "--format", paramLabel = "auto|trace|raw", description = "Capture format (default: ${DEFAULT-VALUE}).",
-      defaultValue = "auto", converter = FormatConverter.class)
-  Capture.Format format;
+    @Option(
+            names = "--format",
+            paramLabel = "auto|trace|raw",
+            description = "Capture format (default: ${DEFAULT-VALUE}).",
+            defaultValue = "auto",
+            converter = FormatConverter.class)
+    Capture.Format format;
 
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Capture.Format> {
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Capture.Format> {
+        @Override
+        public Capture.Format convert(String value) {
+            return Capture.Format.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
     @Override
-    public Capture.Format convert(String value) {
-      return Capture.Format.valueOf(value.toUpperCase(Locale.ROOT));
-    }
-  }
-
-  @Override
-  public Integer call() {
-    byte[] data;
-    try {
-      data = Files.readAllBytes(capture);
-    } catch (NoSuchFileException e) {
-      throw new CliException("cannot read " + capture + ": no such file");
-    } catch (IOException e) {
-      throw new CliException("cannot read " + capture + ": " + e.getMessage(), e);
-    }
-    Annotator annotator = new Annotator(root.io.out());
-    annotator.run(Capture.read(data, format), !(format == Capture.Format.TRACE
-        || (format == Capture.Format.AUTO && Capture.isTrace(data))));
-    return 0;
-  }
-
-  /** Walks the events, tracking the pending command as the runtime does. */
-  static final class Annotator {
-    private final PrintWriter out;
-    private final Map<String, UrcDecoder> decoders = Chapters.decoders();
-    private List<Chapter> models;
-
-    private String pendingLine;
-    private AtRequest pending;
-    private Chapters.Bindings pendingChapter;
-    private int payloadLength = -1;
-    private boolean promptSeen;
-    private ByteArrayOutputStream rawPayload;
-
-    private int commands;
-    private int responses;
-    private int urcs;
-    private int finals;
-    private int unparsed;
-
-    Annotator(PrintWriter out) {
-      this.out = out;
+    public Integer call() {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(capture);
+        } catch (NoSuchFileException e) {
+            throw new CliException("cannot read " + capture + ": no such file");
+        } catch (IOException e) {
+            throw new CliException("cannot read " + capture + ": " + e.getMessage(), e);
+        }
+        Annotator annotator = new Annotator(root.io.out());
+        annotator.run(
+                Capture.read(data, format),
+                !(format == Capture.Format.TRACE || (format == Capture.Format.AUTO && Capture.isTrace(data))));
+        return 0;
     }
 
-    void run(List<Capture.Event> events, boolean raw) {
-      for (Capture.Event e : events) {
-        if (e instanceof Capture.Tx tx) {
-          sent(tx.bytes());
-        } else if (e instanceof Capture.RxPayloadOmitted omitted) {
-          String line = omitted.line();
-          int colon = line.indexOf(':');
-          Urc urc = Urc.withPayload(colon < 0 ? line : line.substring(0, colon + 1), line, new byte[omitted.length()]);
-          out.println("< " + WireTrace.escape(line) + " (" + omitted.length() + " payload bytes, not in the trace)");
-          classify(urc, false);
-        } else if (e instanceof Capture.Rx rx) {
-          List<Urc> lines = new ArrayList<>();
-          String framingError = null;
-          try {
-            WireDecoder.decode(new ByteArrayInputStream(rx.bytes()), AtChannelConfig.defaults(), decoders, lines::add);
-          } catch (IOException | RuntimeException framing) {
-            framingError = Errors.oneLine(framing);
-          }
-          for (Urc u : lines) {
-            if (raw && rawPayload != null) {
-              rawPayloadLine(u.line());
-            } else if (raw && u.payload() == null && isCommandLine(u.line())) {
-              sent(u.line().getBytes(StandardCharsets.UTF_8));
-            } else {
-              received(u, raw);
+    /** Walks the events, tracking the pending command as the runtime does. */
+    static final class Annotator {
+        private final PrintWriter out;
+        private final Map<String, UrcDecoder> decoders = Chapters.decoders();
+        private List<Chapter> models;
+
+        private String pendingLine;
+        private AtRequest pending;
+        private Chapters.Bindings pendingChapter;
+        private int payloadLength = -1;
+        private boolean promptSeen;
+        private ByteArrayOutputStream rawPayload;
+
+        private int commands;
+        private int responses;
+        private int urcs;
+        private int finals;
+        private int unparsed;
+
+        Annotator(PrintWriter out) {
+            this.out = out;
+        }
+
+        void run(List<Capture.Event> events, boolean raw) {
+            for (Capture.Event e : events) {
+                if (e instanceof Capture.Tx tx) {
+                    sent(tx.bytes());
+                } else if (e instanceof Capture.RxPayloadOmitted omitted) {
+                    String line = omitted.line();
+                    int colon = line.indexOf(':');
+                    Urc urc = Urc.withPayload(
+                            colon < 0 ? line : line.substring(0, colon + 1), line, new byte[omitted.length()]);
+                    out.println("< " + WireTrace.escape(line) + " (" + omitted.length()
+                            + " payload bytes, not in the trace)");
+                    classify(urc, false);
+                } else if (e instanceof Capture.Rx rx) {
+                    List<Urc> lines = new ArrayList<>();
+                    String framingError = null;
+                    try {
+                        WireDecoder.decode(
+                                new ByteArrayInputStream(rx.bytes()), AtChannelConfig.defaults(), decoders, lines::add);
+                    } catch (IOException | RuntimeException framing) {
+                        framingError = Errors.oneLine(framing);
+                    }
+                    for (Urc u : lines) {
+                        if (raw && rawPayload != null) {
+                            rawPayloadLine(u.line());
+                        } else if (raw && u.payload() == null && isCommandLine(u.line())) {
+                            sent(u.line().getBytes(StandardCharsets.UTF_8));
+                        } else {
+                            received(u, raw);
+                        }
+                    }
+                    if (framingError != null) {
+                        unknown("the capture ends inside a payload (" + framingError + ")");
+                    }
+                }
             }
-          }
-          if (framingError != null) {
-            unknown("the capture ends inside a payload (" + framingError + ")");
-          }
+            out.println();
+            out.println(CheckCommand.plural(commands, "command") + ", " + CheckCommand.plural(responses, "response")
+                    + ", " + CheckCommand.plural(finals, "final result") + ", " + CheckCommand.plural(urcs, "URC")
+                    + "; "
+                    + CheckCommand.plural(unparsed, "line") + " did not parse");
         }
-      }
-      out.println();
-      out.println(CheckCommand.plural(commands, "command") + ", " + CheckCommand.plural(responses, "response")
-          + ", " + CheckCommand.plural(finals, "final result") + ", " + CheckCommand.plural(urcs, "URC") + "; "
-          + CheckCommand.plural(unparsed, "line") + " did not parse");
-    }
 
-    private static boolean isCommandLine(String line) {
-      return line.length() >= 2 && line.regionMatches(true, 0, "AT", 0, 2);
-    }
-
-    private void sent(byte[] bytes) {
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (payloadLength >= 0) {
-        payload(bytes);
-        return;
-      }
-      print(">", WireTrace.escape(text));
-      commands++;
-      pendingLine = text;
-      pending = null;
-      pendingChapter = null;
-      promptSeen = false;
-      for (Chapters.Bindings b : Chapters.ALL) {
-        OptionalInt prompt = b.promptLength(text);
-        if (prompt.isPresent()) {
-          payloadLength = prompt.getAsInt();
-          pendingChapter = b;
-          note("command " + name(text) + " (chapter " + b.name() + "): " + payloadLength
-              + " payload bytes follow the '>' prompt");
-          return;
+        private static boolean isCommandLine(String line) {
+            return line.length() >= 2 && line.regionMatches(true, 0, "AT", 0, 2);
         }
-      }
-      for (Chapters.Bindings b : Chapters.ALL) {
-        Optional<AtRequest> request = parseQuietly(b, text, null);
-        if (request.isPresent()) {
-          pending = request.get();
-          pendingChapter = b;
-          note("command " + typed(request.get()) + " (chapter " + b.name() + ")");
-          return;
+
+        private void sent(byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (payloadLength >= 0) {
+                payload(bytes);
+                return;
+            }
+            print(">", WireTrace.escape(text));
+            commands++;
+            pendingLine = text;
+            pending = null;
+            pendingChapter = null;
+            promptSeen = false;
+            for (Chapters.Bindings b : Chapters.ALL) {
+                OptionalInt prompt = b.promptLength(text);
+                if (prompt.isPresent()) {
+                    payloadLength = prompt.getAsInt();
+                    pendingChapter = b;
+                    note("command " + name(text) + " (chapter " + b.name() + "): " + payloadLength
+                            + " payload bytes follow the '>' prompt");
+                    return;
+                }
+            }
+            for (Chapters.Bindings b : Chapters.ALL) {
+                Optional<AtRequest> request = parseQuietly(b, text, null);
+                if (request.isPresent()) {
+                    pending = request.get();
+                    pendingChapter = b;
+                    note("command " + typed(request.get()) + " (chapter " + b.name() + ")");
+                    return;
+                }
+            }
+            String name = name(text);
+            boolean known = models().stream().anyMatch(c -> c.commandNamed(name).isPresent());
+            unknown(
+                    known
+                            ? "no form of " + name + " fits this line"
+                            : name + " is not a command of chapters "
+                                    + String.join(
+                                            ", ",
+                                            Chapters.ALL.stream()
+                                                    .map(Chapters.Bindings::name)
+                                                    .toList()));
         }
-      }
-      String name = name(text);
-      boolean known = models().stream().anyMatch(c -> c.commandNamed(name).isPresent());
-      unknown(known ? "no form of " + name + " fits this line"
-          : name + " is not a command of chapters " + String.join(", ", Chapters.ALL.stream().map(Chapters.Bindings::name).toList()));
-    }
 
-    private void payload(byte[] bytes) {
-      print(">", WireTrace.escape(bytes, 0, bytes.length, 80) + " (" + bytes.length + " bytes)");
-      Optional<AtRequest> request = parseQuietly(pendingChapter, pendingLine, bytes);
-      payloadLength = -1;
-      rawPayload = null;
-      if (request.isPresent()) {
-        pending = request.get();
-        note("payload of " + name(pendingLine) + ": command " + typed(pending));
-      } else {
-        unknown("the payload does not fit " + pendingLine);
-      }
-    }
-
-    private void rawPayloadLine(String line) {
-      if (rawPayload.size() > 0) {
-        rawPayload.writeBytes(new byte[] {'\r', '\n'});
-      }
-      rawPayload.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-      if (rawPayload.size() >= payloadLength) {
-        payload(rawPayload.toByteArray());
-      }
-    }
-
-    private void received(Urc u, boolean raw) {
-      String line = u.line();
-      if (u.payload() == null && line.isBlank()) {
-        return;
-      }
-      if (u.payload() != null) {
-        print("<", WireTrace.escape(line) + " " + WireTrace.escape(u.payload(), 0, u.payload().length, 60)
-            + " (" + u.payload().length + " payload bytes)");
-      } else {
-        print("<", WireTrace.escape(line));
-      }
-      classify(u, raw);
-    }
-
-    private void classify(Urc u, boolean raw) {
-      String line = u.line();
-      if (pendingLine != null && u.payload() == null && line.equals(pendingLine)) {
-        note("echo of the command");
-        return;
-      }
-      if (payloadLength >= 0 && !promptSeen && line.startsWith(">")) {
-        promptSeen = true;
-        note("prompt: the host sends " + payloadLength + " bytes");
-        if (raw) {
-          rawPayload = new ByteArrayOutputStream();
-          String rest = line.substring(1).startsWith(" ") ? line.substring(2) : line.substring(1);
-          if (!rest.isEmpty()) {
-            rawPayloadLine(rest);
-          }
+        private void payload(byte[] bytes) {
+            print(">", WireTrace.escape(bytes, 0, bytes.length, 80) + " (" + bytes.length + " bytes)");
+            Optional<AtRequest> request = parseQuietly(pendingChapter, pendingLine, bytes);
+            payloadLength = -1;
+            rawPayload = null;
+            if (request.isPresent()) {
+                pending = request.get();
+                note("payload of " + name(pendingLine) + ": command " + typed(pending));
+            } else {
+                unknown("the payload does not fit " + pendingLine);
+            }
         }
-        return;
-      }
-      Optional<String> fin = finalResult(line);
-      if (fin.isPresent()) {
-        finals++;
-        note(pendingLine == null ? "final result " + fin.get() + " (no command pending)"
-            : "final result of " + pendingLine + ": " + fin.get());
-        pendingLine = null;
-        pending = null;
-        payloadLength = -1;
-        return;
-      }
-      if (pending != null && u.payload() == null) {
-        try {
-          Optional<Object> response = pendingChapter.parseResponse(pending, line);
-          if (response.isPresent()) {
-            responses++;
-            note("response to " + pendingLine + ": " + typed(response.get()));
-            return;
-          }
-        } catch (WireParseException e) {
-          unknown("malformed response to " + pendingLine + ": " + e.getMessage());
-          return;
+
+        private void rawPayloadLine(String line) {
+            if (rawPayload.size() > 0) {
+                rawPayload.writeBytes(new byte[] {'\r', '\n'});
+            }
+            rawPayload.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+            if (rawPayload.size() >= payloadLength) {
+                payload(rawPayload.toByteArray());
+            }
         }
-      }
-      for (Chapters.Bindings b : Chapters.ALL) {
-        try {
-          Optional<Object> urc = b.parseUrc(u);
-          if (urc.isPresent()) {
-            urcs++;
-            note("URC " + typed(urc.get()) + " (chapter " + b.name() + ")");
-            return;
-          }
-        } catch (WireParseException e) {
-          unknown("malformed URC: " + e.getMessage());
-          return;
+
+        private void received(Urc u, boolean raw) {
+            String line = u.line();
+            if (u.payload() == null && line.isBlank()) {
+                return;
+            }
+            if (u.payload() != null) {
+                print(
+                        "<",
+                        WireTrace.escape(line) + " " + WireTrace.escape(u.payload(), 0, u.payload().length, 60) + " ("
+                                + u.payload().length + " payload bytes)");
+            } else {
+                print("<", WireTrace.escape(line));
+            }
+            classify(u, raw);
         }
-      }
-      unknown(null);
-    }
 
-    private Optional<String> finalResult(String line) {
-      if (line.equals("OK")) {
-        return Optional.of("OK");
-      }
-      if (line.equals("ERROR")) {
-        return Optional.of("ERROR");
-      }
-      if (line.startsWith("+CME ERROR:") || line.startsWith("+CMS ERROR:")) {
-        return Optional.of(line + errorMeaning(line));
-      }
-      if (pending != null) {
-        for (FinalLine f : pending.command().finalLines()) {
-          if (f.prefix() ? line.startsWith(f.text()) : line.equals(f.text())) {
-            return Optional.of(line + (f.error() ? " (error)" : " (success)"));
-          }
+        private void classify(Urc u, boolean raw) {
+            String line = u.line();
+            if (pendingLine != null && u.payload() == null && line.equals(pendingLine)) {
+                note("echo of the command");
+                return;
+            }
+            if (payloadLength >= 0 && !promptSeen && line.startsWith(">")) {
+                promptSeen = true;
+                note("prompt: the host sends " + payloadLength + " bytes");
+                if (raw) {
+                    rawPayload = new ByteArrayOutputStream();
+                    String rest = line.substring(1).startsWith(" ") ? line.substring(2) : line.substring(1);
+                    if (!rest.isEmpty()) {
+                        rawPayloadLine(rest);
+                    }
+                }
+                return;
+            }
+            Optional<String> fin = finalResult(line);
+            if (fin.isPresent()) {
+                finals++;
+                note(
+                        pendingLine == null
+                                ? "final result " + fin.get() + " (no command pending)"
+                                : "final result of " + pendingLine + ": " + fin.get());
+                pendingLine = null;
+                pending = null;
+                payloadLength = -1;
+                return;
+            }
+            if (pending != null && u.payload() == null) {
+                try {
+                    Optional<Object> response = pendingChapter.parseResponse(pending, line);
+                    if (response.isPresent()) {
+                        responses++;
+                        note("response to " + pendingLine + ": " + typed(response.get()));
+                        return;
+                    }
+                } catch (WireParseException e) {
+                    unknown("malformed response to " + pendingLine + ": " + e.getMessage());
+                    return;
+                }
+            }
+            for (Chapters.Bindings b : Chapters.ALL) {
+                try {
+                    Optional<Object> urc = b.parseUrc(u);
+                    if (urc.isPresent()) {
+                        urcs++;
+                        note("URC " + typed(urc.get()) + " (chapter " + b.name() + ")");
+                        return;
+                    }
+                } catch (WireParseException e) {
+                    unknown("malformed URC: " + e.getMessage());
+                    return;
+                }
+            }
+            unknown(null);
         }
-      }
-      return Optional.empty();
-    }
 
-    private String errorMeaning(String line) {
-      String code = line.substring(line.indexOf(':') + 1).strip();
-      return io.atspec.neoway.network.CmeError.fromCode(code)
-          .map(e -> " (" + e.name() + ": " + e.description() + ")").orElse("");
-    }
-
-    private static Optional<AtRequest> parseQuietly(Chapters.Bindings b, String line, byte[] payload) {
-      try {
-        return b.parse(line, payload);
-      } catch (RuntimeException malformed) {
-        return Optional.empty();
-      }
-    }
-
-    private List<Chapter> models() {
-      if (models == null) {
-        models = Chapters.ALL.stream().map(Chapters::model).toList();
-      }
-      return models;
-    }
-
-    private void unknown(String why) {
-      unparsed++;
-      out.println("    ?? does not parse" + (why == null ? "" : ": " + why));
-    }
-
-    private void print(String direction, String text) {
-      out.println(direction + " " + text);
-    }
-
-    private void note(String text) {
-      out.println("    = " + text);
-    }
-
-    /** The command name of a line: {@code AT+HTTPPARA} of {@code AT+HTTPPARA=url,...}. */
-    static String name(String line) {
-      String s = line.strip();
-      int end = s.length();
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '=' || c == '?' || c == ' ') {
-          end = i;
-          break;
+        private Optional<String> finalResult(String line) {
+            if (line.equals("OK")) {
+                return Optional.of("OK");
+            }
+            if (line.equals("ERROR")) {
+                return Optional.of("ERROR");
+            }
+            if (line.startsWith("+CME ERROR:") || line.startsWith("+CMS ERROR:")) {
+                return Optional.of(line + errorMeaning(line));
+            }
+            if (pending != null) {
+                for (FinalLine f : pending.command().finalLines()) {
+                    if (f.prefix() ? line.startsWith(f.text()) : line.equals(f.text())) {
+                        return Optional.of(line + (f.error() ? " (error)" : " (success)"));
+                    }
+                }
+            }
+            return Optional.empty();
         }
-      }
-      return s.substring(0, end).toUpperCase(Locale.ROOT);
-    }
-  }
 
-  /** A record's toString with its enclosing type: {@code HttpAction.Get[...]}. */
-  static String typed(Object o) {
-    String s = String.valueOf(o);
-    Class<?> c = o.getClass();
-    if (c.getEnclosingClass() != null && s.startsWith(c.getSimpleName())) {
-      return c.getEnclosingClass().getSimpleName() + "." + s;
+        private String errorMeaning(String line) {
+            String code = line.substring(line.indexOf(':') + 1).strip();
+            return io.atspec.neoway.network.CmeError.fromCode(code)
+                    .map(e -> " (" + e.name() + ": " + e.description() + ")")
+                    .orElse("");
+        }
+
+        private static Optional<AtRequest> parseQuietly(Chapters.Bindings b, String line, byte[] payload) {
+            try {
+                return b.parse(line, payload);
+            } catch (RuntimeException malformed) {
+                return Optional.empty();
+            }
+        }
+
+        private List<Chapter> models() {
+            if (models == null) {
+                models = Chapters.ALL.stream().map(Chapters::model).toList();
+            }
+            return models;
+        }
+
+        private void unknown(String why) {
+            unparsed++;
+            out.println("    ?? does not parse" + (why == null ? "" : ": " + why));
+        }
+
+        private void print(String direction, String text) {
+            out.println(direction + " " + text);
+        }
+
+        private void note(String text) {
+            out.println("    = " + text);
+        }
+
+        /** The command name of a line: {@code AT+HTTPPARA} of {@code AT+HTTPPARA=url,...}. */
+        static String name(String line) {
+            String s = line.strip();
+            int end = s.length();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '=' || c == '?' || c == ' ') {
+                    end = i;
+                    break;
+                }
+            }
+            return s.substring(0, end).toUpperCase(Locale.ROOT);
+        }
     }
-    return s;
-  }
+
+    /** A record's toString with its enclosing type: {@code HttpAction.Get[...]}. */
+    static String typed(Object o) {
+        String s = String.valueOf(o);
+        Class<?> c = o.getClass();
+        if (c.getEnclosingClass() != null && s.startsWith(c.getSimpleName())) {
+            return c.getEnclosingClass().getSimpleName() + "." + s;
+        }
+        return s;
+    }
 }

@@ -15,51 +15,53 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
-    name = "doc",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Writes a Markdown reference of each chapter (<dir>/<chapter>.md): every command with its",
-      "wire forms, parameters, timeouts, responses, final lines, errors, completions, URCs and",
-      "the manual's examples. Generated from the spec model."
-    })
+        name = "doc",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes a Markdown reference of each chapter (<dir>/<chapter>.md): every command with its",
+            "wire forms, parameters, timeouts, responses, final lines, errors, completions, URCs and",
+            "the manual's examples. Generated from the spec model."
+        })
 final class DocCommand implements Callable<Integer> {
 
-  @ParentCommand AtspecCommand root;
+    @ParentCommand
+    AtspecCommand root;
 
-  @Parameters(arity = "1..*", paramLabel = "<spec>", description = "Spec files (.atspec).")
-  List<Path> specs;
+    @Parameters(arity = "1..*", paramLabel = "<spec>", description = "Spec files (.atspec).")
+    List<Path> specs;
 
-  @Option(
-      names = {"-o", "--output"},
-      required = true,
-      paramLabel = "<dir>",
-      description = "Directory for the Markdown files.")
-  Path output;
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "<dir>",
+            description = "Directory for the Markdown files.")
+    Path output;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = root.io.out();
-    OutputWriter writer = new OutputWriter();
-    boolean failed = false;
-    for (Path spec : specs) {
-      CompilationResult result = SpecCompiler.parse(spec);
-      if (result.hasErrors()) {
-        out.println(result.render());
-        failed = true;
-        continue;
-      }
-      Chapter chapter = result.chapter().orElseThrow();
-      Path file = output.resolve(chapter.name() + ".md");
-      try {
-        boolean written = writer.write(file, new MarkdownDoc(chapter, spec.getFileName().toString()).render());
-        out.println((written ? "wrote " : "unchanged ") + file);
-      } catch (IOException e) {
-        throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
-      }
+    @Override
+    public Integer call() {
+        PrintWriter out = root.io.out();
+        OutputWriter writer = new OutputWriter();
+        boolean failed = false;
+        for (Path spec : specs) {
+            CompilationResult result = SpecCompiler.parse(spec);
+            if (result.hasErrors()) {
+                out.println(result.render());
+                failed = true;
+                continue;
+            }
+            Chapter chapter = result.chapter().orElseThrow();
+            Path file = output.resolve(chapter.name() + ".md");
+            try {
+                boolean written = writer.write(
+                        file, new MarkdownDoc(chapter, spec.getFileName().toString()).render());
+                out.println((written ? "wrote " : "unchanged ") + file);
+            } catch (IOException e) {
+                throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+        if (failed) {
+            out.println("errors in the specs above; their reference was not written");
+        }
+        return failed ? 1 : 0;
     }
-    if (failed) {
-      out.println("errors in the specs above; their reference was not written");
-    }
-    return failed ? 1 : 0;
-  }
 }

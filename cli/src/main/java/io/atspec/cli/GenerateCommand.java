@@ -20,108 +20,107 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
-    name = "generate",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Generates the Java bindings of spec files, with the same generator as the Maven plugin.",
-      "Every spec is checked first; nothing is written if one has an error. Files are written",
-      "atomically, and only when their content changes (timestamps of unchanged files stay)."
-    })
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates the Java bindings of spec files, with the same generator as the Maven plugin.",
+            "Every spec is checked first; nothing is written if one has an error. Files are written",
+            "atomically, and only when their content changes (timestamps of unchanged files stay)."
+        })
 final class GenerateCommand implements Callable<Integer> {
 
-  @ParentCommand AtspecCommand root;
+    @ParentCommand
+    AtspecCommand root;
 
-  @Parameters(arity = "1..*", paramLabel = "<spec>", description = "Spec files (.atspec).")
-  List<Path> specs;
+    @Parameters(arity = "1..*", paramLabel = "<spec>", description = "Spec files (.atspec).")
+    List<Path> specs;
 
-  @Option(
-      names = {"-d", "--directory"},
-      required = true,
-      paramLabel = "<dir>",
-      description = "Output source directory (the package tree goes below it).")
-  Path directory;
+    @Option(
+            names = {"-d", "--directory"},
+            required = true,
+            paramLabel = "<dir>",
+            description = "Output source directory (the package tree goes below it).")
+    Path directory;
 
-  @Option(
-      names = "--spec-root",
-      paramLabel = "<dir>",
-      description = {
-        "Directory the spec paths in @Generated are relative to. Default: the part after",
-        "src/main/atspec/ when the spec lies below one (as the plugin names it), else the file name."
-      })
-  Path specRoot;
+    @Option(
+            names = "--spec-root",
+            paramLabel = "<dir>",
+            description = {
+                "Directory the spec paths in @Generated are relative to. Default: the part after",
+                "src/main/atspec/ when the spec lies below one (as the plugin names it), else the file name."
+            })
+    Path specRoot;
 
-  @Override
-  public Integer call() throws IOException {
-    PrintWriter out = root.io.out();
-    List<Chapter> chapters = new ArrayList<>();
-    int errors = 0;
-    int warnings = 0;
-    for (Path spec : specs) {
-      CompilationResult result = SpecCompiler.parse(spec);
-      if (!result.diagnostics().isEmpty()) {
-        out.println(result.render());
-      }
-      errors += result.errors().size();
-      warnings += result.warnings().size();
-      result.chapter().ifPresent(chapters::add);
-    }
-    if (errors > 0) {
-      out.println(CheckCommand.summary(specs.size(), errors, warnings) + "; nothing was generated");
-      return 1;
-    }
-    JavaGenerator generator = new JavaGenerator();
-    Map<String, GeneratedFile> files = new LinkedHashMap<>();
-    for (int i = 0; i < specs.size(); i++) {
-      String name = specPath(specs.get(i));
-      for (GeneratedFile file : generator.generate(chapters.get(i), name)) {
-        if (files.putIfAbsent(file.relativePath(), file) != null) {
-          throw new CliException(
-              file.relativePath() + " would be generated twice; give the chapters different packages"
-                  + " or type names");
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = root.io.out();
+        List<Chapter> chapters = new ArrayList<>();
+        int errors = 0;
+        int warnings = 0;
+        for (Path spec : specs) {
+            CompilationResult result = SpecCompiler.parse(spec);
+            if (!result.diagnostics().isEmpty()) {
+                out.println(result.render());
+            }
+            errors += result.errors().size();
+            warnings += result.warnings().size();
+            result.chapter().ifPresent(chapters::add);
         }
-      }
-    }
-    OutputWriter writer = new OutputWriter();
-    Path output = directory.toAbsolutePath().normalize();
-    int written = 0;
-    for (GeneratedFile file : files.values()) {
-      Path target = output.resolve(file.relativePath()).normalize();
-      if (!target.startsWith(output)) {
-        throw new CliException("the generator named a file outside " + output + ": " + file.relativePath());
-      }
-      try {
-        if (writer.write(target, file.content())) {
-          written++;
+        if (errors > 0) {
+            out.println(CheckCommand.summary(specs.size(), errors, warnings) + "; nothing was generated");
+            return 1;
         }
-      } catch (IOException e) {
-        throw new CliException("cannot write " + target + ": " + e.getMessage(), e);
-      }
+        JavaGenerator generator = new JavaGenerator();
+        Map<String, GeneratedFile> files = new LinkedHashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String name = specPath(specs.get(i));
+            for (GeneratedFile file : generator.generate(chapters.get(i), name)) {
+                if (files.putIfAbsent(file.relativePath(), file) != null) {
+                    throw new CliException(file.relativePath()
+                            + " would be generated twice; give the chapters different packages" + " or type names");
+                }
+            }
+        }
+        OutputWriter writer = new OutputWriter();
+        Path output = directory.toAbsolutePath().normalize();
+        int written = 0;
+        for (GeneratedFile file : files.values()) {
+            Path target = output.resolve(file.relativePath()).normalize();
+            if (!target.startsWith(output)) {
+                throw new CliException("the generator named a file outside " + output + ": " + file.relativePath());
+            }
+            try {
+                if (writer.write(target, file.content())) {
+                    written++;
+                }
+            } catch (IOException e) {
+                throw new CliException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+        }
+        out.println("generated " + CheckCommand.plural(files.size(), "file") + " from "
+                + CheckCommand.plural(specs.size(), "spec") + " into " + directory + ": " + written
+                + " written, " + (files.size() - written) + " unchanged"
+                + (warnings > 0 ? " (" + CheckCommand.plural(warnings, "warning") + ")" : ""));
+        return 0;
     }
-    out.println(
-        "generated " + CheckCommand.plural(files.size(), "file") + " from "
-            + CheckCommand.plural(specs.size(), "spec") + " into " + directory + ": " + written
-            + " written, " + (files.size() - written) + " unchanged"
-            + (warnings > 0 ? " (" + CheckCommand.plural(warnings, "warning") + ")" : ""));
-    return 0;
-  }
 
-  private String specPath(Path spec) {
-    Path normalized = spec.toAbsolutePath().normalize();
-    if (specRoot != null) {
-      Path base = specRoot.toAbsolutePath().normalize();
-      if (normalized.startsWith(base)) {
-        return slashes(base.relativize(normalized));
-      }
+    private String specPath(Path spec) {
+        Path normalized = spec.toAbsolutePath().normalize();
+        if (specRoot != null) {
+            Path base = specRoot.toAbsolutePath().normalize();
+            if (normalized.startsWith(base)) {
+                return slashes(base.relativize(normalized));
+            }
+        }
+        String text = slashes(normalized);
+        int at = text.lastIndexOf("/src/main/atspec/");
+        if (at >= 0) {
+            return text.substring(at + "/src/main/atspec/".length());
+        }
+        return spec.getFileName().toString();
     }
-    String text = slashes(normalized);
-    int at = text.lastIndexOf("/src/main/atspec/");
-    if (at >= 0) {
-      return text.substring(at + "/src/main/atspec/".length());
-    }
-    return spec.getFileName().toString();
-  }
 
-  private static String slashes(Path p) {
-    return p.toString().replace('\\', '/');
-  }
+    private static String slashes(Path p) {
+        return p.toString().replace('\\', '/');
+    }
 }

@@ -38,385 +38,429 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
-    name = "http",
-    mixinStandardHelpOptions = true,
-    description = {
-      "HTTP and HTTPS through the module, with the spec's NeowayHttpClient: AT+CPIN? and AT+CREG?",
-      "first, then per request the data link check (AT+XIIC?, AT+XIIC=1 if down), AT+HTTP(S)PARA",
-      "url/port/recvmode 1, AT+HTTP(S)SETUP, AT+HTTP(S)ACTION and the data until the link closes.",
-      "https:// URLs configure the module's TLS first (AT+HTTPSCFG; see --ca, --ca-name, --authmode).",
-      "Status line and headers, then the body, go to stdout (or the body to -o FILE).",
-      "Exit status 1 if the module or the link fails; the HTTP status itself does not change it."
-    },
-    subcommands = {
-      HttpCommand.Get.class,
-      HttpCommand.Head.class,
-      HttpCommand.Post.class,
-      HttpCommand.Download.class
-    })
+        name = "http",
+        mixinStandardHelpOptions = true,
+        description = {
+            "HTTP and HTTPS through the module, with the spec's NeowayHttpClient: AT+CPIN? and AT+CREG?",
+            "first, then per request the data link check (AT+XIIC?, AT+XIIC=1 if down), AT+HTTP(S)PARA",
+            "url/port/recvmode 1, AT+HTTP(S)SETUP, AT+HTTP(S)ACTION and the data until the link closes.",
+            "https:// URLs configure the module's TLS first (AT+HTTPSCFG; see --ca, --ca-name, --authmode).",
+            "Status line and headers, then the body, go to stdout (or the body to -o FILE).",
+            "Exit status 1 if the module or the link fails; the HTTP status itself does not change it."
+        },
+        subcommands = {HttpCommand.Get.class, HttpCommand.Head.class, HttpCommand.Post.class, HttpCommand.Download.class
+        })
 final class HttpCommand implements Runnable {
 
-  @ParentCommand AtspecCommand root;
+    @ParentCommand
+    AtspecCommand root;
 
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand: get, head, post or download");
-  }
-
-  /** The TLS settings for https:// URLs (AT+HTTPSCFG). */
-  static final class TlsOptions {
-    @Option(names = "--ca", paramLabel = "<pem file>",
-        description = "https: a PEM CA certificate on this machine that must vouch for the server"
-            + " (implies --authmode 1). Only with --sim: it is put into the simulated module's file system"
-            + " as --ca-name. A real module reads the CA from its own file system: put it there first and"
-            + " give --authmode 1 [--ca-name <name>] without --ca.")
-    Path ca;
-
-    @Option(names = "--ca-name", paramLabel = "<name>", defaultValue = "ca.pem",
-        description = "https: the CA file's name in the module's file system, for AT+HTTPSCFG=\"cacert\""
-            + " (default: ${DEFAULT-VALUE}). On a real module the CA must already be in its file system"
-            + " under this name; this tool does not upload it.")
-    String caName;
-
-    @Option(names = "--authmode", paramLabel = "0|1",
-        description = "https: 0 accept any server certificate, 1 check the server against the CA file"
-            + " (default: 1 with --ca, else 0).")
-    Integer authmode;
-
-    @Option(names = "--tls-version", paramLabel = "<version>",
-        description = "https: AT+HTTPSCFG=\"sslversion\": ${COMPLETION-CANDIDATES} (default: the module's).")
-    SslVersion tlsVersion;
-
-    boolean given() {
-      return ca != null || authmode != null || tlsVersion != null;
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: get, head, post or download");
     }
 
-    /** Checks the options before the module is opened. */
-    void validate(boolean https, boolean sim) {
-      if (!https && given()) {
-        throw new CliException("--ca, --authmode and --tls-version are for https:// URLs", 2, null);
-      }
-      if (authmode != null && authmode != 0 && authmode != 1) {
-        throw new CliException("--authmode must be 0 or 1 (client certificates, 2, are not supported)", 2, null);
-      }
-      if (ca != null && !sim) {
-        throw new CliException("--ca works only with --sim; on a real module put the CA into its file system"
-            + " and give --authmode 1 --ca-name <name>", 2, null);
-      }
-      if (ca != null && authmode != null && authmode == 0) {
-        throw new CliException("--ca with --authmode 0: the CA would not be used", 2, null);
-      }
-    }
+    /** The TLS settings for https:// URLs (AT+HTTPSCFG). */
+    static final class TlsOptions {
+        @Option(
+                names = "--ca",
+                paramLabel = "<pem file>",
+                description = "https: a PEM CA certificate on this machine that must vouch for the server"
+                        + " (implies --authmode 1). Only with --sim: it is put into the simulated module's file system"
+                        + " as --ca-name. A real module reads the CA from its own file system: put it there first and"
+                        + " give --authmode 1 [--ca-name <name>] without --ca.")
+        Path ca;
 
-    HttpsOptions options() {
-      int mode = authmode != null ? authmode : ca != null ? 1 : 0;
-      return new HttpsOptions(Optional.ofNullable(tlsVersion), mode == 1 ? AuthMode.SERVER : AuthMode.NONE,
-          mode == 1 ? Optional.of(caName) : Optional.empty());
-    }
+        @Option(
+                names = "--ca-name",
+                paramLabel = "<name>",
+                defaultValue = "ca.pem",
+                description = "https: the CA file's name in the module's file system, for AT+HTTPSCFG=\"cacert\""
+                        + " (default: ${DEFAULT-VALUE}). On a real module the CA must already be in its file system"
+                        + " under this name; this tool does not upload it.")
+        String caName;
 
-    /** --ca into the simulated module's file system, then AT+HTTPSCFG through the client. */
-    void configure(ModemSession session, NeowayHttpClient client, PrintWriter log) {
-      if (ca != null) {
-        byte[] pem;
-        try {
-          pem = Files.readAllBytes(ca);
-        } catch (IOException e) {
-          throw new CliException("cannot read the CA file " + ca + ": " + Errors.oneLine(e), e);
+        @Option(
+                names = "--authmode",
+                paramLabel = "0|1",
+                description = "https: 0 accept any server certificate, 1 check the server against the CA file"
+                        + " (default: 1 with --ca, else 0).")
+        Integer authmode;
+
+        @Option(
+                names = "--tls-version",
+                paramLabel = "<version>",
+                description = "https: AT+HTTPSCFG=\"sslversion\": ${COMPLETION-CANDIDATES} (default: the module's).")
+        SslVersion tlsVersion;
+
+        boolean given() {
+            return ca != null || authmode != null || tlsVersion != null;
         }
-        session.simulator().orElseThrow().files().put(caName, pem);
-        log.println("ca: " + ca + " -> module file " + caName + " (" + pem.length + " bytes)");
-      }
-      HttpsOptions options = options();
-      client.https(options);
-      log.println("tls: authmode " + options.authMode().code()
-          + options.caFile().map(f -> ", server checked against module file " + f).orElse(", no server check")
-          + options.sslVersion().map(v -> ", " + v.name()).orElse(""));
-    }
-  }
 
-  /** What every subcommand shares: the module, the URL, TLS; the client does the sequencing. */
-  abstract static class Exchange implements Callable<Integer> {
-    @ParentCommand HttpCommand parent;
-
-    @Mixin ModemOptions modem;
-
-    @Mixin TlsOptions tls;
-
-    @Parameters(index = "0", paramLabel = "<url>", description = "http(s)://host[:port]/path")
-    String url;
-
-    /** Checks what needs no module (exit 2 on a usage error). */
-    void validate() {}
-
-    abstract void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException;
-
-    @Override
-    public Integer call() throws IOException {
-      Io io = parent.root.io;
-      boolean https = isHttps(url);
-      tls.validate(https, modem.link.sim);
-      validate();
-      try (ModemSession session = ModemSession.open(modem)) {
-        session.checkModule(io.err());
-        NeowayHttpClient client = new NeowayHttpClient(session.http, session.net)
-            .attachTimeout(modem.completionTimeout())
-            .completionTimeout(modem.completionTimeout());
-        if (https) {
-          tls.configure(session, client, io.err());
+        /** Checks the options before the module is opened. */
+        void validate(boolean https, boolean sim) {
+            if (!https && given()) {
+                throw new CliException("--ca, --authmode and --tls-version are for https:// URLs", 2, null);
+            }
+            if (authmode != null && authmode != 0 && authmode != 1) {
+                throw new CliException(
+                        "--authmode must be 0 or 1 (client certificates, 2, are not supported)", 2, null);
+            }
+            if (ca != null && !sim) {
+                throw new CliException(
+                        "--ca works only with --sim; on a real module put the CA into its file system"
+                                + " and give --authmode 1 --ca-name <name>",
+                        2,
+                        null);
+            }
+            if (ca != null && authmode != null && authmode == 0) {
+                throw new CliException("--ca with --authmode 0: the CA would not be used", 2, null);
+            }
         }
-        perform(io, session, client);
-      } catch (NeowayHttpException e) {
-        throw new CliException(Errors.oneLine(e), e);
-      }
-      return 0;
-    }
-  }
 
-  /** What get, head and post share: one response, printed. */
-  abstract static class Request extends Exchange {
-    @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "Write the body to this file.")
-    Path output;
-
-    @Option(names = {"-b", "--body-only"}, description = "Print only the body (no status line, no headers).")
-    boolean bodyOnly;
-
-    abstract HttpResult send(NeowayHttpClient client);
-
-    @Override
-    void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException {
-      HttpResult response;
-      try (Registration progress = receivedProgress(io, session)) {
-        response = send(client);
-      } finally {
-        endProgress(io);
-      }
-      print(io, response);
-    }
-
-    void print(Io io, HttpResult response) throws IOException {
-      PrintWriter out = io.out();
-      byte[] body = response.body();
-      if (!bodyOnly) {
-        out.println(statusLine(response));
-        response.headers().fields().forEach(f -> out.println(f.getKey() + ": " + f.getValue()));
-        out.println();
-      }
-      if (output != null) {
-        writeAtomically(output, body);
-        io.err().println("body: " + body.length + " bytes to " + output + " (sha-256 " + sha256(body) + ")");
-      } else {
-        out.flush();
-        io.rawOut().write(body);
-        io.rawOut().flush();
-      }
-    }
-  }
-
-  @Command(name = "get", mixinStandardHelpOptions = true, description = "GET a URL (AT+HTTP(S)ACTION=0).")
-  static final class Get extends Request {
-    @Override
-    HttpResult send(NeowayHttpClient client) {
-      return client.get(url);
-    }
-  }
-
-  @Command(name = "head", mixinStandardHelpOptions = true, description = "HEAD a URL (AT+HTTP(S)ACTION=1).")
-  static final class Head extends Request {
-    @Override
-    HttpResult send(NeowayHttpClient client) {
-      return client.head(url);
-    }
-  }
-
-  @Command(name = "post", mixinStandardHelpOptions = true,
-      description = "POST a body (AT+HTTP(S)ACTION=2,<length>,<type>, the body after the '>' prompt;"
-          + " 1 to 2048 bytes).")
-  static final class Post extends Request {
-    @Option(names = {"-d", "--data"}, paramLabel = "<text>", description = "The body, as text (UTF-8).")
-    String data;
-
-    @Option(names = "--data-file", paramLabel = "<file>", description = "The body, from a file.")
-    Path dataFile;
-
-    @Option(names = {"-t", "--type"}, paramLabel = "<type>", defaultValue = "X_WWW_FORM_URLENCODED",
-        description = "Content type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ContentType type;
-
-    private byte[] body;
-
-    @Override
-    void validate() {
-      if (data != null && dataFile != null) {
-        throw new CliException("give --data or --data-file, not both", 2, null);
-      } else if (dataFile != null) {
-        try {
-          body = Files.readAllBytes(dataFile);
-        } catch (IOException e) {
-          throw new CliException("cannot read " + dataFile + ": " + e.getMessage(), e);
+        HttpsOptions options() {
+            int mode = authmode != null ? authmode : ca != null ? 1 : 0;
+            return new HttpsOptions(
+                    Optional.ofNullable(tlsVersion),
+                    mode == 1 ? AuthMode.SERVER : AuthMode.NONE,
+                    mode == 1 ? Optional.of(caName) : Optional.empty());
         }
-      } else if (data != null) {
-        body = data.getBytes(StandardCharsets.UTF_8);
-      } else {
-        throw new CliException("a POST needs a body: --data <text> or --data-file <file>", 2, null);
-      }
-      if (body.length < 1 || body.length > 2048) {
-        throw new CliException("the module POSTs 1 to 2048 bytes; the body has " + body.length, 2, null);
-      }
+
+        /** --ca into the simulated module's file system, then AT+HTTPSCFG through the client. */
+        void configure(ModemSession session, NeowayHttpClient client, PrintWriter log) {
+            if (ca != null) {
+                byte[] pem;
+                try {
+                    pem = Files.readAllBytes(ca);
+                } catch (IOException e) {
+                    throw new CliException("cannot read the CA file " + ca + ": " + Errors.oneLine(e), e);
+                }
+                session.simulator().orElseThrow().files().put(caName, pem);
+                log.println("ca: " + ca + " -> module file " + caName + " (" + pem.length + " bytes)");
+            }
+            HttpsOptions options = options();
+            client.https(options);
+            log.println("tls: authmode " + options.authMode().code()
+                    + options.caFile()
+                            .map(f -> ", server checked against module file " + f)
+                            .orElse(", no server check")
+                    + options.sslVersion().map(v -> ", " + v.name()).orElse(""));
+        }
     }
 
-    @Override
-    HttpResult send(NeowayHttpClient client) {
-      return client.post(url, body, type);
+    /** What every subcommand shares: the module, the URL, TLS; the client does the sequencing. */
+    abstract static class Exchange implements Callable<Integer> {
+        @ParentCommand
+        HttpCommand parent;
+
+        @Mixin
+        ModemOptions modem;
+
+        @Mixin
+        TlsOptions tls;
+
+        @Parameters(index = "0", paramLabel = "<url>", description = "http(s)://host[:port]/path")
+        String url;
+
+        /** Checks what needs no module (exit 2 on a usage error). */
+        void validate() {}
+
+        abstract void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException;
+
+        @Override
+        public Integer call() throws IOException {
+            Io io = parent.root.io;
+            boolean https = isHttps(url);
+            tls.validate(https, modem.link.sim);
+            validate();
+            try (ModemSession session = ModemSession.open(modem)) {
+                session.checkModule(io.err());
+                NeowayHttpClient client = new NeowayHttpClient(session.http, session.net)
+                        .attachTimeout(modem.completionTimeout())
+                        .completionTimeout(modem.completionTimeout());
+                if (https) {
+                    tls.configure(session, client, io.err());
+                }
+                perform(io, session, client);
+            } catch (NeowayHttpException e) {
+                throw new CliException(Errors.oneLine(e), e);
+            }
+            return 0;
+        }
     }
-  }
 
-  @Command(name = "download", mixinStandardHelpOptions = true,
-      description = {
-        "Download a URL to a file in ranged GETs (AT+HTTP(S)ACTION=0,<offset>,<size>), each after",
-        "its own AT+HTTP(S)SETUP as drivers do; the total comes from Content-Range."
-      })
-  static final class Download extends Exchange {
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "<file>", description = "Where the file goes.")
-    Path output;
+    /** What get, head and post share: one response, printed. */
+    abstract static class Request extends Exchange {
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "<file>",
+                description = "Write the body to this file.")
+        Path output;
 
-    @Option(names = "--piece-size", paramLabel = "<bytes>", defaultValue = "65536",
-        description = "Bytes per ranged GET (default: ${DEFAULT-VALUE}).")
-    int pieceSize;
+        @Option(
+                names = {"-b", "--body-only"},
+                description = "Print only the body (no status line, no headers).")
+        boolean bodyOnly;
 
-    @Override
-    void validate() {
-      if (pieceSize < 1) {
-        throw new CliException("--piece-size must be at least 1", 2, null);
-      }
+        abstract HttpResult send(NeowayHttpClient client);
+
+        @Override
+        void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException {
+            HttpResult response;
+            try (Registration progress = receivedProgress(io, session)) {
+                response = send(client);
+            } finally {
+                endProgress(io);
+            }
+            print(io, response);
+        }
+
+        void print(Io io, HttpResult response) throws IOException {
+            PrintWriter out = io.out();
+            byte[] body = response.body();
+            if (!bodyOnly) {
+                out.println(statusLine(response));
+                response.headers().fields().forEach(f -> out.println(f.getKey() + ": " + f.getValue()));
+                out.println();
+            }
+            if (output != null) {
+                writeAtomically(output, body);
+                io.err().println("body: " + body.length + " bytes to " + output + " (sha-256 " + sha256(body) + ")");
+            } else {
+                out.flush();
+                io.rawOut().write(body);
+                io.rawOut().flush();
+            }
+        }
     }
 
-    @Override
-    void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException {
-      ByteArrayOutputStream file = new ByteArrayOutputStream();
-      Pieces pieces = new Pieces(file, io);
-      try {
-        client.download(url, pieces, pieceSize);
-      } finally {
-        endProgress(io);
-      }
-      byte[] bytes = file.toByteArray();
-      writeAtomically(output, bytes);
-      io.out().println("downloaded " + bytes.length + " bytes in " + pieces.count + " piece"
-          + (pieces.count == 1 ? "" : "s") + " to " + output + " (sha-256 " + sha256(bytes) + ")");
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "GET a URL (AT+HTTP(S)ACTION=0).")
+    static final class Get extends Request {
+        @Override
+        HttpResult send(NeowayHttpClient client) {
+            return client.get(url);
+        }
     }
 
-    /** Counts the pieces the client writes (one write per response) and shows the progress. */
-    private static final class Pieces extends OutputStream {
-      private final OutputStream out;
-      private final Io io;
-      int count;
-      long bytes;
+    @Command(name = "head", mixinStandardHelpOptions = true, description = "HEAD a URL (AT+HTTP(S)ACTION=1).")
+    static final class Head extends Request {
+        @Override
+        HttpResult send(NeowayHttpClient client) {
+            return client.head(url);
+        }
+    }
 
-      Pieces(OutputStream out, Io io) {
-        this.out = out;
-        this.io = io;
-      }
+    @Command(
+            name = "post",
+            mixinStandardHelpOptions = true,
+            description = "POST a body (AT+HTTP(S)ACTION=2,<length>,<type>, the body after the '>' prompt;"
+                    + " 1 to 2048 bytes).")
+    static final class Post extends Request {
+        @Option(
+                names = {"-d", "--data"},
+                paramLabel = "<text>",
+                description = "The body, as text (UTF-8).")
+        String data;
 
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+        @Option(names = "--data-file", paramLabel = "<file>", description = "The body, from a file.")
+        Path dataFile;
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-        count++;
-        bytes += len;
+        @Option(
+                names = {"-t", "--type"},
+                paramLabel = "<type>",
+                defaultValue = "X_WWW_FORM_URLENCODED",
+                description = "Content type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        ContentType type;
+
+        private byte[] body;
+
+        @Override
+        void validate() {
+            if (data != null && dataFile != null) {
+                throw new CliException("give --data or --data-file, not both", 2, null);
+            } else if (dataFile != null) {
+                try {
+                    body = Files.readAllBytes(dataFile);
+                } catch (IOException e) {
+                    throw new CliException("cannot read " + dataFile + ": " + e.getMessage(), e);
+                }
+            } else if (data != null) {
+                body = data.getBytes(StandardCharsets.UTF_8);
+            } else {
+                throw new CliException("a POST needs a body: --data <text> or --data-file <file>", 2, null);
+            }
+            if (body.length < 1 || body.length > 2048) {
+                throw new CliException("the module POSTs 1 to 2048 bytes; the body has " + body.length, 2, null);
+            }
+        }
+
+        @Override
+        HttpResult send(NeowayHttpClient client) {
+            return client.post(url, body, type);
+        }
+    }
+
+    @Command(
+            name = "download",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Download a URL to a file in ranged GETs (AT+HTTP(S)ACTION=0,<offset>,<size>), each after",
+                "its own AT+HTTP(S)SETUP as drivers do; the total comes from Content-Range."
+            })
+    static final class Download extends Exchange {
+        @Option(
+                names = {"-o", "--output"},
+                required = true,
+                paramLabel = "<file>",
+                description = "Where the file goes.")
+        Path output;
+
+        @Option(
+                names = "--piece-size",
+                paramLabel = "<bytes>",
+                defaultValue = "65536",
+                description = "Bytes per ranged GET (default: ${DEFAULT-VALUE}).")
+        int pieceSize;
+
+        @Override
+        void validate() {
+            if (pieceSize < 1) {
+                throw new CliException("--piece-size must be at least 1", 2, null);
+            }
+        }
+
+        @Override
+        void perform(Io io, ModemSession session, NeowayHttpClient client) throws IOException {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            Pieces pieces = new Pieces(file, io);
+            try {
+                client.download(url, pieces, pieceSize);
+            } finally {
+                endProgress(io);
+            }
+            byte[] bytes = file.toByteArray();
+            writeAtomically(output, bytes);
+            io.out()
+                    .println("downloaded " + bytes.length + " bytes in " + pieces.count + " piece"
+                            + (pieces.count == 1 ? "" : "s") + " to " + output + " (sha-256 " + sha256(bytes) + ")");
+        }
+
+        /** Counts the pieces the client writes (one write per response) and shows the progress. */
+        private static final class Pieces extends OutputStream {
+            private final OutputStream out;
+            private final Io io;
+            int count;
+            long bytes;
+
+            Pieces(OutputStream out, Io io) {
+                this.out = out;
+                this.io = io;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                count++;
+                bytes += len;
+                if (io.console()) {
+                    io.err().print("\rdownloaded " + bytes + " bytes in " + count + " piece" + (count == 1 ? "" : "s"));
+                    io.err().flush();
+                }
+            }
+        }
+    }
+
+    /** On a terminal: "received N bytes" while +HTTP(S)RECV data arrives. */
+    static Registration receivedProgress(Io io, ModemSession session) {
+        if (!io.console()) {
+            return () -> {};
+        }
+        AtomicLong received = new AtomicLong();
+        return session.http.listen(urc -> {
+            long n;
+            if (urc instanceof HttpRecv r) {
+                n = r.data().map(b -> b.length).orElse(0)
+                        + r.datas().map(b -> b.length).orElse(0);
+            } else if (urc instanceof HttpsRecv r) {
+                n = r.data().map(b -> b.length).orElse(0)
+                        + r.datas().map(b -> b.length).orElse(0);
+            } else {
+                return;
+            }
+            io.err().print("\rreceived " + received.addAndGet(n) + " bytes");
+            io.err().flush();
+        });
+    }
+
+    static void endProgress(Io io) {
         if (io.console()) {
-          io.err().print("\rdownloaded " + bytes + " bytes in " + count + " piece" + (count == 1 ? "" : "s"));
-          io.err().flush();
+            io.err().print("\r");
+            io.err().flush();
         }
-      }
     }
-  }
 
-  /** On a terminal: "received N bytes" while +HTTP(S)RECV data arrives. */
-  static Registration receivedProgress(Io io, ModemSession session) {
-    if (!io.console()) {
-      return () -> { };
+    /**
+     * Whether the URL is https; a usage error (exit 2) for another scheme or no host. Without a
+     * scheme, http (as the client reads it).
+     */
+    static boolean isHttps(String url) {
+        String withScheme = url.contains("://") ? url : "http://" + url;
+        URI uri;
+        try {
+            uri = new URI(withScheme);
+        } catch (URISyntaxException e) {
+            throw new CliException("not a URL: " + url + " (" + e.getReason() + ")", 2, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : lower(uri.getScheme());
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new CliException("only http:// and https:// URLs are supported: " + url, 2, null);
+        }
+        if (uri.getHost() == null) {
+            throw new CliException("the URL names no host: " + url, 2, null);
+        }
+        return scheme.equals("https");
     }
-    AtomicLong received = new AtomicLong();
-    return session.http.listen(urc -> {
-      long n;
-      if (urc instanceof HttpRecv r) {
-        n = r.data().map(b -> b.length).orElse(0) + r.datas().map(b -> b.length).orElse(0);
-      } else if (urc instanceof HttpsRecv r) {
-        n = r.data().map(b -> b.length).orElse(0) + r.datas().map(b -> b.length).orElse(0);
-      } else {
-        return;
-      }
-      io.err().print("\rreceived " + received.addAndGet(n) + " bytes");
-      io.err().flush();
-    });
-  }
 
-  static void endProgress(Io io) {
-    if (io.console()) {
-      io.err().print("\r");
-      io.err().flush();
+    /** {@code HTTP 200 OK   [HttpStatus.OK]} (the client keeps no protocol version). */
+    static String statusLine(HttpResult r) {
+        return "HTTP " + r.status() + (r.reason().isEmpty() ? "" : " " + r.reason()) + statusNote(r.status());
     }
-  }
 
-  /**
-   * Whether the URL is https; a usage error (exit 2) for another scheme or no host. Without a
-   * scheme, http (as the client reads it).
-   */
-  static boolean isHttps(String url) {
-    String withScheme = url.contains("://") ? url : "http://" + url;
-    URI uri;
-    try {
-      uri = new URI(withScheme);
-    } catch (URISyntaxException e) {
-      throw new CliException("not a URL: " + url + " (" + e.getReason() + ")", 2, e);
+    static String statusNote(int status) {
+        return HttpStatus.fromCode(Integer.toString(status))
+                .map(s -> "   [HttpStatus." + s.name() + "]")
+                .orElse("");
     }
-    String scheme = uri.getScheme() == null ? "" : lower(uri.getScheme());
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new CliException("only http:// and https:// URLs are supported: " + url, 2, null);
+
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        try {
+            new OutputWriter().write(file, bytes);
+        } catch (IOException e) {
+            throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
-    if (uri.getHost() == null) {
-      throw new CliException("the URL names no host: " + url, 2, null);
+
+    static String sha256(byte[] bytes) {
+        return digest("SHA-256", bytes);
     }
-    return scheme.equals("https");
-  }
 
-  /** {@code HTTP 200 OK   [HttpStatus.OK]} (the client keeps no protocol version). */
-  static String statusLine(HttpResult r) {
-    return "HTTP " + r.status() + (r.reason().isEmpty() ? "" : " " + r.reason()) + statusNote(r.status());
-  }
-
-  static String statusNote(int status) {
-    return HttpStatus.fromCode(Integer.toString(status))
-        .map(s -> "   [HttpStatus." + s.name() + "]").orElse("");
-  }
-
-  static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    try {
-      new OutputWriter().write(file, bytes);
-    } catch (IOException e) {
-      throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
+    static String digest(String algorithm, byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is in every JDK", e);
+        }
     }
-  }
 
-  static String sha256(byte[] bytes) {
-    return digest("SHA-256", bytes);
-  }
-
-  static String digest(String algorithm, byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is in every JDK", e);
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
 }

@@ -14,90 +14,87 @@ import picocli.CommandLine;
  */
 public final class Main {
 
-  private Main() {}
+    private Main() {}
 
-  public static void main(String[] args) {
-    configureLogging(Arrays.asList(args).contains("--trace"));
-    int status = run(args, System.out, System.err, System.console() != null);
-    System.exit(status);
-  }
+    public static void main(String[] args) {
+        configureLogging(Arrays.asList(args).contains("--trace"));
+        int status = run(args, System.out, System.err, System.console() != null);
+        System.exit(status);
+    }
 
-  /**
-   * Runs one command line with the given streams; what tests call.
-   *
-   * @param console whether stderr is a terminal (progress indications are printed only then)
-   */
-  public static int run(String[] args, OutputStream out, OutputStream err, boolean console) {
-    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Io io = new Io(out, outWriter, errWriter, console);
-    CommandLine cli = commandLine(io);
-    List<String> argList = Arrays.asList(args);
-    boolean verbose = argList.contains("--verbose");
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          errWriter.println("atspec: error: " + Errors.oneLine(e));
-          if (verbose) {
-            e.printStackTrace(errWriter);
-          }
-          errWriter.flush();
-          return e instanceof CliException c ? c.exitCode() : 1;
+    /**
+     * Runs one command line with the given streams; what tests call.
+     *
+     * @param console whether stderr is a terminal (progress indications are printed only then)
+     */
+    public static int run(String[] args, OutputStream out, OutputStream err, boolean console) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        Io io = new Io(out, outWriter, errWriter, console);
+        CommandLine cli = commandLine(io);
+        List<String> argList = Arrays.asList(args);
+        boolean verbose = argList.contains("--verbose");
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            errWriter.println("atspec: error: " + Errors.oneLine(e));
+            if (verbose) {
+                e.printStackTrace(errWriter);
+            }
+            errWriter.flush();
+            return e instanceof CliException c ? c.exitCode() : 1;
         });
-    cli.setParameterExceptionHandler(
-        (e, args2) -> {
-          CommandLine failed = e.getCommandLine();
-          errWriter.println("atspec: " + Errors.firstLine(e.getMessage()));
-          errWriter.println(
-              "Try 'atspec "
-                  + qualifiedName(failed)
-                  + (qualifiedName(failed).isEmpty() ? "" : " ")
-                  + "--help' for more information.");
-          errWriter.flush();
-          return 2;
+        cli.setParameterExceptionHandler((e, args2) -> {
+            CommandLine failed = e.getCommandLine();
+            errWriter.println("atspec: " + Errors.firstLine(e.getMessage()));
+            errWriter.println("Try 'atspec "
+                    + qualifiedName(failed)
+                    + (qualifiedName(failed).isEmpty() ? "" : " ")
+                    + "--help' for more information.");
+            errWriter.flush();
+            return 2;
         });
-    try {
-      return cli.execute(args);
-    } finally {
-      outWriter.flush();
-      errWriter.flush();
+        try {
+            return cli.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
     }
-  }
 
-  static CommandLine commandLine(Io io) {
-    CommandLine cli = new CommandLine(new AtspecCommand(io));
-    cli.setOut(io.out());
-    cli.setErr(io.err());
-    cli.setUsageHelpAutoWidth(false);
-    return cli;
-  }
-
-  private static String qualifiedName(CommandLine c) {
-    StringBuilder name = new StringBuilder();
-    for (CommandLine at = c; at != null && at.getParent() != null; at = at.getParent()) {
-      name.insert(0, name.isEmpty() ? at.getCommandName() : at.getCommandName() + " ");
+    static CommandLine commandLine(Io io) {
+        CommandLine cli = new CommandLine(new AtspecCommand(io));
+        cli.setOut(io.out());
+        cli.setErr(io.err());
+        cli.setUsageHelpAutoWidth(false);
+        return cli;
     }
-    return name.toString();
-  }
 
-  /**
-   * SLF4J simple: warnings only, on stderr; with {@code --trace} the runtime's wire logger
-   * ({@code io.atspec.runtime.wire}) at debug. Must run before the first logger is created.
-   */
-  static void configureLogging(boolean trace) {
-    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
-    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-    setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
-    setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
-    if (trace) {
-      setIfAbsent("org.slf4j.simpleLogger.log.io.atspec.runtime.wire", "debug");
+    private static String qualifiedName(CommandLine c) {
+        StringBuilder name = new StringBuilder();
+        for (CommandLine at = c; at != null && at.getParent() != null; at = at.getParent()) {
+            name.insert(0, name.isEmpty() ? at.getCommandName() : at.getCommandName() + " ");
+        }
+        return name.toString();
     }
-  }
 
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
+    /**
+     * SLF4J simple: warnings only, on stderr; with {@code --trace} the runtime's wire logger
+     * ({@code io.atspec.runtime.wire}) at debug. Must run before the first logger is created.
+     */
+    static void configureLogging(boolean trace) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
+        if (trace) {
+            setIfAbsent("org.slf4j.simpleLogger.log.io.atspec.runtime.wire", "debug");
+        }
     }
-  }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
 }

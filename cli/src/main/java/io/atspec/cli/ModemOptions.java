@@ -15,70 +15,87 @@ import picocli.CommandLine.Option;
 /** How to reach the module: a serial port, a TCP port (ser2net raw), or the simulator. */
 final class ModemOptions {
 
-  static final class Link {
-    @Option(names = "--port", paramLabel = "<device>", description = "Serial port of the module, e.g. /dev/ttyUSB2.")
-    String port;
+    static final class Link {
+        @Option(
+                names = "--port",
+                paramLabel = "<device>",
+                description = "Serial port of the module, e.g. /dev/ttyUSB2.")
+        String port;
 
-    @Option(names = "--tcp", paramLabel = "<host:port>", description = "TCP port that carries the serial line (ser2net raw mode).")
-    String tcp;
+        @Option(
+                names = "--tcp",
+                paramLabel = "<host:port>",
+                description = "TCP port that carries the serial line (ser2net raw mode).")
+        String tcp;
 
-    @Option(names = "--sim", description = "The built-in simulated Neoway module, in memory (real HTTP from this machine).")
-    boolean sim;
-  }
-
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Link link;
-
-  @Option(names = "--baud", paramLabel = "<rate>", defaultValue = "115200", description = "Serial baud rate (default: ${DEFAULT-VALUE}).")
-  int baud;
-
-  @Option(names = "--trace", description = "Log the wire trace (TX/RX, secrets masked) to stderr.")
-  boolean trace;
-
-  @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "60",
-      description = "How long a response may take to complete (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
-
-  Duration completionTimeout() {
-    return Duration.ofSeconds(timeoutSeconds);
-  }
-
-  /** The module's link and, for --sim, the simulator to close with it (null for a real module). */
-  record Opened(Transport transport, NeowaySimulator simulator, String description) {}
-
-  Opened open() {
-    if (link.sim) {
-      NeowaySimulator module = NeowaySimulator.inMemory(SimulatorConfig.defaults());
-      return new Opened(module.host(), module, "the simulated module (in memory)");
+        @Option(
+                names = "--sim",
+                description = "The built-in simulated Neoway module, in memory (real HTTP from this machine).")
+        boolean sim;
     }
-    if (link.tcp != null) {
-      int colon = link.tcp.lastIndexOf(':');
-      if (colon <= 0 || colon == link.tcp.length() - 1) {
-        throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
-      }
-      int port;
-      try {
-        port = Integer.parseInt(link.tcp.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
-      }
-      try {
-        return new Opened(TcpTransport.connect(link.tcp.substring(0, colon), port, Duration.ofSeconds(5)), null,
-            "tcp:" + link.tcp);
-      } catch (TransportException e) {
-        throw new CliException("cannot connect to " + link.tcp + ": " + Errors.oneLine(e), e);
-      }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Link link;
+
+    @Option(
+            names = "--baud",
+            paramLabel = "<rate>",
+            defaultValue = "115200",
+            description = "Serial baud rate (default: ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--trace", description = "Log the wire trace (TX/RX, secrets masked) to stderr.")
+    boolean trace;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "<seconds>",
+            defaultValue = "60",
+            description = "How long a response may take to complete (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    Duration completionTimeout() {
+        return Duration.ofSeconds(timeoutSeconds);
     }
-    String device = link.port;
-    if (device.startsWith("/") && !Files.exists(Path.of(device))) {
-      throw new CliException("cannot open serial port " + device + ": no such device");
+
+    /** The module's link and, for --sim, the simulator to close with it (null for a real module). */
+    record Opened(Transport transport, NeowaySimulator simulator, String description) {}
+
+    Opened open() {
+        if (link.sim) {
+            NeowaySimulator module = NeowaySimulator.inMemory(SimulatorConfig.defaults());
+            return new Opened(module.host(), module, "the simulated module (in memory)");
+        }
+        if (link.tcp != null) {
+            int colon = link.tcp.lastIndexOf(':');
+            if (colon <= 0 || colon == link.tcp.length() - 1) {
+                throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
+            }
+            int port;
+            try {
+                port = Integer.parseInt(link.tcp.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
+            }
+            try {
+                return new Opened(
+                        TcpTransport.connect(link.tcp.substring(0, colon), port, Duration.ofSeconds(5)),
+                        null,
+                        "tcp:" + link.tcp);
+            } catch (TransportException e) {
+                throw new CliException("cannot connect to " + link.tcp + ": " + Errors.oneLine(e), e);
+            }
+        }
+        String device = link.port;
+        if (device.startsWith("/") && !Files.exists(Path.of(device))) {
+            throw new CliException("cannot open serial port " + device + ": no such device");
+        }
+        try {
+            return new Opened(SerialTransport.of(device, baud), null, "serial port " + device);
+        } catch (TransportException e) {
+            throw new CliException(Errors.oneLine(e), e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new CliException("cannot open serial port " + device + ": " + Errors.oneLine(e), e);
+        }
     }
-    try {
-      return new Opened(SerialTransport.of(device, baud), null, "serial port " + device);
-    } catch (TransportException e) {
-      throw new CliException(Errors.oneLine(e), e);
-    } catch (RuntimeException | LinkageError e) {
-      throw new CliException("cannot open serial port " + device + ": " + Errors.oneLine(e), e);
-    }
-  }
 }

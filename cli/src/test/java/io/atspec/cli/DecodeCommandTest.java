@@ -11,85 +11,97 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DecodeCommandTest {
 
-  @Test
-  void annotatesATraceCapture(@TempDir Path dir) throws IOException {
-    Path capture = dir.resolve("capture.txt");
-    Files.writeString(capture, String.join("\n",
-        "TX: AT+CSQ\\r",
-        "RX: +CSQ: 20,0",
-        "RX: OK",
-        "TX: AT+CREG?\\r",
-        "RX: +CREG: 0,1",
-        "RX: OK",
-        "RX: +CREG: 5",
-        "TX: AT+HTTPACTION=2,5,1\\r",
-        "RX: >",
-        "TX: hello",
-        "RX: OK",
-        "RX: +HTTPRECV: 6,ab\\r\\nOK",
-        "RX: +HTTPCLOSED: HTTP Link Closed",
-        "RX: #garbage#",
-        "TX: AT+HTTPPARA=bogus,1\\r",
-        "RX: ERROR",
-        ""));
-    Run run = Run.of("decode", capture.toString());
-    assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out())
-        .contains("> AT+CSQ\n    = command Csq.Exec[] (chapter network)")
-        .contains("< +CSQ: 20,0\n    = response to AT+CSQ: CsqResponse[rssi=20, ber=0]")
-        .contains("< OK\n    = final result of AT+CSQ: OK")
-        // The same prefix: a response while AT+CREG? is pending, a URC afterwards.
-        .contains("< +CREG: 0,1\n    = response to AT+CREG?: CregQueryResponse[")
-        .contains("< +CREG: 5\n    = URC CregReport[stat=5 (REGISTERED_ROAMING)")
-        .contains("    = prompt: the host sends 5 bytes")
-        .contains("command HttpAction.Post[postContent=5 bytes, type=Optional[TEXT]]")
-        .contains("= URC HttpRecv[report=FRAMED, datas=none, length=OptionalInt[6], data=6 bytes]")
-        .contains("= URC HttpClosed[]")
-        .contains("< #garbage#\n    ?? does not parse")
-        .contains("> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA fits this line")
-        .contains("2 lines did not parse");
-  }
+    @Test
+    void annotatesATraceCapture(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("capture.txt");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n",
+                        "TX: AT+CSQ\\r",
+                        "RX: +CSQ: 20,0",
+                        "RX: OK",
+                        "TX: AT+CREG?\\r",
+                        "RX: +CREG: 0,1",
+                        "RX: OK",
+                        "RX: +CREG: 5",
+                        "TX: AT+HTTPACTION=2,5,1\\r",
+                        "RX: >",
+                        "TX: hello",
+                        "RX: OK",
+                        "RX: +HTTPRECV: 6,ab\\r\\nOK",
+                        "RX: +HTTPCLOSED: HTTP Link Closed",
+                        "RX: #garbage#",
+                        "TX: AT+HTTPPARA=bogus,1\\r",
+                        "RX: ERROR",
+                        ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("> AT+CSQ\n    = command Csq.Exec[] (chapter network)")
+                .contains("< +CSQ: 20,0\n    = response to AT+CSQ: CsqResponse[rssi=20, ber=0]")
+                .contains("< OK\n    = final result of AT+CSQ: OK")
+                // The same prefix: a response while AT+CREG? is pending, a URC afterwards.
+                .contains("< +CREG: 0,1\n    = response to AT+CREG?: CregQueryResponse[")
+                .contains("< +CREG: 5\n    = URC CregReport[stat=5 (REGISTERED_ROAMING)")
+                .contains("    = prompt: the host sends 5 bytes")
+                .contains("command HttpAction.Post[postContent=5 bytes, type=Optional[TEXT]]")
+                .contains("= URC HttpRecv[report=FRAMED, datas=none, length=OptionalInt[6], data=6 bytes]")
+                .contains("= URC HttpClosed[]")
+                .contains("< #garbage#\n    ?? does not parse")
+                .contains("> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA fits this line")
+                .contains("2 lines did not parse");
+    }
 
-  @Test
-  void decodesTheRuntimesOwnWireTrace(@TempDir Path dir) throws IOException {
-    Path capture = dir.resolve("trace.log");
-    Files.writeString(capture, String.join("\n",
-        "12:00:00.001 [main] DEBUG io.atspec.runtime.wire - host TX AT+XIIC?\\r",
-        "12:00:00.002 [reader] DEBUG io.atspec.runtime.wire - host RX +XIIC:    1,10.0.0.2",
-        "12:00:00.003 [reader] DEBUG io.atspec.runtime.wire - host RX OK",
-        "some other log line",
-        "12:00:00.004 [reader] DEBUG io.atspec.runtime.wire - host RX +HTTPRECV: 5, (+5 bytes)",
-        "12:00:00.005 [reader] DEBUG io.atspec.runtime.wire - host RX +HTTPCLOSED: HTTP Link Closed",
-        ""));
-    Run run = Run.of("decode", capture.toString());
-    assertThat(run.out())
-        .contains("= command Xiic.Query[] (chapter network)")
-        .contains("= response to AT+XIIC?: XiicResponse[state=Optional[1 (UP)], ip=10.0.0.2]")
-        .contains("(5 payload bytes, not in the trace)")
-        .contains("data=5 bytes")
-        .contains("= URC HttpClosed[]")
-        .contains("0 lines did not parse");
-  }
+    @Test
+    void decodesTheRuntimesOwnWireTrace(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("trace.log");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n",
+                        "12:00:00.001 [main] DEBUG io.atspec.runtime.wire - host TX AT+XIIC?\\r",
+                        "12:00:00.002 [reader] DEBUG io.atspec.runtime.wire - host RX +XIIC:    1,10.0.0.2",
+                        "12:00:00.003 [reader] DEBUG io.atspec.runtime.wire - host RX OK",
+                        "some other log line",
+                        "12:00:00.004 [reader] DEBUG io.atspec.runtime.wire - host RX +HTTPRECV: 5, (+5 bytes)",
+                        "12:00:00.005 [reader] DEBUG io.atspec.runtime.wire - host RX +HTTPCLOSED: HTTP Link Closed",
+                        ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.out())
+                .contains("= command Xiic.Query[] (chapter network)")
+                .contains("= response to AT+XIIC?: XiicResponse[state=Optional[1 (UP)], ip=10.0.0.2]")
+                .contains("(5 payload bytes, not in the trace)")
+                .contains("data=5 bytes")
+                .contains("= URC HttpClosed[]")
+                .contains("0 lines did not parse");
+    }
 
-  @Test
-  void annotatesARawCapture(@TempDir Path dir) throws IOException {
-    Path capture = dir.resolve("raw.bin");
-    Files.write(capture, ("AT+CSQ\r\r\n+CSQ: 24,0\r\n\r\nOK\r\n"
-        + "\r\n+HTTPRECV: 4,a\r\nb\r\n+HTTPCLOSED: HTTP Link Closed\r\n"
-        + "\u0001\u0002nonsense\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    Run run = Run.of("decode", capture.toString());
-    assertThat(run.exit()).isZero();
-    assertThat(run.out())
-        .contains("= command Csq.Exec[]")
-        .contains("= response to AT+CSQ: CsqResponse[rssi=24, ber=0]")
-        .contains("data=4 bytes")
-        .contains("= URC HttpClosed[]");
-  }
+    @Test
+    void annotatesARawCapture(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("raw.bin");
+        Files.write(
+                capture,
+                ("AT+CSQ\r\r\n+CSQ: 24,0\r\n\r\nOK\r\n"
+                                + "\r\n+HTTPRECV: 4,a\r\nb\r\n+HTTPCLOSED: HTTP Link Closed\r\n"
+                                + "\u0001\u0002nonsense\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .contains("= command Csq.Exec[]")
+                .contains("= response to AT+CSQ: CsqResponse[rssi=24, ber=0]")
+                .contains("data=4 bytes")
+                .contains("= URC HttpClosed[]");
+    }
 
-  @Test
-  void aMissingCaptureIsOneLine(@TempDir Path dir) {
-    Run run = Run.of("decode", dir.resolve("nope.txt").toString());
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err().strip()).startsWith("atspec: error: cannot read").contains("nope.txt").doesNotContain("\n");
-  }
+    @Test
+    void aMissingCaptureIsOneLine(@TempDir Path dir) {
+        Run run = Run.of("decode", dir.resolve("nope.txt").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip())
+                .startsWith("atspec: error: cannot read")
+                .contains("nope.txt")
+                .doesNotContain("\n");
+    }
 }

@@ -15,21 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SpecCommandsTest {
 
-  static final Path SPECS = Path.of("../spec/src/main/atspec/neoway");
-  static final String HTTP = SPECS.resolve("http.atspec").toString();
-  static final String NETWORK = SPECS.resolve("network.atspec").toString();
+    static final Path SPECS = Path.of("../spec/src/main/atspec/neoway");
+    static final String HTTP = SPECS.resolve("http.atspec").toString();
+    static final String NETWORK = SPECS.resolve("network.atspec").toString();
 
-  @Test
-  void checkPassesTheChapterSpecs() {
-    Run run = Run.of("check", HTTP, NETWORK);
-    assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("2 spec files checked: 0 errors, 0 warnings");
-  }
+    @Test
+    void checkPassesTheChapterSpecs() {
+        Run run = Run.of("check", HTTP, NETWORK);
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("2 spec files checked: 0 errors, 0 warnings");
+    }
 
-  @Test
-  void checkReportsErrorsCompilerStyleWithoutAStackTrace(@TempDir Path dir) throws IOException {
-    Path bad = dir.resolve("bad.atspec");
-    Files.writeString(bad, """
+    @Test
+    void checkReportsErrorsCompilerStyleWithoutAStackTrace(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.atspec");
+        Files.writeString(bad, """
         chapter bad "Bad" {
             package io.example.bad;
         }
@@ -39,89 +39,100 @@ class SpecCommandsTest {
             set: <mode>;
         }
         """);
-    Run run = Run.of("check", bad.toString());
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out())
-        .contains(bad + ":6:21: error: range 10..5 is empty")
-        .contains("1 spec file checked: 1 error, 0 warnings");
-    assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  @Test
-  void usageErrorsExitWithTwo() {
-    Run noSpec = Run.of("check");
-    assertThat(noSpec.exit()).isEqualTo(2);
-    assertThat(noSpec.err()).contains("Missing required parameter").contains("atspec check --help");
-    assertThat(Run.of("no-such-command").exit()).isEqualTo(2);
-    assertThat(Run.of().exit()).isEqualTo(2);
-    assertThat(Run.of("generate", HTTP).exit()).isEqualTo(2); // -d missing
-    assertThat(Run.of("decode", "--format", "xml", "x").exit()).isEqualTo(2);
-  }
-
-  @Test
-  void everyCommandHasHelp() {
-    for (List<String> cmd : List.<List<String>>of(List.of(), List.of("check"), List.of("generate"), List.of("doc"),
-        List.of("decode"), List.of("http"), List.of("http", "get"), List.of("http", "download"), List.of("demo"))) {
-      String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
-      Run run = Run.of(args);
-      assertThat(run.exit()).as("%s --help", cmd).isZero();
-      assertThat(run.out()).as("%s --help", cmd).contains("Usage: atspec");
+        Run run = Run.of("check", bad.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out())
+                .contains(bad + ":6:21: error: range 10..5 is empty")
+                .contains("1 spec file checked: 1 error, 0 warnings");
+        assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
-  }
 
-  @Test
-  void generateWritesOnlyChangedFiles(@TempDir Path dir) throws IOException {
-    Path out = dir.resolve("gen");
-    Run first = Run.of("generate", HTTP, NETWORK, "-d", out.toString());
-    assertThat(first.exit()).as(first.err()).isZero();
-    Path action = out.resolve("io/atspec/neoway/http/HttpAction.java");
-    assertThat(action).exists();
-    assertThat(Files.readString(action)).contains("from neoway/http.atspec");
-    assertThat(first.out()).contains("0 unchanged");
-
-    Map<Path, FileTime> before = new HashMap<>();
-    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
-    try (Stream<Path> files = Files.walk(out)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.setLastModifiedTime(f, old);
-        before.put(f, old);
-      }
+    @Test
+    void usageErrorsExitWithTwo() {
+        Run noSpec = Run.of("check");
+        assertThat(noSpec.exit()).isEqualTo(2);
+        assertThat(noSpec.err()).contains("Missing required parameter").contains("atspec check --help");
+        assertThat(Run.of("no-such-command").exit()).isEqualTo(2);
+        assertThat(Run.of().exit()).isEqualTo(2);
+        assertThat(Run.of("generate", HTTP).exit()).isEqualTo(2); // -d missing
+        assertThat(Run.of("decode", "--format", "xml", "x").exit()).isEqualTo(2);
     }
-    Run second = Run.of("generate", HTTP, NETWORK, "-d", out.toString());
-    assertThat(second.exit()).isZero();
-    assertThat(second.out()).contains(": 0 written, " + before.size() + " unchanged");
-    for (Map.Entry<Path, FileTime> e : before.entrySet()) {
-      assertThat(Files.getLastModifiedTime(e.getKey())).as("%s", e.getKey()).isEqualTo(e.getValue());
+
+    @Test
+    void everyCommandHasHelp() {
+        for (List<String> cmd : List.<List<String>>of(
+                List.of(),
+                List.of("check"),
+                List.of("generate"),
+                List.of("doc"),
+                List.of("decode"),
+                List.of("http"),
+                List.of("http", "get"),
+                List.of("http", "download"),
+                List.of("demo"))) {
+            String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
+            Run run = Run.of(args);
+            assertThat(run.exit()).as("%s --help", cmd).isZero();
+            assertThat(run.out()).as("%s --help", cmd).contains("Usage: atspec");
+        }
     }
-  }
 
-  @Test
-  void generateWritesNothingWhenASpecHasErrors(@TempDir Path dir) throws IOException {
-    Path bad = dir.resolve("bad.atspec");
-    Files.writeString(bad, "chapter bad \"Bad\" {\n");
-    Run run = Run.of("generate", HTTP, bad.toString(), "-d", dir.resolve("gen").toString());
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).contains(bad + ":").contains("error:").contains("nothing was generated");
-    assertThat(dir.resolve("gen")).doesNotExist();
-  }
+    @Test
+    void generateWritesOnlyChangedFiles(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("gen");
+        Run first = Run.of("generate", HTTP, NETWORK, "-d", out.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        Path action = out.resolve("io/atspec/neoway/http/HttpAction.java");
+        assertThat(action).exists();
+        assertThat(Files.readString(action)).contains("from neoway/http.atspec");
+        assertThat(first.out()).contains("0 unchanged");
 
-  @Test
-  void docWritesAMarkdownReference(@TempDir Path dir) throws IOException {
-    Run run = Run.of("doc", HTTP, "-o", dir.toString());
-    assertThat(run.exit()).as(run.err()).isZero();
-    String md = Files.readString(dir.resolve("http.md"));
-    assertThat(md)
-        .startsWith("# HTTP")
-        .contains("## 9.3 AT+HTTPACTION: Executing HTTP Request")
-        .contains("`AT+HTTPACTION=0[,<offset>,<size>]`")
-        .contains("`AT+HTTPACTION=2,<length>[,<type>]`, then prompt `>` and `<post_content>`")
-        .contains("`+HTTPACTION: SOCKET ID OPEN FAILED` | error")
-        .contains("collects `+HTTPRECV` until `+HTTPCLOSED`")
-        .contains("+HTTPRECV (URC)")
-        .contains("### ContentType")
-        .contains("| `2` | `JSON` | json |")
-        .contains("1..2048 bytes")
-        .contains("### Example: POST request")
-        .contains("> AT+HTTPACTION=2,23\n< >\n> MAC=NEOWAY&DATA=0123456\n");
-  }
+        Map<Path, FileTime> before = new HashMap<>();
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, old);
+                before.put(f, old);
+            }
+        }
+        Run second = Run.of("generate", HTTP, NETWORK, "-d", out.toString());
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).contains(": 0 written, " + before.size() + " unchanged");
+        for (Map.Entry<Path, FileTime> e : before.entrySet()) {
+            assertThat(Files.getLastModifiedTime(e.getKey()))
+                    .as("%s", e.getKey())
+                    .isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void generateWritesNothingWhenASpecHasErrors(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.atspec");
+        Files.writeString(bad, "chapter bad \"Bad\" {\n");
+        Run run = Run.of(
+                "generate", HTTP, bad.toString(), "-d", dir.resolve("gen").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains(bad + ":").contains("error:").contains("nothing was generated");
+        assertThat(dir.resolve("gen")).doesNotExist();
+    }
+
+    @Test
+    void docWritesAMarkdownReference(@TempDir Path dir) throws IOException {
+        Run run = Run.of("doc", HTTP, "-o", dir.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String md = Files.readString(dir.resolve("http.md"));
+        assertThat(md)
+                .startsWith("# HTTP")
+                .contains("## 9.3 AT+HTTPACTION: Executing HTTP Request")
+                .contains("`AT+HTTPACTION=0[,<offset>,<size>]`")
+                .contains("`AT+HTTPACTION=2,<length>[,<type>]`, then prompt `>` and `<post_content>`")
+                .contains("`+HTTPACTION: SOCKET ID OPEN FAILED` | error")
+                .contains("collects `+HTTPRECV` until `+HTTPCLOSED`")
+                .contains("+HTTPRECV (URC)")
+                .contains("### ContentType")
+                .contains("| `2` | `JSON` | json |")
+                .contains("1..2048 bytes")
+                .contains("### Example: POST request")
+                .contains("> AT+HTTPACTION=2,23\n< >\n> MAC=NEOWAY&DATA=0123456\n");
+    }
 }

@@ -15,71 +15,76 @@ import java.util.List;
 /** Every file of one chapter: enums, requests, responses, URCs, outcomes, facade, dispatch. */
 final class ChapterWriter {
 
-  private final Chapter chapter;
-  private final String specPath;
-  private final Types types;
-  private final Generated generated;
+    private final Chapter chapter;
+    private final String specPath;
+    private final Types types;
+    private final Generated generated;
 
-  ChapterWriter(Chapter chapter, String specPath) {
-    this.chapter = chapter;
-    this.specPath = specPath;
-    this.types = new Types(chapter);
-    this.generated = new Generated(specPath);
-  }
-
-  /** {@code http} -> {@code Http}: the stem of the chapter-wide type names. */
-  static String chapterPrefix(Chapter chapter) {
-    return Names.pascal(chapter.name());
-  }
-
-  List<GeneratedFile> files() {
-    List<TypeSpec> specs = new ArrayList<>();
-    EnumWriter enums = new EnumWriter(generated);
-    for (EnumType type : chapter.enums()) {
-      specs.add(enums.write(types.local(type.name()), type.description(), type.constants(), "Values of a parameter"));
+    ChapterWriter(Chapter chapter, String specPath) {
+        this.chapter = chapter;
+        this.specPath = specPath;
+        this.types = new Types(chapter);
+        this.generated = new Generated(specPath);
     }
-    for (ErrorTable table : chapter.errorTables()) {
-      specs.add(enums.write(types.local(table.name()), table.description(), table.codes(), "Codes of +CME ERROR"));
+
+    /** {@code http} -> {@code Http}: the stem of the chapter-wide type names. */
+    static String chapterPrefix(Chapter chapter) {
+        return Names.pascal(chapter.name());
     }
-    RequestWriter requests = new RequestWriter(types, generated);
-    ResponseWriter responses = new ResponseWriter(types, generated);
-    UrcWriter urcs = new UrcWriter(chapter, types, generated);
-    FacadeWriter facade = new FacadeWriter(chapter, types, generated, urcs);
-    for (Command command : chapter.commands()) {
-      command.inlineErrors().ifPresent(
-          table -> specs.add(enums.write(types.local(command.javaName() + "Error"), "Error codes of " + command.name(), table.codes(), "Codes of +CME ERROR")));
-      specs.add(requests.write(command));
-      for (Form form : command.forms()) {
-        if (!form.responses().isEmpty()) {
-          specs.add(responses.write(command, form));
+
+    List<GeneratedFile> files() {
+        List<TypeSpec> specs = new ArrayList<>();
+        EnumWriter enums = new EnumWriter(generated);
+        for (EnumType type : chapter.enums()) {
+            specs.add(enums.write(
+                    types.local(type.name()), type.description(), type.constants(), "Values of a parameter"));
         }
-      }
-      if (command.completion().isPresent()) {
-        specs.add(facade.outcome(command));
-      }
-    }
-    for (Urc urc : chapter.urcs()) {
-      specs.add(urcs.record(urc));
-    }
-    if (!chapter.urcs().isEmpty()) {
-      specs.add(urcs.sealedInterface());
-    }
-    facade.editionType().ifPresent(e -> specs.add(facade.editionEnum()));
-    specs.add(facade.facade());
-    specs.add(new DispatchWriter(chapter, types, generated).write());
+        for (ErrorTable table : chapter.errorTables()) {
+            specs.add(
+                    enums.write(types.local(table.name()), table.description(), table.codes(), "Codes of +CME ERROR"));
+        }
+        RequestWriter requests = new RequestWriter(types, generated);
+        ResponseWriter responses = new ResponseWriter(types, generated);
+        UrcWriter urcs = new UrcWriter(chapter, types, generated);
+        FacadeWriter facade = new FacadeWriter(chapter, types, generated, urcs);
+        for (Command command : chapter.commands()) {
+            command.inlineErrors()
+                    .ifPresent(table -> specs.add(enums.write(
+                            types.local(command.javaName() + "Error"),
+                            "Error codes of " + command.name(),
+                            table.codes(),
+                            "Codes of +CME ERROR")));
+            specs.add(requests.write(command));
+            for (Form form : command.forms()) {
+                if (!form.responses().isEmpty()) {
+                    specs.add(responses.write(command, form));
+                }
+            }
+            if (command.completion().isPresent()) {
+                specs.add(facade.outcome(command));
+            }
+        }
+        for (Urc urc : chapter.urcs()) {
+            specs.add(urcs.record(urc));
+        }
+        if (!chapter.urcs().isEmpty()) {
+            specs.add(urcs.sealedInterface());
+        }
+        facade.editionType().ifPresent(e -> specs.add(facade.editionEnum()));
+        specs.add(facade.facade());
+        specs.add(new DispatchWriter(chapter, types, generated).write());
 
-    List<GeneratedFile> files = new ArrayList<>();
-    for (TypeSpec spec : specs) {
-      JavaFile file =
-          JavaFile.builder(chapter.javaPackage(), spec)
-              .addFileComment("Generated by atspec from $L. Do not edit: change the spec.", specPath)
-              .skipJavaLangImports(true)
-              .indent("  ")
-              .build();
-      String path = chapter.javaPackage().replace('.', '/') + "/" + spec.name() + ".java";
-      files.add(new GeneratedFile(path, file.toString()));
+        List<GeneratedFile> files = new ArrayList<>();
+        for (TypeSpec spec : specs) {
+            JavaFile file = JavaFile.builder(chapter.javaPackage(), spec)
+                    .addFileComment("Generated by atspec from $L. Do not edit: change the spec.", specPath)
+                    .skipJavaLangImports(true)
+                    .indent("  ")
+                    .build();
+            String path = chapter.javaPackage().replace('.', '/') + "/" + spec.name() + ".java";
+            files.add(new GeneratedFile(path, file.toString()));
+        }
+        files.sort(Comparator.comparing(GeneratedFile::relativePath));
+        return files;
     }
-    files.sort(Comparator.comparing(GeneratedFile::relativePath));
-    return files;
-  }
 }

@@ -12,24 +12,24 @@ import java.util.zip.CRC32C;
  */
 public final class ContentHash {
 
-  private final CRC32C crc = new CRC32C();
-  private final Adler32 adler = new Adler32();
-  private long length;
+    private final CRC32C crc = new CRC32C();
+    private final Adler32 adler = new Adler32();
+    private long length;
 
-  /** The hash of {@code bytes}, as {@code <length>-<16 hex digits>}. */
-  public static String of(byte[] bytes) {
-    return new ContentHash().add(bytes).value();
-  }
+    /** The hash of {@code bytes}, as {@code <length>-<16 hex digits>}. */
+    public static String of(byte[] bytes) {
+        return new ContentHash().add(bytes).value();
+    }
 
-  public ContentHash add(byte[] bytes) {
-    crc.update(bytes);
-    adler.update(bytes);
-    length += bytes.length;
-    return this;
-  }
+    public ContentHash add(byte[] bytes) {
+        crc.update(bytes);
+        adler.update(bytes);
+        length += bytes.length;
+        return this;
+    }
 
-  public String value() {
-    // Not String.format: its first call in a fresh JVM costs some 20 ms of Formatter start-up.
-    return length + "-" + Long.toHexString((crc.getValue() << 32) | adler.getValue());
-  }
+    public String value() {
+        // Not String.format: its first call in a fresh JVM costs some 20 ms of Formatter start-up.
+        return length + "-" + Long.toHexString((crc.getValue() << 32) | adler.getValue());
+    }
 }

@@ -17,91 +17,101 @@ import javax.lang.model.element.Modifier;
  */
 final class DispatchWriter {
 
-  private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
+    private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
 
-  private final Chapter chapter;
-  private final Types types;
-  private final Generated generated;
+    private final Chapter chapter;
+    private final Types types;
+    private final Generated generated;
 
-  DispatchWriter(Chapter chapter, Types types, Generated generated) {
-    this.chapter = chapter;
-    this.types = types;
-    this.generated = generated;
-  }
-
-  ClassName name() {
-    return types.local(ChapterWriter.chapterPrefix(chapter) + "Requests");
-  }
-
-  TypeSpec write() {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(name())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(generated.annotation())
-            .addJavadoc("Reads the command lines of chapter $L and the responses to them.\n", chapter.name())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    MethodSpec.Builder parse =
-        MethodSpec.methodBuilder("parse")
-            .addJavadoc("The typed request a line (and the payload after its prompt, or null) stands for.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String.class, "line")
-            .addParameter(Types.BYTES, "payload")
-            .returns(ParameterizedTypeName.get(Types.OPTIONAL, AT_REQUEST));
-    for (Command command : chapter.commands()) {
-      boolean prompt = command.forms().stream().anyMatch(f -> f.promptPayload().isPresent());
-      ClassName request = types.local(command.javaName());
-      parse.addStatement(
-          "$T<$T> $L = $T.parse(line$L)",
-          Optional.class,
-          request,
-          Names.camel(command.javaName()),
-          request,
-          prompt ? ", payload" : "");
-      parse.beginControlFlow("if ($L.isPresent())", Names.camel(command.javaName()))
-          .addStatement("return $T.of($L.get())", Optional.class, Names.camel(command.javaName()))
-          .endControlFlow();
+    DispatchWriter(Chapter chapter, Types types, Generated generated) {
+        this.chapter = chapter;
+        this.types = types;
+        this.generated = generated;
     }
-    type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
 
-    MethodSpec.Builder promptLength =
-        MethodSpec.methodBuilder("promptLength")
-            .addJavadoc("How many payload bytes follow the prompt for this line; empty when none do.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String.class, "line")
-            .returns(OptionalInt.class);
-    for (Command command : chapter.commands()) {
-      if (command.forms().stream().anyMatch(f -> f.promptPayload().isPresent())) {
-        String local = Names.camel(command.javaName());
-        promptLength
-            .addStatement("$T $L = $T.promptLength(line)", OptionalInt.class, local, types.local(command.javaName()))
-            .beginControlFlow("if ($L.isPresent())", local)
-            .addStatement("return $L", local)
-            .endControlFlow();
-      }
+    ClassName name() {
+        return types.local(ChapterWriter.chapterPrefix(chapter) + "Requests");
     }
-    type.addMethod(promptLength.addStatement("return $T.empty()", OptionalInt.class).build());
 
-    MethodSpec.Builder response =
-        MethodSpec.methodBuilder("parseResponse")
-            .addJavadoc("Reads a line as the information response of {@code request}; empty if it is not one.\n\n@throws $T if it has the response's prefix but not its shape\n", Types.WIRE_PARSE_EXCEPTION)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(AT_REQUEST, "request")
-            .addParameter(String.class, "line")
-            .returns(ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)));
-    for (Command command : chapter.commands()) {
-      for (Form form : command.forms()) {
-        if (form.responses().isEmpty()) {
-          continue;
+    TypeSpec write() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(name())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(generated.annotation())
+                .addJavadoc("Reads the command lines of chapter $L and the responses to them.\n", chapter.name())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
+                .addJavadoc("The typed request a line (and the payload after its prompt, or null) stands for.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "line")
+                .addParameter(Types.BYTES, "payload")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, AT_REQUEST));
+        for (Command command : chapter.commands()) {
+            boolean prompt =
+                    command.forms().stream().anyMatch(f -> f.promptPayload().isPresent());
+            ClassName request = types.local(command.javaName());
+            parse.addStatement(
+                    "$T<$T> $L = $T.parse(line$L)",
+                    Optional.class,
+                    request,
+                    Names.camel(command.javaName()),
+                    request,
+                    prompt ? ", payload" : "");
+            parse.beginControlFlow("if ($L.isPresent())", Names.camel(command.javaName()))
+                    .addStatement("return $T.of($L.get())", Optional.class, Names.camel(command.javaName()))
+                    .endControlFlow();
         }
-        ClassName record = types.local(command.javaName()).nestedClass(RequestWriter.recordName(form));
-        ClassName answer = types.local(ResponseWriter.name(command, form));
-        response.beginControlFlow(
-                "if (request instanceof $T && $T.PREFIXES.stream().anyMatch(line::startsWith))", record, answer)
-            .addStatement("return $T.of($T.parse(line))", Optional.class, answer)
-            .endControlFlow();
-      }
+        type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
+
+        MethodSpec.Builder promptLength = MethodSpec.methodBuilder("promptLength")
+                .addJavadoc("How many payload bytes follow the prompt for this line; empty when none do.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "line")
+                .returns(OptionalInt.class);
+        for (Command command : chapter.commands()) {
+            if (command.forms().stream().anyMatch(f -> f.promptPayload().isPresent())) {
+                String local = Names.camel(command.javaName());
+                promptLength
+                        .addStatement(
+                                "$T $L = $T.promptLength(line)",
+                                OptionalInt.class,
+                                local,
+                                types.local(command.javaName()))
+                        .beginControlFlow("if ($L.isPresent())", local)
+                        .addStatement("return $L", local)
+                        .endControlFlow();
+            }
+        }
+        type.addMethod(promptLength
+                .addStatement("return $T.empty()", OptionalInt.class)
+                .build());
+
+        MethodSpec.Builder response = MethodSpec.methodBuilder("parseResponse")
+                .addJavadoc(
+                        "Reads a line as the information response of {@code request}; empty if it is not one.\n\n@throws $T if it has the response's prefix but not its shape\n",
+                        Types.WIRE_PARSE_EXCEPTION)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(AT_REQUEST, "request")
+                .addParameter(String.class, "line")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)));
+        for (Command command : chapter.commands()) {
+            for (Form form : command.forms()) {
+                if (form.responses().isEmpty()) {
+                    continue;
+                }
+                ClassName record = types.local(command.javaName()).nestedClass(RequestWriter.recordName(form));
+                ClassName answer = types.local(ResponseWriter.name(command, form));
+                response.beginControlFlow(
+                                "if (request instanceof $T && $T.PREFIXES.stream().anyMatch(line::startsWith))",
+                                record,
+                                answer)
+                        .addStatement("return $T.of($T.parse(line))", Optional.class, answer)
+                        .endControlFlow();
+            }
+        }
+        type.addMethod(
+                response.addStatement("return $T.empty()", Optional.class).build());
+        return type.build();
     }
-    type.addMethod(response.addStatement("return $T.empty()", Optional.class).build());
-    return type.build();
-  }
 }

@@ -13,68 +13,64 @@ import javax.lang.model.element.Modifier;
 /** A spec enum or error table as a Java enum with wire codes and the manual's words. */
 final class EnumWriter {
 
-  private static final ClassName WIRE_ENUM = ClassName.get(Types.BIND, "WireEnum");
+    private static final ClassName WIRE_ENUM = ClassName.get(Types.BIND, "WireEnum");
 
-  private final Generated generated;
+    private final Generated generated;
 
-  EnumWriter(Generated generated) {
-    this.generated = generated;
-  }
-
-  TypeSpec write(ClassName name, String description, List<EnumConstant> constants, String kind) {
-    TypeSpec.Builder type =
-        TypeSpec.enumBuilder(name)
-            .addModifiers(Modifier.PUBLIC)
-            .addSuperinterface(WIRE_ENUM)
-            .addAnnotation(generated.annotation())
-            .addJavadoc("$L\n", Docs.escape(description.isEmpty() ? name.simpleName() : description))
-            .addJavadoc("\n<p>$L; codes as sent and received on the wire.\n", kind);
-    for (EnumConstant constant : constants) {
-      type.addEnumConstant(
-          constant.javaName(),
-          TypeSpec.anonymousClassBuilder("$S, $S", constant.code(), constant.description())
-              .addJavadoc("$L: $L\n", Docs.code(constant.wireForm()), Docs.escape(constant.description()))
-              .build());
+    EnumWriter(Generated generated) {
+        this.generated = generated;
     }
-    type.addField(FieldSpec.builder(String.class, "code", Modifier.PRIVATE, Modifier.FINAL).build())
-        .addField(FieldSpec.builder(String.class, "description", Modifier.PRIVATE, Modifier.FINAL).build())
-        .addMethod(
-            MethodSpec.constructorBuilder()
-                .addParameter(String.class, "code")
-                .addParameter(String.class, "description")
-                .addStatement("this.code = code")
-                .addStatement("this.description = description")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("code")
-                .addAnnotation(Override.class)
+
+    TypeSpec write(ClassName name, String description, List<EnumConstant> constants, String kind) {
+        TypeSpec.Builder type = TypeSpec.enumBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return code")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("description")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return description")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("fromCode")
-                .addJavadoc("The constant for a wire code, if the spec lists it.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(String.class, "code")
-                .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), name))
-                .addStatement("return $T.find(values(), code)", WIRE_ENUM)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("of")
-                .addJavadoc("The constant for a wire code; unknown codes are refused with the code named.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(String.class, "code")
-                .returns(name)
-                .addStatement("return $T.require(values(), code, $S)", WIRE_ENUM, name.simpleName())
-                .build());
-    return type.build();
-  }
+                .addSuperinterface(WIRE_ENUM)
+                .addAnnotation(generated.annotation())
+                .addJavadoc("$L\n", Docs.escape(description.isEmpty() ? name.simpleName() : description))
+                .addJavadoc("\n<p>$L; codes as sent and received on the wire.\n", kind);
+        for (EnumConstant constant : constants) {
+            type.addEnumConstant(
+                    constant.javaName(),
+                    TypeSpec.anonymousClassBuilder("$S, $S", constant.code(), constant.description())
+                            .addJavadoc("$L: $L\n", Docs.code(constant.wireForm()), Docs.escape(constant.description()))
+                            .build());
+        }
+        type.addField(FieldSpec.builder(String.class, "code", Modifier.PRIVATE, Modifier.FINAL)
+                        .build())
+                .addField(FieldSpec.builder(String.class, "description", Modifier.PRIVATE, Modifier.FINAL)
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "code")
+                        .addParameter(String.class, "description")
+                        .addStatement("this.code = code")
+                        .addStatement("this.description = description")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("code")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addStatement("return code")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("description")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addStatement("return description")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("fromCode")
+                        .addJavadoc("The constant for a wire code, if the spec lists it.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(String.class, "code")
+                        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), name))
+                        .addStatement("return $T.find(values(), code)", WIRE_ENUM)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("of")
+                        .addJavadoc("The constant for a wire code; unknown codes are refused with the code named.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(String.class, "code")
+                        .returns(name)
+                        .addStatement("return $T.require(values(), code, $S)", WIRE_ENUM, name.simpleName())
+                        .build());
+        return type.build();
+    }
 }

@@ -32,623 +32,697 @@ import javax.lang.model.element.Modifier;
  */
 final class FacadeWriter {
 
-  private static final ClassName AT_CHANNEL = ClassName.get(Types.RUNTIME, "AtChannel");
-  private static final ClassName COMPLETION = ClassName.get(Types.RUNTIME, "Completion");
-  private static final ClassName COMPLETED = ClassName.get(Types.RUNTIME, "CompletedResponse");
-  private static final ClassName URC_LISTENER = ClassName.get(Types.RUNTIME, "UrcListener");
-  private static final ClassName REGISTRATION = ClassName.get(Types.BIND, "Registration");
-  private static final ClassName COMPLETION_TIMEOUT = ClassName.get(Types.BIND, "CompletionTimeoutException");
-  private static final Duration DEFAULT_COMPLETION = Duration.ofSeconds(60);
+    private static final ClassName AT_CHANNEL = ClassName.get(Types.RUNTIME, "AtChannel");
+    private static final ClassName COMPLETION = ClassName.get(Types.RUNTIME, "Completion");
+    private static final ClassName COMPLETED = ClassName.get(Types.RUNTIME, "CompletedResponse");
+    private static final ClassName URC_LISTENER = ClassName.get(Types.RUNTIME, "UrcListener");
+    private static final ClassName REGISTRATION = ClassName.get(Types.BIND, "Registration");
+    private static final ClassName COMPLETION_TIMEOUT = ClassName.get(Types.BIND, "CompletionTimeoutException");
+    private static final Duration DEFAULT_COMPLETION = Duration.ofSeconds(60);
 
-  private final Chapter chapter;
-  private final Types types;
-  private final Generated generated;
-  private final UrcWriter urcs;
-  private final FieldRecords records;
-  /** Set while writing, so helpers are emitted only where generated code calls them. */
-  private boolean needsIn;
-  private boolean needsNumber;
+    private final Chapter chapter;
+    private final Types types;
+    private final Generated generated;
+    private final UrcWriter urcs;
+    private final FieldRecords records;
+    /** Set while writing, so helpers are emitted only where generated code calls them. */
+    private boolean needsIn;
 
-  FacadeWriter(Chapter chapter, Types types, Generated generated, UrcWriter urcs) {
-    this.chapter = chapter;
-    this.types = types;
-    this.generated = generated;
-    this.urcs = urcs;
-    this.records = new FieldRecords(types);
-  }
+    private boolean needsNumber;
 
-  ClassName name() {
-    return types.local(io.atspec.grammar.check.JavaNames.chapterTypes(chapter).get(2));
-  }
-
-  static ClassName outcomeName(Types types, Command command) {
-    return types.local(command.javaName() + "Outcome");
-  }
-
-  TypeSpec facade() {
-    ClassName self = name();
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(generated.annotation())
-            .addJavadoc("The commands of chapter $L ($L) on an {@link $T}.\n", chapter.name(), Docs.escape(chapter.title()), AT_CHANNEL);
-    if (!chapter.description().isEmpty()) {
-      type.addJavadoc("\n<p>$L\n", Docs.escape(chapter.description()));
+    FacadeWriter(Chapter chapter, Types types, Generated generated, UrcWriter urcs) {
+        this.chapter = chapter;
+        this.types = types;
+        this.generated = generated;
+        this.urcs = urcs;
+        this.records = new FieldRecords(types);
     }
-    chapter.manual().ifPresent(m -> type.addJavadoc("\n<p>From $L$L.\n", Docs.escape(m.title()), m.section().map(s -> ", section " + s).orElse("")));
-    type.addJavadoc("\n<p>Each method sends one command and waits for its final result; an ERROR or\n"
-        + "{@code +CME ERROR} is thrown as {@code AtCommandFailedException}.\n");
-    type.addField(FieldSpec.builder(System.Logger.class, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.getLogger($T.class.getName())", System.class, self).build());
-    type.addField(FieldSpec.builder(AT_CHANNEL, "channel", Modifier.PRIVATE, Modifier.FINAL).build());
-    Optional<ClassName> editions = editionType();
-    editions.ifPresent(e -> type.addField(FieldSpec.builder(e, "edition", Modifier.PRIVATE, Modifier.FINAL).build()));
-    MethodSpec.Builder constructor =
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Uses {@code channel}, and teaches it where this chapter's URC payloads end.\n")
-            .addParameter(AT_CHANNEL, "channel");
-    if (editions.isPresent()) {
-      type.addMethod(
-          MethodSpec.constructorBuilder()
-              .addModifiers(Modifier.PUBLIC)
-              .addJavadoc("Uses {@code channel} with the timeouts of the default edition.\n")
-              .addParameter(AT_CHANNEL, "channel")
-              .addStatement("this(channel, $T.$L)", editions.get(), Names.constant(chapter.editions().get(0).name()))
-              .build());
-      constructor
-          .addJavadoc("The timeouts are those of manual edition {@code edition}.\n")
-          .addParameter(editions.get(), "edition")
-          .addStatement("this.edition = $T.requireNonNull(edition, $S)", java.util.Objects.class, "edition");
+
+    ClassName name() {
+        return types.local(
+                io.atspec.grammar.check.JavaNames.chapterTypes(chapter).get(2));
     }
-    constructor.addStatement("this.channel = $T.requireNonNull(channel, $S)", java.util.Objects.class, "channel");
-    if (!chapter.urcs().isEmpty()) {
-      constructor.addStatement("$T.registerDecoders(channel)", urcs.sealedName());
+
+    static ClassName outcomeName(Types types, Command command) {
+        return types.local(command.javaName() + "Outcome");
     }
-    type.addMethod(constructor.build());
-    type.addMethod(MethodSpec.methodBuilder("channel").addModifiers(Modifier.PUBLIC).returns(AT_CHANNEL).addStatement("return channel").build());
-    for (Command command : chapter.commands()) {
-      if (editions.isPresent() && editionTimeouts(command)) {
-        type.addMethod(timeoutMethod(command, editions.get()));
-      }
-      if (command.completion().isPresent()) {
-        Completion completion = command.completion().get();
-        if (completion.poll().isPresent()) {
-          pollCommand(type, command, completion);
-        } else {
-          urcCommand(type, command, completion);
+
+    TypeSpec facade() {
+        ClassName self = name();
+        TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(generated.annotation())
+                .addJavadoc(
+                        "The commands of chapter $L ($L) on an {@link $T}.\n",
+                        chapter.name(),
+                        Docs.escape(chapter.title()),
+                        AT_CHANNEL);
+        if (!chapter.description().isEmpty()) {
+            type.addJavadoc("\n<p>$L\n", Docs.escape(chapter.description()));
         }
-      } else {
-        plainCommand(type, command);
-      }
-      shortcuts(type, command);
-    }
-    if (needsIn) {
-      type.addMethod(inHelper());
-    }
-    if (needsNumber) {
-      type.addMethod(numberHelper());
-    }
-    if (!chapter.urcs().isEmpty()) {
-      listeners(type);
-    }
-    return type.build();
-  }
-
-  /** The chapter's edition enum, when the spec names editions. */
-  Optional<ClassName> editionType() {
-    return chapter.editions().isEmpty()
-        ? Optional.empty()
-        : Optional.of(types.local(ChapterWriter.chapterPrefix(chapter) + "Edition"));
-  }
-
-  private static boolean editionTimeouts(Command command) {
-    return command.timeouts().stream().anyMatch(t -> t.edition().isPresent());
-  }
-
-  /**
-   * {@code request.command()}, or, for a command whose timeout differs by edition,
-   * {@code request.command(httpActionTimeout())}: the facade answers for its edition.
-   */
-  private CodeBlock commandOf(Command command, String request) {
-    return commandOf(command, CodeBlock.of("$L", request));
-  }
-
-  private CodeBlock commandOf(Command command, CodeBlock request) {
-    if (editionType().isPresent() && editionTimeouts(command)) {
-      return CodeBlock.of("$L.command($LTimeout())", request, method(command));
-    }
-    return CodeBlock.of("$L.command()", request);
-  }
-
-  /** {@code httpActionTimeout()}: the command's timeout in the facade's edition. */
-  private MethodSpec timeoutMethod(Command command, ClassName editions) {
-    ClassName request = types.local(command.javaName());
-    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (edition) {\n").indent();
-    for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
-      String constant = Names.constant(edition.name());
-      boolean own = command.timeouts().stream().anyMatch(t -> t.edition().filter(edition.name()::equals).isPresent());
-      cases.add("case $L -> $T.$L;\n", constant, request, own ? "TIMEOUT_" + constant : "TIMEOUT");
-    }
-    cases.unindent().add("};\n");
-    return MethodSpec.methodBuilder(method(command) + "Timeout")
-        .addModifiers(Modifier.PRIVATE)
-        .returns(Duration.class)
-        .addCode(cases.build())
-        .build();
-  }
-
-  /** The chapter's editions as an enum, the first being the default. */
-  TypeSpec editionEnum() {
-    ClassName self = editionType().orElseThrow();
-    TypeSpec.Builder type =
-        TypeSpec.enumBuilder(self)
-            .addModifiers(Modifier.PUBLIC)
-            .addAnnotation(generated.annotation())
-            .addJavadoc("The editions of the manual that chapter $L tells apart; {@link #$L} is the default.\n",
-                chapter.name(), Names.constant(chapter.editions().get(0).name()))
-            .addJavadoc("\n<p>A facade made for an edition uses that edition's timeouts.\n");
-    for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
-      type.addEnumConstant(
-          Names.constant(edition.name()),
-          TypeSpec.anonymousClassBuilder("").addJavadoc("$L\n", Docs.escape(edition.description())).build());
-    }
-    return type.build();
-  }
-
-  private static String method(Command command) {
-    return Names.camel(command.javaName());
-  }
-
-  private CodeBlock doc(Command command) {
-    CodeBlock.Builder doc = CodeBlock.builder().add("Sends $L: $L", Docs.code(command.name()), Docs.escape(command.title()));
-    command.section().ifPresent(s -> doc.add(" (section $L)", s));
-    return doc.add(".\n").build();
-  }
-
-  private void plainCommand(TypeSpec.Builder type, Command command) {
-    ClassName request = types.local(command.javaName());
-    type.addMethod(
-        MethodSpec.methodBuilder(method(command))
-            .addJavadoc(doc(command))
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .returns(Types.AT_RESPONSE)
-            .addStatement("return channel.execute($L)", commandOf(command, "request"))
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder(method(command) + "Async")
-            .addJavadoc(doc(command))
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
-            .addStatement("return channel.submit($L)", commandOf(command, "request"))
-            .build());
-  }
-
-  /** A condition that the request is of a form the completion applies to. */
-  private CodeBlock appliesTo(Command command, Completion completion) {
-    if (completion.forms().isEmpty()) {
-      return CodeBlock.of("true");
-    }
-    List<CodeBlock> checks = new ArrayList<>();
-    for (String formName : completion.forms()) {
-      command.forms().stream()
-          .filter(f -> f.name().filter(formName::equals).isPresent())
-          .findFirst()
-          .ifPresent(form -> checks.add(CodeBlock.of("request instanceof $T", types.local(command.javaName()).nestedClass(RequestWriter.recordName(form)))));
-    }
-    return CodeBlock.join(checks, " || ");
-  }
-
-  private void urcCommand(TypeSpec.Builder type, Command command, Completion completion) {
-    ClassName request = types.local(command.javaName());
-    ClassName outcome = outcomeName(types, command);
-    String constant = Names.constant(command.javaName().replaceAll("([a-z])([A-Z])", "$1_$2")) + "_COMPLETION";
-    List<String> collect = new ArrayList<>();
-    for (String prefix : completion.collect()) {
-      chapter.urcNamed(prefix).ifPresent(u -> collect.addAll(lineStarts(u)));
-    }
-    Urc end = chapter.urcNamed(completion.until().orElseThrow().prefix()).orElseThrow();
-    for (String start : lineStarts(end)) {
-      if (!collect.contains(start)) {
-        collect.add(start);
-      }
-    }
-    Duration timeout = completion.timeout().orElse(DEFAULT_COMPLETION);
-    String endMethod = "ends" + command.javaName();
-    type.addField(
-        FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(
-                "new $T($T.of($L), $T::$L, $T.ofMillis($L))",
-                COMPLETION,
-                List.class,
-                CodeBlock.join(collect.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "),
-                name(),
-                endMethod,
-                Duration.class,
-                timeout.toMillis())
-            .build());
-    type.addMethod(endPredicate(endMethod, end, completion.until().get()));
-    CodeBlock applies = appliesTo(command, completion);
-    String wait = RequestWriter.human(timeout);
-    type.addMethod(
-        MethodSpec.methodBuilder(method(command))
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .returns(outcome)
-            .addStatement("return $L(request, $L.timeout())", method(command), constant)
-            .build());
-    MethodSpec.Builder blocking =
-        MethodSpec.methodBuilder(method(command))
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>Waits up to {@code completionTimeout} after the OK for $L.\n", Docs.code(end.prefix()))
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .addParameter(Duration.class, "completionTimeout")
-            .returns(outcome);
-    MethodSpec.Builder async =
-        MethodSpec.methodBuilder(method(command) + "Async")
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>Completes when $L arrives, or fails after {@code completionTimeout}.\n", Docs.code(end.prefix()))
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .addParameter(Duration.class, "completionTimeout")
-            .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome));
-    if (!applies.toString().equals("true")) {
-      blocking.beginControlFlow("if (!($L))", applies)
-          .addStatement("return $T.acknowledged(channel.execute($L))", outcome, commandOf(command, "request"))
-          .endControlFlow();
-      async.beginControlFlow("if (!($L))", applies)
-          .addStatement("return channel.submit($L).thenApply($T::acknowledged)", commandOf(command, "request"), outcome)
-          .endControlFlow();
-    }
-    CodeBlock withTimeout =
-        CodeBlock.of("new $T($L.collect(), $L.end(), completionTimeout)", COMPLETION, constant, constant);
-    blocking.addStatement("return $T.of(channel.execute($L, $L))", outcome, commandOf(command, "request"), withTimeout);
-    async.addStatement("return channel.submit($L, $L).thenApply($T::of)", commandOf(command, "request"), withTimeout, outcome);
-    type.addMethod(blocking.build());
-    type.addMethod(
-        MethodSpec.methodBuilder(method(command) + "Async")
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>Completes when $L arrives, or fails after $L.\n", Docs.code(end.prefix()), wait)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome))
-            .addStatement("return $LAsync(request, $L.timeout())", method(command), constant)
-            .build());
-    type.addMethod(async.build());
-  }
-
-  /**
-   * How the lines of a URC start: with the colon when it has fields, so that collecting
-   * {@code +HTTPCLOSE} does not also collect {@code +HTTPCLOSED}.
-   */
-  private static List<String> lineStarts(Urc urc) {
-    return UrcWriter.spellings(urc).stream()
-        .map(s -> urc.prefixless() || urc.reports().isEmpty() ? s : s + ":")
-        .toList();
-  }
-
-  private MethodSpec endPredicate(String name, Urc end, Completion.UntilUrc until) {
-    ClassName record = types.local(end.javaName());
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name)
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(Types.URC, "urc")
-            .returns(boolean.class);
-    if (until.field().isEmpty()) {
-      return method.addStatement("return $T.matches(urc.line())", record).build();
-    }
-    Parameter field = end.parameter(until.field().get()).orElseThrow();
-    List<FieldRecords.Field> fields =
-        records.fields(end.reports().stream().map(r -> r.format()).toList(), n -> end.parameter(n).orElseThrow());
-    boolean optional = fields.stream().filter(f -> f.parameter().equals(field)).anyMatch(FieldRecords.Field::optional);
-    return method
-        .beginControlFlow("if (!$T.matches(urc.line()))", record)
-        .addStatement("return false")
-        .endControlFlow()
-        .beginControlFlow("try")
-        .addStatement("$T report = $T.parse(urc)", record, record)
-        .addStatement("return in($L$L)", numeric("report", field, optional), Types.bounds(until.values()))
-        .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
-        .addComment("A malformed report does not end the wait; the timeout will, with what came.")
-        .addStatement("return false")
-        .endControlFlow()
-        .build();
-  }
-
-  /** The value of a field as a number, for comparing it with the values that end a wait. */
-  private CodeBlock numeric(String record, Parameter field, boolean optional) {
-    String access = record + "." + Names.camel(field.name()) + "()";
-    boolean coded = field.type() instanceof ParamType.EnumRef;
-    needsIn = true;
-    needsNumber |= coded;
-    if (!optional) {
-      return coded ? CodeBlock.of("number($L.code())", access) : CodeBlock.of("$L", access);
-    }
-    if (coded) {
-      return CodeBlock.of("$L.map(c -> number(c.code())).orElse($T.MIN_VALUE)", access, Long.class);
-    }
-    return CodeBlock.of("$L.isPresent() ? $L.getAsInt() : $T.MIN_VALUE", access, access, Long.class);
-  }
-
-  private void pollCommand(TypeSpec.Builder type, Command command, Completion completion) {
-    Completion.Poll poll = completion.poll().orElseThrow();
-    Command queried = chapter.commandNamed(poll.command()).orElseThrow();
-    Form query = queried.forms(FormKind.QUERY).get(0);
-    ClassName response = types.local(ResponseWriter.name(queried, query));
-    ClassName request = types.local(command.javaName());
-    ClassName outcome = outcomeName(types, command);
-    Parameter field = queried.parameter(poll.field()).orElseThrow();
-    List<FieldRecords.Field> fields =
-        records.fields(query.responses().stream().map(ResponseFormat::format).toList(), n -> queried.parameter(n).orElseThrow());
-    boolean optional = fields.stream().filter(f -> f.parameter().equals(field)).anyMatch(FieldRecords.Field::optional);
-    Duration timeout = completion.timeout().orElse(DEFAULT_COMPLETION);
-    Duration every = poll.every().orElse(Duration.ofSeconds(1));
-    CodeBlock applies = appliesTo(command, completion);
-    String pollMethod = "poll" + command.javaName();
-    TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome);
-    String goal =
-        Docs.code(poll.command() + "?") + " every " + RequestWriter.human(every) + " until "
-            + Docs.code("<" + poll.field() + ">") + " is " + poll.values();
-
-    type.addMethod(
-        MethodSpec.methodBuilder(method(command))
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>The OK only acknowledges it: polls $L, for up to $L.\n", goal, RequestWriter.human(timeout))
-            .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .returns(outcome)
-            .addStatement("return $L(request, $T.ofMillis($L))", method(command), Duration.class, timeout.toMillis())
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder(method(command))
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>Polls $L, for up to {@code completionTimeout}.\n", goal)
-            .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .addParameter(Duration.class, "completionTimeout")
-            .returns(outcome)
-            .beginControlFlow("try")
-            .addStatement("return $LAsync(request, completionTimeout).join()", method(command))
-            .nextControlFlow("catch ($T e)", java.util.concurrent.CompletionException.class)
-            .addComment("Rethrow what went wrong as the caller would have seen it without the future.")
-            .beginControlFlow("if (e.getCause() instanceof RuntimeException cause)")
-            .addStatement("throw cause")
-            .endControlFlow()
-            .addStatement("throw e")
-            .endControlFlow()
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder(method(command) + "Async")
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>Polls $L, for up to $L, without blocking a thread between polls.\n", goal, RequestWriter.human(timeout))
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .returns(future)
-            .addStatement("return $LAsync(request, $T.ofMillis($L))", method(command), Duration.class, timeout.toMillis())
-            .build());
-    MethodSpec.Builder async =
-        MethodSpec.methodBuilder(method(command) + "Async")
-            .addJavadoc(doc(command))
-            .addJavadoc("\n<p>Polls $L, for up to {@code completionTimeout}, without blocking a thread between polls.\n", goal)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(request, "request")
-            .addParameter(Duration.class, "completionTimeout")
-            .returns(future);
-    if (!applies.toString().equals("true")) {
-      async.beginControlFlow("if (!($L))", applies)
-          .addStatement("return channel.submit($L).thenApply(ack -> new $T(ack, $T.empty()))", commandOf(command, "request"), outcome, Optional.class)
-          .endControlFlow();
-    }
-    async.addStatement("long deadline = System.nanoTime() + completionTimeout.toNanos()")
-        .addStatement("return channel.submit($L).thenCompose(ack -> $L(ack, deadline))", commandOf(command, "request"), pollMethod);
-    type.addMethod(async.build());
-    type.addMethod(
-        MethodSpec.methodBuilder(pollMethod)
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(Types.AT_RESPONSE, "acknowledgement")
-            .addParameter(long.class, "deadline")
-            .returns(future)
-            .addCode(
-                CodeBlock.builder()
-                    .add("return channel.submit($L).thenCompose(response -> {\n", commandOf(queried, CodeBlock.of("$T.$L()", types.local(queried.javaName()), RequestWriter.factoryName(query))))
-                    .indent()
-                    .addStatement("$T answer = $T.first(response)", response, response)
-                    .beginControlFlow("if (in($L$L))", numeric("answer", field, optional), Types.bounds(poll.values()))
-                    .addStatement("return $T.completedFuture(new $T(acknowledgement, $T.of(answer)))", CompletableFuture.class, outcome, Optional.class)
-                    .endControlFlow()
-                    .beginControlFlow("if (System.nanoTime() - deadline > 0)")
-                    .addStatement(
-                        "return $T.failedFuture(new $T($S + answer))",
-                        CompletableFuture.class,
-                        COMPLETION_TIMEOUT,
-                        command.name() + ": <" + poll.field() + "> of " + poll.command() + "? did not become "
-                            + poll.values() + " in time; last answer: ")
-                    .endControlFlow()
-                    .addStatement(
-                        "$T later = $T.delayedExecutor($LL, $T.MILLISECONDS)",
-                        java.util.concurrent.Executor.class,
-                        CompletableFuture.class,
-                        every.toMillis(),
-                        java.util.concurrent.TimeUnit.class)
-                    .addStatement(
-                        "return $T.supplyAsync(() -> acknowledgement, later).thenCompose(ack -> $L(ack, deadline))",
-                        CompletableFuture.class,
-                        pollMethod)
-                    .unindent()
-                    .add("});\n")
-                    .build())
-            .build());
-  }
-
-  /** Forms that take no argument and get an information response: read it directly. */
-  private void shortcuts(TypeSpec.Builder type, Command command) {
-    for (Form form : command.forms()) {
-      if (form.responses().isEmpty() || !form.format().fields().isEmpty() || form.promptPayload().isPresent()) {
-        continue;
-      }
-      ClassName response = types.local(ResponseWriter.name(command, form));
-      String name = method(command) + RequestWriter.recordName(form);
-      type.addMethod(
-          MethodSpec.methodBuilder(name)
-              .addJavadoc("Sends $L and reads its answer.\n", Docs.code(command.name() + form.kind().suffix()))
-              .addModifiers(Modifier.PUBLIC)
-              .returns(response)
-              .addStatement("return $T.first(channel.execute($L))", response, commandOf(command, CodeBlock.of("$T.$L()", types.local(command.javaName()), RequestWriter.factoryName(form))))
-              .build());
-    }
-  }
-
-  private void listeners(TypeSpec.Builder type) {
-    ClassName sealed = urcs.sealedName();
-    type.addMethod(
-        MethodSpec.methodBuilder("listen")
-            .addJavadoc("Delivers every URC of this chapter, typed, on the channel's dispatcher thread.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(sealed)), "listener")
-            .returns(REGISTRATION)
-            .addStatement(
-                "$T adapter = urc -> { try { $T.parse(urc).ifPresent(listener); } catch ($T malformed) { LOG.log($T.Level.WARNING, malformed.getMessage()); } }",
-                URC_LISTENER, sealed, Types.WIRE_PARSE_EXCEPTION, System.Logger.class)
-            .addStatement("channel.addListener(adapter)")
-            .addStatement("return () -> channel.removeListener(adapter)")
-            .build());
-    TypeVariableName t = TypeVariableName.get("T", sealed);
-    type.addMethod(
-        MethodSpec.methodBuilder("on")
-            .addJavadoc("Delivers the URCs of one type, e.g. {@code on($L.class, report -> ...)}.\n", chapter.urcs().get(0).javaName())
-            .addModifiers(Modifier.PUBLIC)
-            .addTypeVariable(t)
-            .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
-            .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(t)), "listener")
-            .returns(REGISTRATION)
-            .addStatement("return listen(urc -> { if (type.isInstance(urc)) { listener.accept(type.cast(urc)); } })")
-            .build());
-  }
-
-  private static MethodSpec inHelper() {
-    return MethodSpec.methodBuilder("in")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(long.class, "value")
-        .addParameter(long[].class, "bounds")
-        .varargs()
-        .returns(boolean.class)
-        .beginControlFlow("for (int i = 0; i + 1 < bounds.length; i += 2)")
-        .beginControlFlow("if (value >= bounds[i] && value <= bounds[i + 1])")
-        .addStatement("return true")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return false")
-        .build();
-  }
-
-  private static MethodSpec numberHelper() {
-    return MethodSpec.methodBuilder("number")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(String.class, "code")
-        .returns(long.class)
-        .beginControlFlow("try")
-        .addStatement("return Long.parseLong(code)")
-        .nextControlFlow("catch ($T notANumber)", NumberFormatException.class)
-        .addStatement("return Long.MIN_VALUE")
-        .endControlFlow()
-        .build();
-  }
-
-  /** The outcome of a command with a completion. */
-  TypeSpec outcome(Command command) {
-    Completion completion = command.completion().orElseThrow();
-    ClassName self = outcomeName(types, command);
-    if (completion.poll().isPresent()) {
-      Command queried = chapter.commandNamed(completion.poll().get().command()).orElseThrow();
-      Form query = queried.forms(FormKind.QUERY).get(0);
-      ClassName response = types.local(ResponseWriter.name(queried, query));
-      return TypeSpec.recordBuilder(self)
-          .addModifiers(Modifier.PUBLIC)
-          .addAnnotation(generated.annotation())
-          .addJavadoc("What $L came to: its acknowledgement, and the answer of the poll that ended the wait.\n\n", Docs.code(command.name()))
-          .addJavadoc("@param acknowledgement the command's own final result\n@param result the poll answer that reached the awaited state; empty for forms that are not awaited\n")
-          .recordConstructor(
-              MethodSpec.constructorBuilder()
-                  .addParameter(Types.AT_RESPONSE, "acknowledgement")
-                  .addParameter(ParameterizedTypeName.get(Types.OPTIONAL, response), "result")
-                  .build())
-          .build();
-    }
-    ClassName sealed = urcs.sealedName();
-    TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), sealed);
-    TypeSpec.Builder type =
-        TypeSpec.recordBuilder(self)
-            .addModifiers(Modifier.PUBLIC)
-            .addAnnotation(generated.annotation())
-            .addJavadoc("What $L came to: its acknowledgement and the URCs that carried the outcome, in order.\n\n", Docs.code(command.name()))
-            .addJavadoc("@param acknowledgement the command's own final result\n@param reports the collected URCs, the one that ended the wait last\n")
-            .recordConstructor(
-                MethodSpec.compactConstructorBuilder()
+        chapter.manual()
+                .ifPresent(m -> type.addJavadoc(
+                        "\n<p>From $L$L.\n",
+                        Docs.escape(m.title()),
+                        m.section().map(s -> ", section " + s).orElse("")));
+        type.addJavadoc("\n<p>Each method sends one command and waits for its final result; an ERROR or\n"
+                + "{@code +CME ERROR} is thrown as {@code AtCommandFailedException}.\n");
+        type.addField(FieldSpec.builder(System.Logger.class, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.getLogger($T.class.getName())", System.class, self)
+                .build());
+        type.addField(FieldSpec.builder(AT_CHANNEL, "channel", Modifier.PRIVATE, Modifier.FINAL)
+                .build());
+        Optional<ClassName> editions = editionType();
+        editions.ifPresent(e -> type.addField(FieldSpec.builder(e, "edition", Modifier.PRIVATE, Modifier.FINAL)
+                .build()));
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Uses {@code channel}, and teaches it where this chapter's URC payloads end.\n")
+                .addParameter(AT_CHANNEL, "channel");
+        if (editions.isPresent()) {
+            type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addParameter(Types.AT_RESPONSE, "acknowledgement")
-                    .addParameter(list, "reports")
-                    .addStatement("reports = $T.copyOf(reports)", List.class)
+                    .addJavadoc("Uses {@code channel} with the timeouts of the default edition.\n")
+                    .addParameter(AT_CHANNEL, "channel")
+                    .addStatement(
+                            "this(channel, $T.$L)",
+                            editions.get(),
+                            Names.constant(chapter.editions().get(0).name()))
                     .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("of")
-            .addModifiers(Modifier.STATIC)
-            .addParameter(COMPLETED, "completed")
-            .returns(self)
-            .addStatement("$T reports = new $T<>()", list, ArrayList.class)
-            .beginControlFlow("for ($T urc : completed.urcs())", Types.URC)
-            .addStatement("$T.parse(urc).ifPresent(reports::add)", sealed)
-            .endControlFlow()
-            .addStatement("return new $T(completed.ack(), reports)", self)
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("acknowledged")
-            .addModifiers(Modifier.STATIC)
-            .addParameter(Types.AT_RESPONSE, "acknowledgement")
-            .returns(self)
-            .addStatement("return new $T(acknowledgement, $T.of())", self, List.class)
-            .build());
-    MethodSpec.Builder data =
-        MethodSpec.methodBuilder("data")
-            .addJavadoc("Every payload byte of the reports, in order: the response data.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(Types.BYTES)
-            .addStatement("$T out = new $T()", java.io.ByteArrayOutputStream.class, java.io.ByteArrayOutputStream.class)
-            .beginControlFlow("for ($T report : reports)", sealed);
-    boolean anyPayload = false;
-    for (String prefix : completion.collect()) {
-      Optional<Urc> urc = chapter.urcNamed(prefix);
-      if (urc.isEmpty()) {
-        continue;
-      }
-      List<FieldRecords.Field> fields =
-          records.fields(urc.get().reports().stream().map(r -> r.format()).toList(), n -> urc.get().parameter(n).orElseThrow());
-      List<FieldRecords.Field> payloads = fields.stream().filter(FieldRecords.Field::isPayload).toList();
-      if (payloads.isEmpty()) {
-        continue;
-      }
-      anyPayload = true;
-      ClassName record = types.local(urc.get().javaName());
-      data.beginControlFlow("if (report instanceof $T r)", record);
-      for (FieldRecords.Field payload : payloads) {
-        if (payload.optional()) {
-          data.addStatement("r.$L().ifPresent(out::writeBytes)", payload.javaName());
-        } else {
-          data.addStatement("out.writeBytes(r.$L())", payload.javaName());
+            constructor
+                    .addJavadoc("The timeouts are those of manual edition {@code edition}.\n")
+                    .addParameter(editions.get(), "edition")
+                    .addStatement("this.edition = $T.requireNonNull(edition, $S)", java.util.Objects.class, "edition");
         }
-      }
-      data.endControlFlow();
+        constructor.addStatement("this.channel = $T.requireNonNull(channel, $S)", java.util.Objects.class, "channel");
+        if (!chapter.urcs().isEmpty()) {
+            constructor.addStatement("$T.registerDecoders(channel)", urcs.sealedName());
+        }
+        type.addMethod(constructor.build());
+        type.addMethod(MethodSpec.methodBuilder("channel")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(AT_CHANNEL)
+                .addStatement("return channel")
+                .build());
+        for (Command command : chapter.commands()) {
+            if (editions.isPresent() && editionTimeouts(command)) {
+                type.addMethod(timeoutMethod(command, editions.get()));
+            }
+            if (command.completion().isPresent()) {
+                Completion completion = command.completion().get();
+                if (completion.poll().isPresent()) {
+                    pollCommand(type, command, completion);
+                } else {
+                    urcCommand(type, command, completion);
+                }
+            } else {
+                plainCommand(type, command);
+            }
+            shortcuts(type, command);
+        }
+        if (needsIn) {
+            type.addMethod(inHelper());
+        }
+        if (needsNumber) {
+            type.addMethod(numberHelper());
+        }
+        if (!chapter.urcs().isEmpty()) {
+            listeners(type);
+        }
+        return type.build();
     }
-    data.endControlFlow().addStatement("return out.toByteArray()");
-    if (anyPayload) {
-      type.addMethod(data.build());
+
+    /** The chapter's edition enum, when the spec names editions. */
+    Optional<ClassName> editionType() {
+        return chapter.editions().isEmpty()
+                ? Optional.empty()
+                : Optional.of(types.local(ChapterWriter.chapterPrefix(chapter) + "Edition"));
     }
-    return type.build();
-  }
+
+    private static boolean editionTimeouts(Command command) {
+        return command.timeouts().stream().anyMatch(t -> t.edition().isPresent());
+    }
+
+    /**
+     * {@code request.command()}, or, for a command whose timeout differs by edition,
+     * {@code request.command(httpActionTimeout())}: the facade answers for its edition.
+     */
+    private CodeBlock commandOf(Command command, String request) {
+        return commandOf(command, CodeBlock.of("$L", request));
+    }
+
+    private CodeBlock commandOf(Command command, CodeBlock request) {
+        if (editionType().isPresent() && editionTimeouts(command)) {
+            return CodeBlock.of("$L.command($LTimeout())", request, method(command));
+        }
+        return CodeBlock.of("$L.command()", request);
+    }
+
+    /** {@code httpActionTimeout()}: the command's timeout in the facade's edition. */
+    private MethodSpec timeoutMethod(Command command, ClassName editions) {
+        ClassName request = types.local(command.javaName());
+        CodeBlock.Builder cases =
+                CodeBlock.builder().add("return switch (edition) {\n").indent();
+        for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
+            String constant = Names.constant(edition.name());
+            boolean own = command.timeouts().stream()
+                    .anyMatch(t -> t.edition().filter(edition.name()::equals).isPresent());
+            cases.add("case $L -> $T.$L;\n", constant, request, own ? "TIMEOUT_" + constant : "TIMEOUT");
+        }
+        cases.unindent().add("};\n");
+        return MethodSpec.methodBuilder(method(command) + "Timeout")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(Duration.class)
+                .addCode(cases.build())
+                .build();
+    }
+
+    /** The chapter's editions as an enum, the first being the default. */
+    TypeSpec editionEnum() {
+        ClassName self = editionType().orElseThrow();
+        TypeSpec.Builder type = TypeSpec.enumBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(generated.annotation())
+                .addJavadoc(
+                        "The editions of the manual that chapter $L tells apart; {@link #$L} is the default.\n",
+                        chapter.name(),
+                        Names.constant(chapter.editions().get(0).name()))
+                .addJavadoc("\n<p>A facade made for an edition uses that edition's timeouts.\n");
+        for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
+            type.addEnumConstant(
+                    Names.constant(edition.name()),
+                    TypeSpec.anonymousClassBuilder("")
+                            .addJavadoc("$L\n", Docs.escape(edition.description()))
+                            .build());
+        }
+        return type.build();
+    }
+
+    private static String method(Command command) {
+        return Names.camel(command.javaName());
+    }
+
+    private CodeBlock doc(Command command) {
+        CodeBlock.Builder doc =
+                CodeBlock.builder().add("Sends $L: $L", Docs.code(command.name()), Docs.escape(command.title()));
+        command.section().ifPresent(s -> doc.add(" (section $L)", s));
+        return doc.add(".\n").build();
+    }
+
+    private void plainCommand(TypeSpec.Builder type, Command command) {
+        ClassName request = types.local(command.javaName());
+        type.addMethod(MethodSpec.methodBuilder(method(command))
+                .addJavadoc(doc(command))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .returns(Types.AT_RESPONSE)
+                .addStatement("return channel.execute($L)", commandOf(command, "request"))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
+                .addJavadoc(doc(command))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
+                .addStatement("return channel.submit($L)", commandOf(command, "request"))
+                .build());
+    }
+
+    /** A condition that the request is of a form the completion applies to. */
+    private CodeBlock appliesTo(Command command, Completion completion) {
+        if (completion.forms().isEmpty()) {
+            return CodeBlock.of("true");
+        }
+        List<CodeBlock> checks = new ArrayList<>();
+        for (String formName : completion.forms()) {
+            command.forms().stream()
+                    .filter(f -> f.name().filter(formName::equals).isPresent())
+                    .findFirst()
+                    .ifPresent(form -> checks.add(CodeBlock.of(
+                            "request instanceof $T",
+                            types.local(command.javaName()).nestedClass(RequestWriter.recordName(form)))));
+        }
+        return CodeBlock.join(checks, " || ");
+    }
+
+    private void urcCommand(TypeSpec.Builder type, Command command, Completion completion) {
+        ClassName request = types.local(command.javaName());
+        ClassName outcome = outcomeName(types, command);
+        String constant = Names.constant(command.javaName().replaceAll("([a-z])([A-Z])", "$1_$2")) + "_COMPLETION";
+        List<String> collect = new ArrayList<>();
+        for (String prefix : completion.collect()) {
+            chapter.urcNamed(prefix).ifPresent(u -> collect.addAll(lineStarts(u)));
+        }
+        Urc end = chapter.urcNamed(completion.until().orElseThrow().prefix()).orElseThrow();
+        for (String start : lineStarts(end)) {
+            if (!collect.contains(start)) {
+                collect.add(start);
+            }
+        }
+        Duration timeout = completion.timeout().orElse(DEFAULT_COMPLETION);
+        String endMethod = "ends" + command.javaName();
+        type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                        "new $T($T.of($L), $T::$L, $T.ofMillis($L))",
+                        COMPLETION,
+                        List.class,
+                        CodeBlock.join(
+                                collect.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "),
+                        name(),
+                        endMethod,
+                        Duration.class,
+                        timeout.toMillis())
+                .build());
+        type.addMethod(endPredicate(endMethod, end, completion.until().get()));
+        CodeBlock applies = appliesTo(command, completion);
+        String wait = RequestWriter.human(timeout);
+        type.addMethod(MethodSpec.methodBuilder(method(command))
+                .addJavadoc(doc(command))
+                .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .returns(outcome)
+                .addStatement("return $L(request, $L.timeout())", method(command), constant)
+                .build());
+        MethodSpec.Builder blocking = MethodSpec.methodBuilder(method(command))
+                .addJavadoc(doc(command))
+                .addJavadoc(
+                        "\n<p>Waits up to {@code completionTimeout} after the OK for $L.\n", Docs.code(end.prefix()))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "completionTimeout")
+                .returns(outcome);
+        MethodSpec.Builder async = MethodSpec.methodBuilder(method(command) + "Async")
+                .addJavadoc(doc(command))
+                .addJavadoc(
+                        "\n<p>Completes when $L arrives, or fails after {@code completionTimeout}.\n",
+                        Docs.code(end.prefix()))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "completionTimeout")
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome));
+        if (!applies.toString().equals("true")) {
+            blocking.beginControlFlow("if (!($L))", applies)
+                    .addStatement("return $T.acknowledged(channel.execute($L))", outcome, commandOf(command, "request"))
+                    .endControlFlow();
+            async.beginControlFlow("if (!($L))", applies)
+                    .addStatement(
+                            "return channel.submit($L).thenApply($T::acknowledged)",
+                            commandOf(command, "request"),
+                            outcome)
+                    .endControlFlow();
+        }
+        CodeBlock withTimeout =
+                CodeBlock.of("new $T($L.collect(), $L.end(), completionTimeout)", COMPLETION, constant, constant);
+        blocking.addStatement(
+                "return $T.of(channel.execute($L, $L))", outcome, commandOf(command, "request"), withTimeout);
+        async.addStatement(
+                "return channel.submit($L, $L).thenApply($T::of)", commandOf(command, "request"), withTimeout, outcome);
+        type.addMethod(blocking.build());
+        type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
+                .addJavadoc(doc(command))
+                .addJavadoc("\n<p>Completes when $L arrives, or fails after $L.\n", Docs.code(end.prefix()), wait)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome))
+                .addStatement("return $LAsync(request, $L.timeout())", method(command), constant)
+                .build());
+        type.addMethod(async.build());
+    }
+
+    /**
+     * How the lines of a URC start: with the colon when it has fields, so that collecting
+     * {@code +HTTPCLOSE} does not also collect {@code +HTTPCLOSED}.
+     */
+    private static List<String> lineStarts(Urc urc) {
+        return UrcWriter.spellings(urc).stream()
+                .map(s -> urc.prefixless() || urc.reports().isEmpty() ? s : s + ":")
+                .toList();
+    }
+
+    private MethodSpec endPredicate(String name, Urc end, Completion.UntilUrc until) {
+        ClassName record = types.local(end.javaName());
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(Types.URC, "urc")
+                .returns(boolean.class);
+        if (until.field().isEmpty()) {
+            return method.addStatement("return $T.matches(urc.line())", record).build();
+        }
+        Parameter field = end.parameter(until.field().get()).orElseThrow();
+        List<FieldRecords.Field> fields = records.fields(
+                end.reports().stream().map(r -> r.format()).toList(),
+                n -> end.parameter(n).orElseThrow());
+        boolean optional =
+                fields.stream().filter(f -> f.parameter().equals(field)).anyMatch(FieldRecords.Field::optional);
+        return method.beginControlFlow("if (!$T.matches(urc.line()))", record)
+                .addStatement("return false")
+                .endControlFlow()
+                .beginControlFlow("try")
+                .addStatement("$T report = $T.parse(urc)", record, record)
+                .addStatement("return in($L$L)", numeric("report", field, optional), Types.bounds(until.values()))
+                .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
+                .addComment("A malformed report does not end the wait; the timeout will, with what came.")
+                .addStatement("return false")
+                .endControlFlow()
+                .build();
+    }
+
+    /** The value of a field as a number, for comparing it with the values that end a wait. */
+    private CodeBlock numeric(String record, Parameter field, boolean optional) {
+        String access = record + "." + Names.camel(field.name()) + "()";
+        boolean coded = field.type() instanceof ParamType.EnumRef;
+        needsIn = true;
+        needsNumber |= coded;
+        if (!optional) {
+            return coded ? CodeBlock.of("number($L.code())", access) : CodeBlock.of("$L", access);
+        }
+        if (coded) {
+            return CodeBlock.of("$L.map(c -> number(c.code())).orElse($T.MIN_VALUE)", access, Long.class);
+        }
+        return CodeBlock.of("$L.isPresent() ? $L.getAsInt() : $T.MIN_VALUE", access, access, Long.class);
+    }
+
+    private void pollCommand(TypeSpec.Builder type, Command command, Completion completion) {
+        Completion.Poll poll = completion.poll().orElseThrow();
+        Command queried = chapter.commandNamed(poll.command()).orElseThrow();
+        Form query = queried.forms(FormKind.QUERY).get(0);
+        ClassName response = types.local(ResponseWriter.name(queried, query));
+        ClassName request = types.local(command.javaName());
+        ClassName outcome = outcomeName(types, command);
+        Parameter field = queried.parameter(poll.field()).orElseThrow();
+        List<FieldRecords.Field> fields = records.fields(
+                query.responses().stream().map(ResponseFormat::format).toList(),
+                n -> queried.parameter(n).orElseThrow());
+        boolean optional =
+                fields.stream().filter(f -> f.parameter().equals(field)).anyMatch(FieldRecords.Field::optional);
+        Duration timeout = completion.timeout().orElse(DEFAULT_COMPLETION);
+        Duration every = poll.every().orElse(Duration.ofSeconds(1));
+        CodeBlock applies = appliesTo(command, completion);
+        String pollMethod = "poll" + command.javaName();
+        TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome);
+        String goal = Docs.code(poll.command() + "?") + " every " + RequestWriter.human(every) + " until "
+                + Docs.code("<" + poll.field() + ">") + " is " + poll.values();
+
+        type.addMethod(MethodSpec.methodBuilder(method(command))
+                .addJavadoc(doc(command))
+                .addJavadoc(
+                        "\n<p>The OK only acknowledges it: polls $L, for up to $L.\n",
+                        goal,
+                        RequestWriter.human(timeout))
+                .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .returns(outcome)
+                .addStatement(
+                        "return $L(request, $T.ofMillis($L))", method(command), Duration.class, timeout.toMillis())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(method(command))
+                .addJavadoc(doc(command))
+                .addJavadoc("\n<p>Polls $L, for up to {@code completionTimeout}.\n", goal)
+                .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "completionTimeout")
+                .returns(outcome)
+                .beginControlFlow("try")
+                .addStatement("return $LAsync(request, completionTimeout).join()", method(command))
+                .nextControlFlow("catch ($T e)", java.util.concurrent.CompletionException.class)
+                .addComment("Rethrow what went wrong as the caller would have seen it without the future.")
+                .beginControlFlow("if (e.getCause() instanceof RuntimeException cause)")
+                .addStatement("throw cause")
+                .endControlFlow()
+                .addStatement("throw e")
+                .endControlFlow()
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
+                .addJavadoc(doc(command))
+                .addJavadoc(
+                        "\n<p>Polls $L, for up to $L, without blocking a thread between polls.\n",
+                        goal,
+                        RequestWriter.human(timeout))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .returns(future)
+                .addStatement(
+                        "return $LAsync(request, $T.ofMillis($L))", method(command), Duration.class, timeout.toMillis())
+                .build());
+        MethodSpec.Builder async = MethodSpec.methodBuilder(method(command) + "Async")
+                .addJavadoc(doc(command))
+                .addJavadoc(
+                        "\n<p>Polls $L, for up to {@code completionTimeout}, without blocking a thread between polls.\n",
+                        goal)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "completionTimeout")
+                .returns(future);
+        if (!applies.toString().equals("true")) {
+            async.beginControlFlow("if (!($L))", applies)
+                    .addStatement(
+                            "return channel.submit($L).thenApply(ack -> new $T(ack, $T.empty()))",
+                            commandOf(command, "request"),
+                            outcome,
+                            Optional.class)
+                    .endControlFlow();
+        }
+        async.addStatement("long deadline = System.nanoTime() + completionTimeout.toNanos()")
+                .addStatement(
+                        "return channel.submit($L).thenCompose(ack -> $L(ack, deadline))",
+                        commandOf(command, "request"),
+                        pollMethod);
+        type.addMethod(async.build());
+        type.addMethod(MethodSpec.methodBuilder(pollMethod)
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(Types.AT_RESPONSE, "acknowledgement")
+                .addParameter(long.class, "deadline")
+                .returns(future)
+                .addCode(CodeBlock.builder()
+                        .add(
+                                "return channel.submit($L).thenCompose(response -> {\n",
+                                commandOf(
+                                        queried,
+                                        CodeBlock.of(
+                                                "$T.$L()",
+                                                types.local(queried.javaName()),
+                                                RequestWriter.factoryName(query))))
+                        .indent()
+                        .addStatement("$T answer = $T.first(response)", response, response)
+                        .beginControlFlow(
+                                "if (in($L$L))", numeric("answer", field, optional), Types.bounds(poll.values()))
+                        .addStatement(
+                                "return $T.completedFuture(new $T(acknowledgement, $T.of(answer)))",
+                                CompletableFuture.class,
+                                outcome,
+                                Optional.class)
+                        .endControlFlow()
+                        .beginControlFlow("if (System.nanoTime() - deadline > 0)")
+                        .addStatement(
+                                "return $T.failedFuture(new $T($S + answer))",
+                                CompletableFuture.class,
+                                COMPLETION_TIMEOUT,
+                                command.name() + ": <" + poll.field() + "> of " + poll.command() + "? did not become "
+                                        + poll.values() + " in time; last answer: ")
+                        .endControlFlow()
+                        .addStatement(
+                                "$T later = $T.delayedExecutor($LL, $T.MILLISECONDS)",
+                                java.util.concurrent.Executor.class,
+                                CompletableFuture.class,
+                                every.toMillis(),
+                                java.util.concurrent.TimeUnit.class)
+                        .addStatement(
+                                "return $T.supplyAsync(() -> acknowledgement, later).thenCompose(ack -> $L(ack, deadline))",
+                                CompletableFuture.class,
+                                pollMethod)
+                        .unindent()
+                        .add("});\n")
+                        .build())
+                .build());
+    }
+
+    /** Forms that take no argument and get an information response: read it directly. */
+    private void shortcuts(TypeSpec.Builder type, Command command) {
+        for (Form form : command.forms()) {
+            if (form.responses().isEmpty()
+                    || !form.format().fields().isEmpty()
+                    || form.promptPayload().isPresent()) {
+                continue;
+            }
+            ClassName response = types.local(ResponseWriter.name(command, form));
+            String name = method(command) + RequestWriter.recordName(form);
+            type.addMethod(MethodSpec.methodBuilder(name)
+                    .addJavadoc(
+                            "Sends $L and reads its answer.\n",
+                            Docs.code(command.name() + form.kind().suffix()))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(response)
+                    .addStatement(
+                            "return $T.first(channel.execute($L))",
+                            response,
+                            commandOf(
+                                    command,
+                                    CodeBlock.of(
+                                            "$T.$L()",
+                                            types.local(command.javaName()),
+                                            RequestWriter.factoryName(form))))
+                    .build());
+        }
+    }
+
+    private void listeners(TypeSpec.Builder type) {
+        ClassName sealed = urcs.sealedName();
+        type.addMethod(MethodSpec.methodBuilder("listen")
+                .addJavadoc("Delivers every URC of this chapter, typed, on the channel's dispatcher thread.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(
+                        ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(sealed)),
+                        "listener")
+                .returns(REGISTRATION)
+                .addStatement(
+                        "$T adapter = urc -> { try { $T.parse(urc).ifPresent(listener); } catch ($T malformed) { LOG.log($T.Level.WARNING, malformed.getMessage()); } }",
+                        URC_LISTENER,
+                        sealed,
+                        Types.WIRE_PARSE_EXCEPTION,
+                        System.Logger.class)
+                .addStatement("channel.addListener(adapter)")
+                .addStatement("return () -> channel.removeListener(adapter)")
+                .build());
+        TypeVariableName t = TypeVariableName.get("T", sealed);
+        type.addMethod(MethodSpec.methodBuilder("on")
+                .addJavadoc(
+                        "Delivers the URCs of one type, e.g. {@code on($L.class, report -> ...)}.\n",
+                        chapter.urcs().get(0).javaName())
+                .addModifiers(Modifier.PUBLIC)
+                .addTypeVariable(t)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+                .addParameter(
+                        ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(t)),
+                        "listener")
+                .returns(REGISTRATION)
+                .addStatement(
+                        "return listen(urc -> { if (type.isInstance(urc)) { listener.accept(type.cast(urc)); } })")
+                .build());
+    }
+
+    private static MethodSpec inHelper() {
+        return MethodSpec.methodBuilder("in")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(long.class, "value")
+                .addParameter(long[].class, "bounds")
+                .varargs()
+                .returns(boolean.class)
+                .beginControlFlow("for (int i = 0; i + 1 < bounds.length; i += 2)")
+                .beginControlFlow("if (value >= bounds[i] && value <= bounds[i + 1])")
+                .addStatement("return true")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return false")
+                .build();
+    }
+
+    private static MethodSpec numberHelper() {
+        return MethodSpec.methodBuilder("number")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(String.class, "code")
+                .returns(long.class)
+                .beginControlFlow("try")
+                .addStatement("return Long.parseLong(code)")
+                .nextControlFlow("catch ($T notANumber)", NumberFormatException.class)
+                .addStatement("return Long.MIN_VALUE")
+                .endControlFlow()
+                .build();
+    }
+
+    /** The outcome of a command with a completion. */
+    TypeSpec outcome(Command command) {
+        Completion completion = command.completion().orElseThrow();
+        ClassName self = outcomeName(types, command);
+        if (completion.poll().isPresent()) {
+            Command queried =
+                    chapter.commandNamed(completion.poll().get().command()).orElseThrow();
+            Form query = queried.forms(FormKind.QUERY).get(0);
+            ClassName response = types.local(ResponseWriter.name(queried, query));
+            return TypeSpec.recordBuilder(self)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addAnnotation(generated.annotation())
+                    .addJavadoc(
+                            "What $L came to: its acknowledgement, and the answer of the poll that ended the wait.\n\n",
+                            Docs.code(command.name()))
+                    .addJavadoc(
+                            "@param acknowledgement the command's own final result\n@param result the poll answer that reached the awaited state; empty for forms that are not awaited\n")
+                    .recordConstructor(MethodSpec.constructorBuilder()
+                            .addParameter(Types.AT_RESPONSE, "acknowledgement")
+                            .addParameter(ParameterizedTypeName.get(Types.OPTIONAL, response), "result")
+                            .build())
+                    .build();
+        }
+        ClassName sealed = urcs.sealedName();
+        TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), sealed);
+        TypeSpec.Builder type = TypeSpec.recordBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(generated.annotation())
+                .addJavadoc(
+                        "What $L came to: its acknowledgement and the URCs that carried the outcome, in order.\n\n",
+                        Docs.code(command.name()))
+                .addJavadoc(
+                        "@param acknowledgement the command's own final result\n@param reports the collected URCs, the one that ended the wait last\n")
+                .recordConstructor(MethodSpec.compactConstructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(Types.AT_RESPONSE, "acknowledgement")
+                        .addParameter(list, "reports")
+                        .addStatement("reports = $T.copyOf(reports)", List.class)
+                        .build());
+        type.addMethod(MethodSpec.methodBuilder("of")
+                .addModifiers(Modifier.STATIC)
+                .addParameter(COMPLETED, "completed")
+                .returns(self)
+                .addStatement("$T reports = new $T<>()", list, ArrayList.class)
+                .beginControlFlow("for ($T urc : completed.urcs())", Types.URC)
+                .addStatement("$T.parse(urc).ifPresent(reports::add)", sealed)
+                .endControlFlow()
+                .addStatement("return new $T(completed.ack(), reports)", self)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("acknowledged")
+                .addModifiers(Modifier.STATIC)
+                .addParameter(Types.AT_RESPONSE, "acknowledgement")
+                .returns(self)
+                .addStatement("return new $T(acknowledgement, $T.of())", self, List.class)
+                .build());
+        MethodSpec.Builder data = MethodSpec.methodBuilder("data")
+                .addJavadoc("Every payload byte of the reports, in order: the response data.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Types.BYTES)
+                .addStatement(
+                        "$T out = new $T()", java.io.ByteArrayOutputStream.class, java.io.ByteArrayOutputStream.class)
+                .beginControlFlow("for ($T report : reports)", sealed);
+        boolean anyPayload = false;
+        for (String prefix : completion.collect()) {
+            Optional<Urc> urc = chapter.urcNamed(prefix);
+            if (urc.isEmpty()) {
+                continue;
+            }
+            List<FieldRecords.Field> fields = records.fields(
+                    urc.get().reports().stream().map(r -> r.format()).toList(),
+                    n -> urc.get().parameter(n).orElseThrow());
+            List<FieldRecords.Field> payloads =
+                    fields.stream().filter(FieldRecords.Field::isPayload).toList();
+            if (payloads.isEmpty()) {
+                continue;
+            }
+            anyPayload = true;
+            ClassName record = types.local(urc.get().javaName());
+            data.beginControlFlow("if (report instanceof $T r)", record);
+            for (FieldRecords.Field payload : payloads) {
+                if (payload.optional()) {
+                    data.addStatement("r.$L().ifPresent(out::writeBytes)", payload.javaName());
+                } else {
+                    data.addStatement("out.writeBytes(r.$L())", payload.javaName());
+                }
+            }
+            data.endControlFlow();
+        }
+        data.endControlFlow().addStatement("return out.toByteArray()");
+        if (anyPayload) {
+            type.addMethod(data.build());
+        }
+        return type.build();
+    }
 }

@@ -20,213 +20,222 @@ import java.util.function.Function;
  */
 final class FieldRecords {
 
-  /** A record component. */
-  record Field(Parameter parameter, boolean optional) {
-    String javaName() {
-      return Names.camel(parameter.name());
-    }
-
-    boolean isPayload() {
-      return parameter.type() instanceof ParamType.BytesType;
-    }
-  }
-
-  private final Types types;
-
-  FieldRecords(Types types) {
-    this.types = types;
-  }
-
-  /** The union of the fields of every shape of {@code formats}, in first-seen order. */
-  List<Field> fields(List<Format> formats, Function<String, Parameter> lookup) {
-    Map<String, Integer> seen = new LinkedHashMap<>();
-    int shapes = 0;
-    for (Format format : formats) {
-      for (List<FormatItem> shape : format.shapes()) {
-        shapes++;
-        for (FormatItem item : shape) {
-          if (item instanceof FormatItem.Field field && field.fixedValue().isEmpty()) {
-            seen.merge(field.name(), 1, Integer::sum);
-          }
+    /** A record component. */
+    record Field(Parameter parameter, boolean optional) {
+        String javaName() {
+            return Names.camel(parameter.name());
         }
-      }
-    }
-    List<Field> fields = new ArrayList<>();
-    for (Map.Entry<String, Integer> entry : seen.entrySet()) {
-      Parameter parameter = lookup.apply(entry.getKey());
-      fields.add(new Field(parameter, entry.getValue() < shapes || parameter.optional()));
-    }
-    return fields;
-  }
 
-  TypeName componentType(Field field) {
-    TypeName type = types.fieldType(field.parameter());
-    return field.optional() ? Types.optional(type) : type;
-  }
-
-  /**
-   * A shape family of a record: a report or response format, and what it adds in front of the
-   * fields (the report's name when a URC has several named reports).
-   */
-  record Variant(Format format, Optional<CodeBlock> leading) {}
-
-  /** A shape of a variant, and how many fixed items tell it apart. */
-  private record Branch(Variant variant, List<FormatItem> shape, long fixedItems) {}
-
-  /**
-   * One {@code if} per shape: when the fields fit it, return a new record. Shapes with fixed
-   * values are tried first, and in them int ranges are checked, so that {@code 0,1001} is the
-   * error shape {@code <stat=0>,<errcode>} while {@code 0,1} is a result. {@code payload} is the
-   * expression of the framed bytes (a URC's payload), or null for responses.
-   */
-  void addShapeBranches(
-      MethodSpec.Builder method,
-      com.palantir.javapoet.ClassName record,
-      List<Field> fields,
-      List<Variant> variants,
-      String payload) {
-    List<Branch> branches = new ArrayList<>();
-    for (Variant variant : variants) {
-      for (List<FormatItem> shape : variant.format().shapes()) {
-        long fixed =
-            shape.stream()
-                .filter(i -> i instanceof FormatItem.Text || i instanceof FormatItem.Field f && f.fixedValue().isPresent())
-                .count();
-        branches.add(new Branch(variant, shape, fixed));
-      }
-    }
-    branches.sort(java.util.Comparator.comparingLong((Branch b) -> b.fixedItems()).reversed());
-    for (Branch branch : branches) {
-      addBranch(method, record, fields, branch, payload);
-    }
-  }
-
-  private void addBranch(
-      MethodSpec.Builder method,
-      com.palantir.javapoet.ClassName record,
-      List<Field> fields,
-      Branch branch,
-      String payload) {
-    List<FormatItem> shape = branch.shape();
-    List<CodeBlock> conditions = new ArrayList<>();
-    Optional<Integer> payloadAt = payloadIndex(shape, fields);
-    boolean raw = payloadAt.isPresent() && isRaw(fields, shape.get(payloadAt.get()));
-    // Raw text runs from the next line: the header itself has no field.
-    conditions.add(CodeBlock.of("fields.size() == $L", raw ? shape.size() - 1 : shape.size()));
-    if (payloadAt.isPresent()) {
-      conditions.add(CodeBlock.of("$L != null", payload));
-    }
-    for (int i = 0; i < shape.size(); i++) {
-      FormatItem item = shape.get(i);
-      if (item instanceof FormatItem.Text text) {
-        conditions.add(CodeBlock.of("fields.matches($L, $S)", i, text.text()));
-      } else if (item instanceof FormatItem.Field field && field.fixedValue().isPresent()) {
-        conditions.add(CodeBlock.of("fields.matches($L, $S)", i, field.fixedValue().get().text()));
-      }
-    }
-    boolean strict = branch.fixedItems() > 0;
-    List<CodeBlock> arguments = new ArrayList<>();
-    branch.variant().leading().ifPresent(arguments::add);
-    for (Field field : fields) {
-      int index = indexOf(shape, field.parameter().name());
-      if (index < 0) {
-        arguments.add(empty(field));
-      } else if (field.isPayload() && payload != null) {
-        arguments.add(field.optional() ? CodeBlock.of("$T.of($L)", Optional.class, payload) : CodeBlock.of("$L", payload));
-      } else {
-        arguments.add(read(field, index, strict));
-      }
-    }
-    CodeBlock create =
-        CodeBlock.of("return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ", "));
-    method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "));
-    if (strict && arguments.stream().anyMatch(a -> a.toString().contains("integerIn"))) {
-      method.beginControlFlow("try")
-          .addStatement(create)
-          .nextControlFlow("catch ($T otherShape)", Types.WIRE_PARSE_EXCEPTION)
-          .addComment("A value outside this shape's range: the line has another shape.")
-          .endControlFlow();
-    } else {
-      method.addStatement(create);
-    }
-    method.endControlFlow();
-  }
-
-  private boolean isRaw(List<Field> fields, FormatItem item) {
-    return item instanceof FormatItem.Field field
-        && fields.stream()
-            .filter(f -> f.parameter().name().equals(field.name()))
-            .anyMatch(
-                f ->
-                    f.parameter().type() instanceof ParamType.BytesType bytes
-                        && bytes.framing() instanceof ParamType.UntilUrc);
-  }
-
-  private static Optional<Integer> payloadIndex(List<FormatItem> shape, List<Field> fields) {
-    for (int i = 0; i < shape.size(); i++) {
-      if (shape.get(i) instanceof FormatItem.Field field) {
-        boolean payload =
-            fields.stream().anyMatch(f -> f.parameter().name().equals(field.name()) && f.isPayload());
-        if (payload) {
-          return Optional.of(i);
+        boolean isPayload() {
+            return parameter.type() instanceof ParamType.BytesType;
         }
-      }
     }
-    return Optional.empty();
-  }
 
-  private CodeBlock read(Field field, int index, boolean strict) {
-    Parameter parameter = field.parameter();
-    if (strict
-        && !parameter.optional()
-        && parameter.type() instanceof ParamType.IntType intType
-        && !intType.values().isUnbounded()) {
-      CodeBlock checked =
-          CodeBlock.of(
-              "fields.integerIn($L, $S, $S$L)", index, parameter.name(), intType.values().toString(), Types.bounds(intType.values()));
-      return field.optional() ? CodeBlock.of("$T.of($L)", java.util.OptionalInt.class, checked) : checked;
-    }
-    if (!field.optional()) {
-      return types.readField(parameter, "fields", index);
-    }
-    if (types.fieldType(parameter).equals(TypeName.INT)) {
-      return CodeBlock.of("fields.optionalInteger($L, $S)", index, parameter.name());
-    }
-    if (parameter.type() instanceof ParamType.EnumRef ref) {
-      return CodeBlock.of(
-          "fields.optionalText($L, $S).map(code -> $T.of(code, $T.values()))",
-          index,
-          parameter.name(),
-          Types.CODED,
-          types.local(ref.enumName()));
-    }
-    if (parameter.type() instanceof ParamType.BytesType) {
-      return CodeBlock.of(
-          "fields.optionalText($L, $S).map(text -> text.getBytes($T.UTF_8))",
-          index,
-          parameter.name(),
-          java.nio.charset.StandardCharsets.class);
-    }
-    return CodeBlock.of("fields.optionalText($L, $S)", index, parameter.name());
-  }
+    private final Types types;
 
-  private CodeBlock empty(Field field) {
-    return types.fieldType(field.parameter()).equals(TypeName.INT)
-        ? CodeBlock.of("$T.empty()", java.util.OptionalInt.class)
-        : CodeBlock.of("$T.empty()", Optional.class);
-  }
-
-  private static int indexOf(List<FormatItem> shape, String name) {
-    for (int i = 0; i < shape.size(); i++) {
-      if (shape.get(i) instanceof FormatItem.Field field && field.name().equals(name)) {
-        return i;
-      }
+    FieldRecords(Types types) {
+        this.types = types;
     }
-    return -1;
-  }
 
-  /** Javadoc line of a component. */
-  String describe(Field field) {
-    return Docs.escape(field.parameter().description()) + " (" + types.describeRange(field.parameter()) + ")";
-  }
+    /** The union of the fields of every shape of {@code formats}, in first-seen order. */
+    List<Field> fields(List<Format> formats, Function<String, Parameter> lookup) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        int shapes = 0;
+        for (Format format : formats) {
+            for (List<FormatItem> shape : format.shapes()) {
+                shapes++;
+                for (FormatItem item : shape) {
+                    if (item instanceof FormatItem.Field field
+                            && field.fixedValue().isEmpty()) {
+                        seen.merge(field.name(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : seen.entrySet()) {
+            Parameter parameter = lookup.apply(entry.getKey());
+            fields.add(new Field(parameter, entry.getValue() < shapes || parameter.optional()));
+        }
+        return fields;
+    }
+
+    TypeName componentType(Field field) {
+        TypeName type = types.fieldType(field.parameter());
+        return field.optional() ? Types.optional(type) : type;
+    }
+
+    /**
+     * A shape family of a record: a report or response format, and what it adds in front of the
+     * fields (the report's name when a URC has several named reports).
+     */
+    record Variant(Format format, Optional<CodeBlock> leading) {}
+
+    /** A shape of a variant, and how many fixed items tell it apart. */
+    private record Branch(Variant variant, List<FormatItem> shape, long fixedItems) {}
+
+    /**
+     * One {@code if} per shape: when the fields fit it, return a new record. Shapes with fixed
+     * values are tried first, and in them int ranges are checked, so that {@code 0,1001} is the
+     * error shape {@code <stat=0>,<errcode>} while {@code 0,1} is a result. {@code payload} is the
+     * expression of the framed bytes (a URC's payload), or null for responses.
+     */
+    void addShapeBranches(
+            MethodSpec.Builder method,
+            com.palantir.javapoet.ClassName record,
+            List<Field> fields,
+            List<Variant> variants,
+            String payload) {
+        List<Branch> branches = new ArrayList<>();
+        for (Variant variant : variants) {
+            for (List<FormatItem> shape : variant.format().shapes()) {
+                long fixed = shape.stream()
+                        .filter(i -> i instanceof FormatItem.Text
+                                || i instanceof FormatItem.Field f
+                                        && f.fixedValue().isPresent())
+                        .count();
+                branches.add(new Branch(variant, shape, fixed));
+            }
+        }
+        branches.sort(
+                java.util.Comparator.comparingLong((Branch b) -> b.fixedItems()).reversed());
+        for (Branch branch : branches) {
+            addBranch(method, record, fields, branch, payload);
+        }
+    }
+
+    private void addBranch(
+            MethodSpec.Builder method,
+            com.palantir.javapoet.ClassName record,
+            List<Field> fields,
+            Branch branch,
+            String payload) {
+        List<FormatItem> shape = branch.shape();
+        List<CodeBlock> conditions = new ArrayList<>();
+        Optional<Integer> payloadAt = payloadIndex(shape, fields);
+        boolean raw = payloadAt.isPresent() && isRaw(fields, shape.get(payloadAt.get()));
+        // Raw text runs from the next line: the header itself has no field.
+        conditions.add(CodeBlock.of("fields.size() == $L", raw ? shape.size() - 1 : shape.size()));
+        if (payloadAt.isPresent()) {
+            conditions.add(CodeBlock.of("$L != null", payload));
+        }
+        for (int i = 0; i < shape.size(); i++) {
+            FormatItem item = shape.get(i);
+            if (item instanceof FormatItem.Text text) {
+                conditions.add(CodeBlock.of("fields.matches($L, $S)", i, text.text()));
+            } else if (item instanceof FormatItem.Field field
+                    && field.fixedValue().isPresent()) {
+                conditions.add(CodeBlock.of(
+                        "fields.matches($L, $S)", i, field.fixedValue().get().text()));
+            }
+        }
+        boolean strict = branch.fixedItems() > 0;
+        List<CodeBlock> arguments = new ArrayList<>();
+        branch.variant().leading().ifPresent(arguments::add);
+        for (Field field : fields) {
+            int index = indexOf(shape, field.parameter().name());
+            if (index < 0) {
+                arguments.add(empty(field));
+            } else if (field.isPayload() && payload != null) {
+                arguments.add(
+                        field.optional()
+                                ? CodeBlock.of("$T.of($L)", Optional.class, payload)
+                                : CodeBlock.of("$L", payload));
+            } else {
+                arguments.add(read(field, index, strict));
+            }
+        }
+        CodeBlock create = CodeBlock.of(
+                "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ", "));
+        method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "));
+        if (strict && arguments.stream().anyMatch(a -> a.toString().contains("integerIn"))) {
+            method.beginControlFlow("try")
+                    .addStatement(create)
+                    .nextControlFlow("catch ($T otherShape)", Types.WIRE_PARSE_EXCEPTION)
+                    .addComment("A value outside this shape's range: the line has another shape.")
+                    .endControlFlow();
+        } else {
+            method.addStatement(create);
+        }
+        method.endControlFlow();
+    }
+
+    private boolean isRaw(List<Field> fields, FormatItem item) {
+        return item instanceof FormatItem.Field field
+                && fields.stream()
+                        .filter(f -> f.parameter().name().equals(field.name()))
+                        .anyMatch(f -> f.parameter().type() instanceof ParamType.BytesType bytes
+                                && bytes.framing() instanceof ParamType.UntilUrc);
+    }
+
+    private static Optional<Integer> payloadIndex(List<FormatItem> shape, List<Field> fields) {
+        for (int i = 0; i < shape.size(); i++) {
+            if (shape.get(i) instanceof FormatItem.Field field) {
+                boolean payload =
+                        fields.stream().anyMatch(f -> f.parameter().name().equals(field.name()) && f.isPayload());
+                if (payload) {
+                    return Optional.of(i);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CodeBlock read(Field field, int index, boolean strict) {
+        Parameter parameter = field.parameter();
+        if (strict
+                && !parameter.optional()
+                && parameter.type() instanceof ParamType.IntType intType
+                && !intType.values().isUnbounded()) {
+            CodeBlock checked = CodeBlock.of(
+                    "fields.integerIn($L, $S, $S$L)",
+                    index,
+                    parameter.name(),
+                    intType.values().toString(),
+                    Types.bounds(intType.values()));
+            return field.optional() ? CodeBlock.of("$T.of($L)", java.util.OptionalInt.class, checked) : checked;
+        }
+        if (!field.optional()) {
+            return types.readField(parameter, "fields", index);
+        }
+        if (types.fieldType(parameter).equals(TypeName.INT)) {
+            return CodeBlock.of("fields.optionalInteger($L, $S)", index, parameter.name());
+        }
+        if (parameter.type() instanceof ParamType.EnumRef ref) {
+            return CodeBlock.of(
+                    "fields.optionalText($L, $S).map(code -> $T.of(code, $T.values()))",
+                    index,
+                    parameter.name(),
+                    Types.CODED,
+                    types.local(ref.enumName()));
+        }
+        if (parameter.type() instanceof ParamType.BytesType) {
+            return CodeBlock.of(
+                    "fields.optionalText($L, $S).map(text -> text.getBytes($T.UTF_8))",
+                    index,
+                    parameter.name(),
+                    java.nio.charset.StandardCharsets.class);
+        }
+        return CodeBlock.of("fields.optionalText($L, $S)", index, parameter.name());
+    }
+
+    private CodeBlock empty(Field field) {
+        return types.fieldType(field.parameter()).equals(TypeName.INT)
+                ? CodeBlock.of("$T.empty()", java.util.OptionalInt.class)
+                : CodeBlock.of("$T.empty()", Optional.class);
+    }
+
+    private static int indexOf(List<FormatItem> shape, String name) {
+        for (int i = 0; i < shape.size(); i++) {
+            if (shape.get(i) instanceof FormatItem.Field field && field.name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Javadoc line of a component. */
+    String describe(Field field) {
+        return Docs.escape(field.parameter().description()) + " (" + types.describeRange(field.parameter()) + ")";
+    }
 }

@@ -6,17 +6,17 @@ import com.palantir.javapoet.ClassName;
 /** The {@code @Generated} marker of every generated type, naming the spec it came from. */
 final class Generated {
 
-  private final String specPath;
+    private final String specPath;
 
-  Generated(String specPath) {
-    this.specPath = specPath;
-  }
+    Generated(String specPath) {
+        this.specPath = specPath;
+    }
 
-  /** No date: the output must be byte-identical from run to run. */
-  AnnotationSpec annotation() {
-    return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
-        .addMember("value", "$S", JavaGenerator.class.getName())
-        .addMember("comments", "$S", "from " + specPath + "; do not edit")
-        .build();
-  }
+    /** No date: the output must be byte-identical from run to run. */
+    AnnotationSpec annotation() {
+        return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+                .addMember("value", "$S", JavaGenerator.class.getName())
+                .addMember("comments", "$S", "from " + specPath + "; do not edit")
+                .build();
+    }
 }

@@ -33,732 +33,796 @@ import javax.lang.model.element.Modifier;
  */
 final class RequestWriter {
 
-  static final ClassName COMMAND_LINE = ClassName.get(Types.BIND, "CommandLine");
-  static final ClassName AT_EXCEPTION = ClassName.get(Types.RUNTIME, "AtException");
-  private static final ClassName FINAL_LINE = ClassName.get(Types.RUNTIME, "FinalLine");
-  private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
+    static final ClassName COMMAND_LINE = ClassName.get(Types.BIND, "CommandLine");
+    static final ClassName AT_EXCEPTION = ClassName.get(Types.RUNTIME, "AtException");
+    private static final ClassName FINAL_LINE = ClassName.get(Types.RUNTIME, "FinalLine");
+    private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
 
-  private final Types types;
-  private final Generated generated;
+    private final Types types;
+    private final Generated generated;
 
-  RequestWriter(Types types, Generated generated) {
-    this.types = types;
-    this.generated = generated;
-  }
+    RequestWriter(Types types, Generated generated) {
+        this.types = types;
+        this.generated = generated;
+    }
 
-  /** A form's record component: the payload after the prompt, or an argument the user gives. */
-  record Component(Parameter parameter, boolean optional, boolean payload) {
-    String javaName() {
-      return Names.camel(parameter.name());
-    }
-  }
-
-  static String recordName(Form form) {
-    return Names.pascal(form.name().orElse(form.kind().keyword()));
-  }
-
-  static String factoryName(Form form) {
-    return Names.camel(form.name().orElse(form.kind().keyword()));
-  }
-
-  TypeSpec write(Command command) {
-    ClassName self = types.local(command.javaName());
-    TypeSpec.Builder type =
-        TypeSpec.interfaceBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-            .addSuperinterface(AT_REQUEST)
-            .addAnnotation(generated.annotation())
-            .addJavadoc("$L", javadoc(command));
-    type.addField(
-        FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The command's name on the wire.\n")
-            .initializer("$S", command.name())
-            .build());
-    type.addField(
-        FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "ALIASES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Other spellings of the name that the manual uses; parsers accept them.\n")
-            .initializer(listOf(command.aliases().stream().map(Alias::name).toList()))
-            .build());
-    Duration timeout = command.defaultTimeout().map(Timeout::duration).orElse(Duration.ofMillis(300));
-    type.addField(
-        FieldSpec.builder(Duration.class, "TIMEOUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(
-                command.defaultTimeout().isPresent()
-                    ? "How long the module may take to answer, as the manual gives it.\n"
-                    : "The spec gives no timeout: the default of 300 ms for commands without one.\n")
-            .initializer("$T.ofMillis($L)", Duration.class, timeout.toMillis())
-            .build());
-    for (Timeout edition : command.timeouts()) {
-      edition
-          .edition()
-          .ifPresent(
-              name ->
-                  type.addField(
-                      FieldSpec.builder(Duration.class, "TIMEOUT_" + Names.constant(name), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                          .addJavadoc("The timeout in manual edition $L.\n", name)
-                          .initializer("$T.ofMillis($L)", Duration.class, edition.duration().toMillis())
-                          .build()));
-    }
-    type.addField(
-        FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), FINAL_LINE), "FINAL_LINES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.\n")
-            .initializer(finalLines(command))
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("command")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-            .returns(Types.AT_COMMAND)
-            .addStatement("return command(TIMEOUT)")
-            .build());
-
-    boolean anyPrompt = command.forms().stream().anyMatch(f -> f.promptPayload().isPresent());
-    for (Form form : command.forms()) {
-      List<Component> components = components(command, form);
-      ClassName record = self.nestedClass(recordName(form));
-      type.addPermittedSubclass(record);
-      factories(command, form, components, record).forEach(type::addMethod);
-      type.addType(record(command, form, components, record, self));
-      type.addMethod(parseForm(command, form, components, record, self));
-    }
-    errorMeaning(command).ifPresent(type::addMethod);
-    type.addMethod(parse(command, self, anyPrompt));
-    type.addMethod(parseLine(command, self));
-    if (anyPrompt) {
-      type.addMethod(parseWithPayload(command, self));
-      type.addMethod(promptLength(command));
-    }
-    return type.build();
-  }
-
-  /** What a {@code +CME ERROR} code means for this command, from the tables it uses. */
-  private Optional<MethodSpec> errorMeaning(Command command) {
-    List<ClassName> tables = new ArrayList<>();
-    command.inlineErrors().ifPresent(t -> tables.add(types.local(command.javaName() + "Error")));
-    command.errorTableNames().forEach(name -> tables.add(types.local(name)));
-    if (tables.isEmpty()) {
-      return Optional.empty();
-    }
-    ClassName wireEnum = ClassName.get(Types.BIND, "WireEnum");
-    CodeBlock.Builder lookup = CodeBlock.builder().add("return $T.fromCode(code).<$T>map(e -> e)", tables.get(0), wireEnum);
-    for (ClassName table : tables.subList(1, tables.size())) {
-      lookup.add("\n    .or(() -> $T.fromCode(code).map(e -> e))", table);
-    }
-    return Optional.of(
-        MethodSpec.methodBuilder("errorMeaning")
-            .addJavadoc(
-                "What {@code +CME ERROR: <code>} means for $L, from its error tables; empty for a code they do not list.\n",
-                Docs.code(command.name()))
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String.class, "code")
-            .returns(ParameterizedTypeName.get(Types.OPTIONAL, wireEnum))
-            .addStatement(lookup.build())
-            .build());
-  }
-
-  private CodeBlock javadoc(Command command) {
-    CodeBlock.Builder doc = CodeBlock.builder();
-    doc.add("$L: $L", Docs.code(command.name()), Docs.escape(command.title()));
-    command.section().ifPresent(s -> doc.add(" (manual section $L)", s));
-    doc.add(".\n");
-    if (!command.description().isEmpty()) {
-      doc.add("\n<p>$L\n", Docs.escape(command.description()));
-    }
-    doc.add("\n<p>Forms:\n<ul>\n");
-    for (Form form : command.forms()) {
-      doc.add("  <li>{@link #$L}: $L\n", factoryName(form), Docs.code(wireFormat(command, form)));
-    }
-    doc.add("</ul>\n");
-    if (!command.parameters().isEmpty()) {
-      doc.add("\n<p>Parameters:\n<ul>\n");
-      for (Parameter parameter : command.parameters()) {
-        doc.add(
-            "  <li>$L ($L)$L: $L\n",
-            Docs.code("<" + parameter.name() + ">"),
-            types.describeRange(parameter),
-            parameter.isDerived() ? ", computed from " + Docs.code("<" + parameter.derivedLengthOf().get() + ">") : "",
-            Docs.escape(parameter.description()));
-      }
-      doc.add("</ul>\n");
-    }
-    doc.add("\n<p>Timeout: $L", human(command.defaultTimeout().map(Timeout::duration).orElse(Duration.ofMillis(300))));
-    for (Timeout timeout : command.timeouts()) {
-      timeout.edition().ifPresent(e -> doc.add("; $L in edition $L", human(timeout.duration()), e));
-    }
-    doc.add(".\n");
-    if (!command.finalResults().isEmpty()) {
-      doc.add("\n<p>Final lines besides OK and ERROR:\n<ul>\n");
-      for (FinalResult result : command.finalResults()) {
-        doc.add(
-            "  <li>$L ($L)$L\n",
-            Docs.code(result.text()),
-            result.success() ? "success" : "error",
-            result.description().isEmpty() ? "" : ": " + Docs.escape(result.description()));
-      }
-      doc.add("</ul>\n");
-    }
-    return doc.build();
-  }
-
-  static String wireFormat(Command command, Form form) {
-    String line = command.name() + form.kind().suffix();
-    if (form.kind() == FormKind.SET) {
-      line += form.format();
-    }
-    if (form.promptPayload().isPresent()) {
-      line += " > <" + form.promptPayload().get() + ">";
-    }
-    return line;
-  }
-
-  static String human(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-  }
-
-  private static CodeBlock listOf(List<String> values) {
-    if (values.isEmpty()) {
-      return CodeBlock.of("$T.of()", List.class);
-    }
-    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
-    for (int i = 0; i < values.size(); i++) {
-      list.add(i == 0 ? "$S" : ", $S", values.get(i));
-    }
-    return list.add(")").build();
-  }
-
-  private CodeBlock finalLines(Command command) {
-    List<CodeBlock> lines = new ArrayList<>();
-    for (FinalResult result : command.finalResults()) {
-      List<String> spellings = new ArrayList<>();
-      spellings.add(result.text());
-      spellings.addAll(result.aliases());
-      for (String spelling : spellings) {
-        lines.add(CodeBlock.of("$T.$L($S)", FINAL_LINE, result.success() ? "success" : "error", spelling));
-      }
-    }
-    return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ", "));
-  }
-
-  /** The payload first, then every argument the user gives, in the order of the format. */
-  List<Component> components(Command command, Form form) {
-    List<Component> components = new ArrayList<>();
-    form.promptPayload()
-        .flatMap(command::parameter)
-        .ifPresent(p -> components.add(new Component(p, false, true)));
-    collect(command, form.format().items(), false, components);
-    return components;
-  }
-
-  private void collect(Command command, List<FormatItem> items, boolean inGroup, List<Component> out) {
-    for (FormatItem item : items) {
-      if (item instanceof FormatItem.Field field && field.fixedValue().isEmpty()) {
-        Parameter parameter = command.parameter(field.name()).orElseThrow();
-        if (!parameter.isDerived()) {
-          out.add(new Component(parameter, inGroup, false));
+    /** A form's record component: the payload after the prompt, or an argument the user gives. */
+    record Component(Parameter parameter, boolean optional, boolean payload) {
+        String javaName() {
+            return Names.camel(parameter.name());
         }
-      } else if (item instanceof FormatItem.OptionalGroup group) {
-        collect(command, group.format().items(), true, out);
-      }
     }
-  }
 
-  private List<MethodSpec> factories(Command command, Form form, List<Component> components, ClassName record) {
-    List<MethodSpec> factories = new ArrayList<>();
-    Set<List<TypeName>> signatures = new HashSet<>();
-    for (List<FormatItem> shape : form.format().shapes()) {
-      Set<String> present = fieldNames(shape);
-      List<Component> given =
-          components.stream().filter(c -> c.payload() || present.contains(c.parameter().name())).toList();
-      List<TypeName> signature = given.stream().map(c -> types.requestType(c.parameter())).toList();
-      if (!signatures.add(signature)) {
-        continue;
-      }
-      MethodSpec.Builder factory =
-          MethodSpec.methodBuilder(factoryName(form))
-              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-              .returns(record)
-              .addJavadoc("$L\n", Docs.code(lineFor(command, form, shape)));
-      for (Component component : given) {
-        factory.addParameter(
-            ParameterSpec.builder(types.requestType(component.parameter()), component.javaName()).build());
-        factory.addJavadoc(
-            "@param $L $L ($L)\n",
-            component.javaName(),
-            Docs.escape(component.parameter().description()),
-            types.describeRange(component.parameter()));
-      }
-      List<CodeBlock> arguments = new ArrayList<>();
-      for (Component component : components) {
-        boolean isGiven = given.contains(component);
-        if (!component.optional()) {
-          arguments.add(CodeBlock.of("$L", component.javaName()));
-        } else if (isGiven) {
-          arguments.add(wrap(component, CodeBlock.of("$L", component.javaName())));
-        } else {
-          arguments.add(empty(component));
+    static String recordName(Form form) {
+        return Names.pascal(form.name().orElse(form.kind().keyword()));
+    }
+
+    static String factoryName(Form form) {
+        return Names.camel(form.name().orElse(form.kind().keyword()));
+    }
+
+    TypeSpec write(Command command) {
+        ClassName self = types.local(command.javaName());
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addSuperinterface(AT_REQUEST)
+                .addAnnotation(generated.annotation())
+                .addJavadoc("$L", javadoc(command));
+        type.addField(FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The command's name on the wire.\n")
+                .initializer("$S", command.name())
+                .build());
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(List.class, String.class),
+                        "ALIASES",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("Other spellings of the name that the manual uses; parsers accept them.\n")
+                .initializer(listOf(command.aliases().stream().map(Alias::name).toList()))
+                .build());
+        Duration timeout = command.defaultTimeout().map(Timeout::duration).orElse(Duration.ofMillis(300));
+        type.addField(FieldSpec.builder(Duration.class, "TIMEOUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(
+                        command.defaultTimeout().isPresent()
+                                ? "How long the module may take to answer, as the manual gives it.\n"
+                                : "The spec gives no timeout: the default of 300 ms for commands without one.\n")
+                .initializer("$T.ofMillis($L)", Duration.class, timeout.toMillis())
+                .build());
+        for (Timeout edition : command.timeouts()) {
+            edition.edition()
+                    .ifPresent(name -> type.addField(FieldSpec.builder(
+                                    Duration.class,
+                                    "TIMEOUT_" + Names.constant(name),
+                                    Modifier.PUBLIC,
+                                    Modifier.STATIC,
+                                    Modifier.FINAL)
+                            .addJavadoc("The timeout in manual edition $L.\n", name)
+                            .initializer(
+                                    "$T.ofMillis($L)",
+                                    Duration.class,
+                                    edition.duration().toMillis())
+                            .build()));
         }
-      }
-      if (!given.isEmpty()) {
-        factory.addJavadoc(
-            "@throws $T if an argument is out of range or would break the line\n",
-            ClassName.get(Types.RUNTIME, "AtArgumentException"));
-      }
-      factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
-      factories.add(factory.build());
-    }
-    return factories;
-  }
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(ClassName.get(List.class), FINAL_LINE),
+                        "FINAL_LINES",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.\n")
+                .initializer(finalLines(command))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("command")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .returns(Types.AT_COMMAND)
+                .addStatement("return command(TIMEOUT)")
+                .build());
 
-  private static String lineFor(Command command, Form form, List<FormatItem> shape) {
-    StringBuilder line = new StringBuilder(command.name()).append(form.kind().suffix());
-    if (form.kind() == FormKind.SET) {
-      line.append(String.join(",", shape.stream().map(Object::toString).toList()));
-    }
-    return line.toString();
-  }
-
-  private static Set<String> fieldNames(List<FormatItem> shape) {
-    Set<String> names = new LinkedHashSet<>();
-    for (FormatItem item : shape) {
-      if (item instanceof FormatItem.Field field) {
-        names.add(field.name());
-      }
-    }
-    return names;
-  }
-
-  private CodeBlock wrap(Component component, CodeBlock expression) {
-    return types.requestType(component.parameter()).equals(TypeName.INT)
-        ? CodeBlock.of("$T.of($L)", OptionalInt.class, expression)
-        : CodeBlock.of("$T.of($L)", Optional.class, expression);
-  }
-
-  private CodeBlock empty(Component component) {
-    return types.requestType(component.parameter()).equals(TypeName.INT)
-        ? CodeBlock.of("$T.empty()", OptionalInt.class)
-        : CodeBlock.of("$T.empty()", Optional.class);
-  }
-
-  private TypeName componentType(Component component) {
-    TypeName type = types.requestType(component.parameter());
-    return component.optional() ? Types.optional(type) : type;
-  }
-
-  private String value(Component component) {
-    if (!component.optional()) {
-      return component.javaName();
-    }
-    return component.javaName()
-        + (types.requestType(component.parameter()).equals(TypeName.INT) ? ".getAsInt()" : ".get()");
-  }
-
-  private TypeSpec record(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
-    MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    for (Component component : components) {
-      constructor.addParameter(componentType(component), component.javaName());
-    }
-    for (Component component : components) {
-      Parameter parameter = component.parameter();
-      if (component.payload()) {
-        long[] size = payloadBounds(parameter);
-        constructor.addStatement(
-            "$L = $T.payload(NAME, $S, $L, $LL, $LL)",
-            component.javaName(), Types.ARGUMENTS, parameter.name(), component.javaName(), size[0], size[1]);
-        continue;
-      }
-      if (component.optional() || !types.requestType(parameter).isPrimitive()) {
-        constructor.addStatement("$T.notNull(NAME, $S, $L)", Types.ARGUMENTS, parameter.name(), component.javaName());
-      }
-      CodeBlock check = types.check(parameter, value(component));
-      if (check.isEmpty()) {
-        continue;
-      }
-      if (component.optional()) {
-        constructor.beginControlFlow("if ($L.isPresent())", component.javaName());
-        constructor.addStatement(check);
-        constructor.endControlFlow();
-      } else {
-        constructor.addStatement(check);
-      }
-    }
-    derivedChecks(command, form, components, constructor);
-    groupChecks(command, form.format().items(), Optional.empty(), constructor);
-
-    TypeSpec.Builder type =
-        TypeSpec.recordBuilder(record)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addSuperinterface(self)
-            .addJavadoc("The $L: $L\n", form.describe(), Docs.code(wireFormat(command, form)))
-            .recordConstructor(constructor.build());
-    List<String> prefixes = form.responses().stream().map(ResponseFormat::wirePrefix).distinct().toList();
-    type.addField(
-        FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "RESPONSE_PREFIXES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(listOf(prefixes))
-            .build());
-    type.addMethod(line(command, form, components));
-    type.addMethod(commandMethod(form, components));
-    if (components.stream().anyMatch(c -> c.payload() || c.parameter().secret() || types.requestType(c.parameter()).equals(Types.BYTES))) {
-      type.addMethod(safeToString(record, components));
-    }
-    if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
-      type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
-      type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
-    }
-    return type.build();
-  }
-
-  private static long[] payloadBounds(Parameter parameter) {
-    if (parameter.type() instanceof io.atspec.grammar.model.ParamType.BytesType bytes
-        && bytes.framing() instanceof io.atspec.grammar.model.ParamType.Bounded bounded) {
-      return new long[] {bounded.size().min(), Types.max(bounded.size())};
-    }
-    return new long[] {0, -1};
-  }
-
-  private void derivedChecks(Command command, Form form, List<Component> components, MethodSpec.Builder constructor) {
-    for (FormatItem.Field field : form.format().fields()) {
-      Parameter parameter = command.parameter(field.name()).orElseThrow();
-      if (parameter.isDerived()
-          && parameter.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
-          && !intType.values().isUnbounded()) {
-        String payload = Names.camel(parameter.derivedLengthOf().get());
-        constructor.addStatement(
-            "$T.intIn(NAME, $S, $L.length, $S$L)",
-            Types.ARGUMENTS,
-            parameter.name(),
-            payload,
-            intType.values().toString(),
-            Types.bounds(intType.values()));
-      }
-    }
-  }
-
-  /** Members of a group go together; an inner group needs its outer one. */
-  private void groupChecks(Command command, List<FormatItem> items, Optional<String> outerLead, MethodSpec.Builder constructor) {
-    for (FormatItem item : items) {
-      if (!(item instanceof FormatItem.OptionalGroup group)) {
-        continue;
-      }
-      List<String> members = directUserFields(command, group.format().items());
-      if (members.size() > 1) {
-        CodeBlock present =
-            CodeBlock.join(members.stream().map(m -> CodeBlock.of("$L.isPresent()", Names.camel(m))).toList(), ", ");
-        constructor.addStatement(
-            "$T.group(NAME, $S, $L)",
-            Types.ARGUMENTS,
-            String.join(",", members.stream().map(m -> "<" + m + ">").toList()),
-            present);
-      }
-      Optional<String> lead = members.stream().findFirst();
-      if (lead.isPresent() && outerLead.isPresent()) {
-        constructor.addStatement(
-            "$T.nested(NAME, $S, $S, $L.isPresent(), $L.isPresent())",
-            Types.ARGUMENTS,
-            "<" + lead.get() + ">",
-            "<" + outerLead.get() + ">",
-            Names.camel(lead.get()),
-            Names.camel(outerLead.get()));
-      }
-      groupChecks(command, group.format().items(), lead.or(() -> outerLead), constructor);
-    }
-  }
-
-  private static List<String> directUserFields(Command command, List<FormatItem> items) {
-    List<String> names = new ArrayList<>();
-    for (FormatItem item : items) {
-      if (item instanceof FormatItem.Field field
-          && field.fixedValue().isEmpty()
-          && !command.parameter(field.name()).orElseThrow().isDerived()) {
-        names.add(field.name());
-      }
-    }
-    return names;
-  }
-
-  private MethodSpec line(Command command, Form form, List<Component> components) {
-    MethodSpec.Builder line =
-        MethodSpec.methodBuilder("line")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class);
-    if (form.kind() == FormKind.EXEC) {
-      return line.addStatement("return NAME").build();
-    }
-    if (form.kind() != FormKind.SET) {
-      return line.addStatement("return NAME + $S", form.kind().suffix()).build();
-    }
-    line.addStatement("$T<String> arguments = new $T<>()", List.class, ArrayList.class);
-    appendItems(command, form, form.format().items(), components, line);
-    return line.addStatement("return NAME + \"=\" + String.join(\",\", arguments)").build();
-  }
-
-  private void appendItems(Command command, Form form, List<FormatItem> items, List<Component> components, MethodSpec.Builder line) {
-    for (FormatItem item : items) {
-      if (item instanceof FormatItem.Text text) {
-        line.addStatement("arguments.add($S)", text.text());
-      } else if (item instanceof FormatItem.OptionalGroup group) {
-        List<String> members = directUserFields(command, group.format().items());
-        if (members.isEmpty()) {
-          appendItems(command, form, group.format().items(), components, line);
-        } else {
-          line.beginControlFlow("if ($L.isPresent())", Names.camel(members.get(0)));
-          appendItems(command, form, group.format().items(), components, line);
-          line.endControlFlow();
+        boolean anyPrompt =
+                command.forms().stream().anyMatch(f -> f.promptPayload().isPresent());
+        for (Form form : command.forms()) {
+            List<Component> components = components(command, form);
+            ClassName record = self.nestedClass(recordName(form));
+            type.addPermittedSubclass(record);
+            factories(command, form, components, record).forEach(type::addMethod);
+            type.addType(record(command, form, components, record, self));
+            type.addMethod(parseForm(command, form, components, record, self));
         }
-      } else if (item instanceof FormatItem.Field field) {
-        Parameter parameter = command.parameter(field.name()).orElseThrow();
-        if (field.fixedValue().isPresent()) {
-          line.addStatement("arguments.add($S)", types.fixedWire(parameter, field.fixedValue().get()));
-        } else if (parameter.isDerived()) {
-          line.addStatement("arguments.add($T.toString($L.length))", Integer.class, Names.camel(parameter.derivedLengthOf().get()));
-        } else {
-          Component component =
-              components.stream().filter(c -> c.parameter().equals(parameter)).findFirst().orElseThrow();
-          line.addStatement("arguments.add($L)", types.wire(parameter, value(component)));
+        errorMeaning(command).ifPresent(type::addMethod);
+        type.addMethod(parse(command, self, anyPrompt));
+        type.addMethod(parseLine(command, self));
+        if (anyPrompt) {
+            type.addMethod(parseWithPayload(command, self));
+            type.addMethod(promptLength(command));
         }
-      }
+        return type.build();
     }
-  }
 
-  private MethodSpec commandMethod(Form form, List<Component> components) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("command")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(Duration.class, "timeout")
-            .returns(Types.AT_COMMAND);
-    List<Component> secrets = components.stream().filter(c -> c.parameter().secret() && !c.payload()).toList();
-    String secretList = "List.of()";
-    if (!secrets.isEmpty()) {
-      method.addStatement("$T<String> secrets = new $T<>()", List.class, ArrayList.class);
-      for (Component secret : secrets) {
-        if (secret.optional()) {
-          method.addStatement("$L.ifPresent(secrets::add)", secret.javaName());
-        } else {
-          method.addStatement("secrets.add($L)", secret.javaName());
+    /** What a {@code +CME ERROR} code means for this command, from the tables it uses. */
+    private Optional<MethodSpec> errorMeaning(Command command) {
+        List<ClassName> tables = new ArrayList<>();
+        command.inlineErrors().ifPresent(t -> tables.add(types.local(command.javaName() + "Error")));
+        command.errorTableNames().forEach(name -> tables.add(types.local(name)));
+        if (tables.isEmpty()) {
+            return Optional.empty();
         }
-      }
-      secretList = "secrets";
-    }
-    String payload = form.promptPayload().map(Names::camel).orElse("null");
-    return method
-        .addStatement(
-            "return new $T(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, $L, timeout, $L)",
-            Types.AT_COMMAND,
-            payload,
-            secretList.equals("List.of()") ? CodeBlock.of("$T.of()", List.class) : CodeBlock.of("$L", secretList))
-        .build();
-  }
-
-  /** Secrets never reach a log; payloads show their size, not their bytes. */
-  private MethodSpec safeToString(ClassName record, List<Component> components) {
-    Concatenation text = new Concatenation(record.simpleName() + "[");
-    for (Component component : components) {
-      String name = component.javaName();
-      if (component.parameter().secret()) {
-        text.field(name, "***");
-      } else if (types.requestType(component.parameter()).equals(Types.BYTES)) {
-        text.field(
-            name,
-            component.optional()
-                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
-                : CodeBlock.of("$L.length + $S", name, " bytes"));
-      } else {
-        text.field(name, CodeBlock.of("$L", name));
-      }
-    }
-    return MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $L", text.end("]"))
-        .build();
-  }
-
-  /** How each component compares, for {@link ArrayAwareEquality}. */
-  private List<ArrayAwareEquality.Member> equalityMembers(List<Component> components) {
-    List<ArrayAwareEquality.Member> members = new ArrayList<>();
-    for (Component component : components) {
-      TypeName type = types.requestType(component.parameter());
-      ArrayAwareEquality.Kind kind;
-      if (type.equals(Types.BYTES)) {
-        kind = component.optional() ? ArrayAwareEquality.Kind.OPTIONAL_BYTES : ArrayAwareEquality.Kind.BYTES;
-      } else if (type.isPrimitive() && !component.optional()) {
-        kind = ArrayAwareEquality.Kind.PRIMITIVE;
-      } else {
-        kind = ArrayAwareEquality.Kind.OBJECT;
-      }
-      members.add(new ArrayAwareEquality.Member(component.javaName(), kind));
-    }
-    return members;
-  }
-
-  private MethodSpec parseForm(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
-    MethodSpec.Builder parse =
-        MethodSpec.methodBuilder("parse" + recordName(form))
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(COMMAND_LINE, "line")
-            .addParameter(Types.BYTES, "payload")
-            .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-    String guard = "line.kind() != $T.Kind." + form.kind().name();
-    if (form.promptPayload().isPresent()) {
-      guard += " || payload == null";
-    }
-    parse.beginControlFlow("if (" + guard + ")", COMMAND_LINE).addStatement("return $T.empty()", Optional.class).endControlFlow();
-    if (form.kind() != FormKind.SET) {
-      return parse.addStatement("return line.arguments().size() == 0 ? $T.of(new $T()) : $T.empty()", Optional.class, record, Optional.class).build();
-    }
-    parse.addStatement("$T fields = line.arguments()", Types.FIELDS);
-    parse.beginControlFlow("try");
-    for (List<FormatItem> shape : form.format().shapes()) {
-      List<CodeBlock> conditions = new ArrayList<>();
-      conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
-      for (int i = 0; i < shape.size(); i++) {
-        FormatItem item = shape.get(i);
-        if (item instanceof FormatItem.Text text) {
-          conditions.add(CodeBlock.of("fields.matches($L, $S)", i, text.text()));
-        } else if (item instanceof FormatItem.Field field) {
-          Parameter parameter = command.parameter(field.name()).orElseThrow();
-          if (field.fixedValue().isPresent()) {
-            conditions.add(CodeBlock.of("fields.matches($L, $S)", i, types.fixedCode(parameter, field.fixedValue().get())));
-          } else if (parameter.isDerived()) {
-            conditions.add(CodeBlock.of("fields.integer($L, $S) == payload.length", i, parameter.name()));
-          }
+        ClassName wireEnum = ClassName.get(Types.BIND, "WireEnum");
+        CodeBlock.Builder lookup =
+                CodeBlock.builder().add("return $T.fromCode(code).<$T>map(e -> e)", tables.get(0), wireEnum);
+        for (ClassName table : tables.subList(1, tables.size())) {
+            lookup.add("\n    .or(() -> $T.fromCode(code).map(e -> e))", table);
         }
-      }
-      List<CodeBlock> arguments = new ArrayList<>();
-      for (Component component : components) {
-        if (component.payload()) {
-          arguments.add(CodeBlock.of("payload"));
-          continue;
+        return Optional.of(MethodSpec.methodBuilder("errorMeaning")
+                .addJavadoc(
+                        "What {@code +CME ERROR: <code>} means for $L, from its error tables; empty for a code they do not list.\n",
+                        Docs.code(command.name()))
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "code")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, wireEnum))
+                .addStatement(lookup.build())
+                .build());
+    }
+
+    private CodeBlock javadoc(Command command) {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        doc.add("$L: $L", Docs.code(command.name()), Docs.escape(command.title()));
+        command.section().ifPresent(s -> doc.add(" (manual section $L)", s));
+        doc.add(".\n");
+        if (!command.description().isEmpty()) {
+            doc.add("\n<p>$L\n", Docs.escape(command.description()));
         }
-        int index = indexOf(shape, component.parameter().name());
-        if (index < 0) {
-          arguments.add(empty(component));
-        } else {
-          CodeBlock read = types.read(component.parameter(), "fields", index);
-          arguments.add(component.optional() ? wrap(component, read) : read);
+        doc.add("\n<p>Forms:\n<ul>\n");
+        for (Form form : command.forms()) {
+            doc.add("  <li>{@link #$L}: $L\n", factoryName(form), Docs.code(wireFormat(command, form)));
         }
-      }
-      parse.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
-          .addStatement("return $T.of(new $T($L))", Optional.class, record, CodeBlock.join(arguments, ", "))
-          .endControlFlow();
-    }
-    parse.nextControlFlow("catch ($T notThisForm)", AT_EXCEPTION)
-        .addComment("A field that does not fit means the line is another form, or none.")
-        .addStatement("return $T.empty()", Optional.class)
-        .endControlFlow();
-    return parse.addStatement("return $T.empty()", Optional.class).build();
-  }
-
-  private static int indexOf(List<FormatItem> shape, String name) {
-    for (int i = 0; i < shape.size(); i++) {
-      if (shape.get(i) instanceof FormatItem.Field field && field.name().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private MethodSpec parse(Command command, ClassName self, boolean anyPrompt) {
-    MethodSpec.Builder parse =
-        MethodSpec.methodBuilder("parse")
-            .addJavadoc("Reads a command line as the module receives it; empty if it is not a valid $L line.\n", Docs.code(command.name()))
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String.class, "line")
-            .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-    if (anyPrompt) {
-      return parse.addStatement("return parse(line, null)").build();
-    }
-    return parse.addStatement("return parseLine(line, null)").build();
-  }
-
-  private MethodSpec parseWithPayload(Command command, ClassName self) {
-    return MethodSpec.methodBuilder("parse")
-        .addJavadoc("Reads a command line and the payload written after its prompt (null when none came).\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(String.class, "line")
-        .addParameter(Types.BYTES, "payload")
-        .returns(ParameterizedTypeName.get(Types.OPTIONAL, self))
-        .addStatement("return parseLine(line, payload)")
-        .build();
-  }
-
-  /** Shared by both parse methods: tries every form in spec order. */
-  MethodSpec parseLine(Command command, ClassName self) {
-    MethodSpec.Builder parse =
-        MethodSpec.methodBuilder("parseLine")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(String.class, "text")
-            .addParameter(Types.BYTES, "payload")
-            .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-    parse.addStatement("$T<$T> parsed = $T.parse(text, NAME, ALIASES)", Optional.class, COMMAND_LINE, COMMAND_LINE)
-        .beginControlFlow("if (parsed.isEmpty())")
-        .addStatement("return $T.empty()", Optional.class)
-        .endControlFlow()
-        .addStatement("$T line = parsed.get()", COMMAND_LINE);
-    List<CodeBlock> attempts = new ArrayList<>();
-    for (Form form : command.forms()) {
-      attempts.add(CodeBlock.of("parse$L(line, payload)", recordName(form)));
-    }
-    CodeBlock.Builder chain = CodeBlock.builder().add("return $L", attempts.get(0));
-    for (int i = 1; i < attempts.size(); i++) {
-      chain.add(".or(() -> $L)", attempts.get(i));
-    }
-    return parse.addStatement(chain.build()).build();
-  }
-
-  private MethodSpec promptLength(Command command) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("promptLength")
-            .addJavadoc("For a line of a form that sends a payload after the prompt: how many bytes follow.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String.class, "text")
-            .returns(OptionalInt.class)
-            .addStatement("$T<$T> parsed = $T.parse(text, NAME, ALIASES)", Optional.class, COMMAND_LINE, COMMAND_LINE)
-            .beginControlFlow("if (parsed.isEmpty() || parsed.get().kind() != $T.Kind.SET)", COMMAND_LINE)
-            .addStatement("return $T.empty()", OptionalInt.class)
-            .endControlFlow()
-            .addStatement("$T fields = parsed.get().arguments()", Types.FIELDS)
-            .beginControlFlow("try");
-    for (Form form : command.forms()) {
-      if (form.promptPayload().isEmpty()) {
-        continue;
-      }
-      for (List<FormatItem> shape : form.format().shapes()) {
-        List<CodeBlock> conditions = new ArrayList<>();
-        conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
-        int derivedIndex = -1;
-        Parameter derived = null;
-        for (int i = 0; i < shape.size(); i++) {
-          if (shape.get(i) instanceof FormatItem.Field field) {
-            Parameter parameter = command.parameter(field.name()).orElseThrow();
-            if (field.fixedValue().isPresent()) {
-              conditions.add(CodeBlock.of("fields.matches($L, $S)", i, types.fixedCode(parameter, field.fixedValue().get())));
-            } else if (parameter.isDerived()) {
-              derivedIndex = i;
-              derived = parameter;
+        doc.add("</ul>\n");
+        if (!command.parameters().isEmpty()) {
+            doc.add("\n<p>Parameters:\n<ul>\n");
+            for (Parameter parameter : command.parameters()) {
+                doc.add(
+                        "  <li>$L ($L)$L: $L\n",
+                        Docs.code("<" + parameter.name() + ">"),
+                        types.describeRange(parameter),
+                        parameter.isDerived()
+                                ? ", computed from "
+                                        + Docs.code("<"
+                                                + parameter.derivedLengthOf().get() + ">")
+                                : "",
+                        Docs.escape(parameter.description()));
             }
-          }
+            doc.add("</ul>\n");
         }
-        if (derivedIndex >= 0) {
-          // A length outside its range is no prompt at all: the module refuses the line.
-          CodeBlock length =
-              derived.type() instanceof io.atspec.grammar.model.ParamType.IntType intType && !intType.values().isUnbounded()
-                  ? CodeBlock.of("fields.integerIn($L, $S, $S$L)", derivedIndex, derived.name(), intType.values().toString(), Types.bounds(intType.values()))
-                  : CodeBlock.of("fields.integer($L, $S)", derivedIndex, derived.name());
-          method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
-              .addStatement("return $T.of($L)", OptionalInt.class, length)
-              .endControlFlow();
+        doc.add(
+                "\n<p>Timeout: $L",
+                human(command.defaultTimeout().map(Timeout::duration).orElse(Duration.ofMillis(300))));
+        for (Timeout timeout : command.timeouts()) {
+            timeout.edition().ifPresent(e -> doc.add("; $L in edition $L", human(timeout.duration()), e));
         }
-      }
+        doc.add(".\n");
+        if (!command.finalResults().isEmpty()) {
+            doc.add("\n<p>Final lines besides OK and ERROR:\n<ul>\n");
+            for (FinalResult result : command.finalResults()) {
+                doc.add(
+                        "  <li>$L ($L)$L\n",
+                        Docs.code(result.text()),
+                        result.success() ? "success" : "error",
+                        result.description().isEmpty() ? "" : ": " + Docs.escape(result.description()));
+            }
+            doc.add("</ul>\n");
+        }
+        return doc.build();
     }
-    return method
-        .nextControlFlow("catch ($T notALength)", AT_EXCEPTION)
-        .addStatement("return $T.empty()", OptionalInt.class)
-        .endControlFlow()
-        .addStatement("return $T.empty()", OptionalInt.class)
-        .build();
-  }
+
+    static String wireFormat(Command command, Form form) {
+        String line = command.name() + form.kind().suffix();
+        if (form.kind() == FormKind.SET) {
+            line += form.format();
+        }
+        if (form.promptPayload().isPresent()) {
+            line += " > <" + form.promptPayload().get() + ">";
+        }
+        return line;
+    }
+
+    static String human(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private static CodeBlock listOf(List<String> values) {
+        if (values.isEmpty()) {
+            return CodeBlock.of("$T.of()", List.class);
+        }
+        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
+        for (int i = 0; i < values.size(); i++) {
+            list.add(i == 0 ? "$S" : ", $S", values.get(i));
+        }
+        return list.add(")").build();
+    }
+
+    private CodeBlock finalLines(Command command) {
+        List<CodeBlock> lines = new ArrayList<>();
+        for (FinalResult result : command.finalResults()) {
+            List<String> spellings = new ArrayList<>();
+            spellings.add(result.text());
+            spellings.addAll(result.aliases());
+            for (String spelling : spellings) {
+                lines.add(CodeBlock.of("$T.$L($S)", FINAL_LINE, result.success() ? "success" : "error", spelling));
+            }
+        }
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ", "));
+    }
+
+    /** The payload first, then every argument the user gives, in the order of the format. */
+    List<Component> components(Command command, Form form) {
+        List<Component> components = new ArrayList<>();
+        form.promptPayload().flatMap(command::parameter).ifPresent(p -> components.add(new Component(p, false, true)));
+        collect(command, form.format().items(), false, components);
+        return components;
+    }
+
+    private void collect(Command command, List<FormatItem> items, boolean inGroup, List<Component> out) {
+        for (FormatItem item : items) {
+            if (item instanceof FormatItem.Field field && field.fixedValue().isEmpty()) {
+                Parameter parameter = command.parameter(field.name()).orElseThrow();
+                if (!parameter.isDerived()) {
+                    out.add(new Component(parameter, inGroup, false));
+                }
+            } else if (item instanceof FormatItem.OptionalGroup group) {
+                collect(command, group.format().items(), true, out);
+            }
+        }
+    }
+
+    private List<MethodSpec> factories(Command command, Form form, List<Component> components, ClassName record) {
+        List<MethodSpec> factories = new ArrayList<>();
+        Set<List<TypeName>> signatures = new HashSet<>();
+        for (List<FormatItem> shape : form.format().shapes()) {
+            Set<String> present = fieldNames(shape);
+            List<Component> given = components.stream()
+                    .filter(c -> c.payload() || present.contains(c.parameter().name()))
+                    .toList();
+            List<TypeName> signature =
+                    given.stream().map(c -> types.requestType(c.parameter())).toList();
+            if (!signatures.add(signature)) {
+                continue;
+            }
+            MethodSpec.Builder factory = MethodSpec.methodBuilder(factoryName(form))
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(record)
+                    .addJavadoc("$L\n", Docs.code(lineFor(command, form, shape)));
+            for (Component component : given) {
+                factory.addParameter(
+                        ParameterSpec.builder(types.requestType(component.parameter()), component.javaName())
+                                .build());
+                factory.addJavadoc(
+                        "@param $L $L ($L)\n",
+                        component.javaName(),
+                        Docs.escape(component.parameter().description()),
+                        types.describeRange(component.parameter()));
+            }
+            List<CodeBlock> arguments = new ArrayList<>();
+            for (Component component : components) {
+                boolean isGiven = given.contains(component);
+                if (!component.optional()) {
+                    arguments.add(CodeBlock.of("$L", component.javaName()));
+                } else if (isGiven) {
+                    arguments.add(wrap(component, CodeBlock.of("$L", component.javaName())));
+                } else {
+                    arguments.add(empty(component));
+                }
+            }
+            if (!given.isEmpty()) {
+                factory.addJavadoc(
+                        "@throws $T if an argument is out of range or would break the line\n",
+                        ClassName.get(Types.RUNTIME, "AtArgumentException"));
+            }
+            factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
+            factories.add(factory.build());
+        }
+        return factories;
+    }
+
+    private static String lineFor(Command command, Form form, List<FormatItem> shape) {
+        StringBuilder line =
+                new StringBuilder(command.name()).append(form.kind().suffix());
+        if (form.kind() == FormKind.SET) {
+            line.append(String.join(",", shape.stream().map(Object::toString).toList()));
+        }
+        return line.toString();
+    }
+
+    private static Set<String> fieldNames(List<FormatItem> shape) {
+        Set<String> names = new LinkedHashSet<>();
+        for (FormatItem item : shape) {
+            if (item instanceof FormatItem.Field field) {
+                names.add(field.name());
+            }
+        }
+        return names;
+    }
+
+    private CodeBlock wrap(Component component, CodeBlock expression) {
+        return types.requestType(component.parameter()).equals(TypeName.INT)
+                ? CodeBlock.of("$T.of($L)", OptionalInt.class, expression)
+                : CodeBlock.of("$T.of($L)", Optional.class, expression);
+    }
+
+    private CodeBlock empty(Component component) {
+        return types.requestType(component.parameter()).equals(TypeName.INT)
+                ? CodeBlock.of("$T.empty()", OptionalInt.class)
+                : CodeBlock.of("$T.empty()", Optional.class);
+    }
+
+    private TypeName componentType(Component component) {
+        TypeName type = types.requestType(component.parameter());
+        return component.optional() ? Types.optional(type) : type;
+    }
+
+    private String value(Component component) {
+        if (!component.optional()) {
+            return component.javaName();
+        }
+        return component.javaName()
+                + (types.requestType(component.parameter()).equals(TypeName.INT) ? ".getAsInt()" : ".get()");
+    }
+
+    private TypeSpec record(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        for (Component component : components) {
+            constructor.addParameter(componentType(component), component.javaName());
+        }
+        for (Component component : components) {
+            Parameter parameter = component.parameter();
+            if (component.payload()) {
+                long[] size = payloadBounds(parameter);
+                constructor.addStatement(
+                        "$L = $T.payload(NAME, $S, $L, $LL, $LL)",
+                        component.javaName(),
+                        Types.ARGUMENTS,
+                        parameter.name(),
+                        component.javaName(),
+                        size[0],
+                        size[1]);
+                continue;
+            }
+            if (component.optional() || !types.requestType(parameter).isPrimitive()) {
+                constructor.addStatement(
+                        "$T.notNull(NAME, $S, $L)", Types.ARGUMENTS, parameter.name(), component.javaName());
+            }
+            CodeBlock check = types.check(parameter, value(component));
+            if (check.isEmpty()) {
+                continue;
+            }
+            if (component.optional()) {
+                constructor.beginControlFlow("if ($L.isPresent())", component.javaName());
+                constructor.addStatement(check);
+                constructor.endControlFlow();
+            } else {
+                constructor.addStatement(check);
+            }
+        }
+        derivedChecks(command, form, components, constructor);
+        groupChecks(command, form.format().items(), Optional.empty(), constructor);
+
+        TypeSpec.Builder type = TypeSpec.recordBuilder(record)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addSuperinterface(self)
+                .addJavadoc("The $L: $L\n", form.describe(), Docs.code(wireFormat(command, form)))
+                .recordConstructor(constructor.build());
+        List<String> prefixes = form.responses().stream()
+                .map(ResponseFormat::wirePrefix)
+                .distinct()
+                .toList();
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(List.class, String.class),
+                        "RESPONSE_PREFIXES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .initializer(listOf(prefixes))
+                .build());
+        type.addMethod(line(command, form, components));
+        type.addMethod(commandMethod(form, components));
+        if (components.stream()
+                .anyMatch(c -> c.payload()
+                        || c.parameter().secret()
+                        || types.requestType(c.parameter()).equals(Types.BYTES))) {
+            type.addMethod(safeToString(record, components));
+        }
+        if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
+            type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
+            type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
+        }
+        return type.build();
+    }
+
+    private static long[] payloadBounds(Parameter parameter) {
+        if (parameter.type() instanceof io.atspec.grammar.model.ParamType.BytesType bytes
+                && bytes.framing() instanceof io.atspec.grammar.model.ParamType.Bounded bounded) {
+            return new long[] {bounded.size().min(), Types.max(bounded.size())};
+        }
+        return new long[] {0, -1};
+    }
+
+    private void derivedChecks(Command command, Form form, List<Component> components, MethodSpec.Builder constructor) {
+        for (FormatItem.Field field : form.format().fields()) {
+            Parameter parameter = command.parameter(field.name()).orElseThrow();
+            if (parameter.isDerived()
+                    && parameter.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
+                    && !intType.values().isUnbounded()) {
+                String payload = Names.camel(parameter.derivedLengthOf().get());
+                constructor.addStatement(
+                        "$T.intIn(NAME, $S, $L.length, $S$L)",
+                        Types.ARGUMENTS,
+                        parameter.name(),
+                        payload,
+                        intType.values().toString(),
+                        Types.bounds(intType.values()));
+            }
+        }
+    }
+
+    /** Members of a group go together; an inner group needs its outer one. */
+    private void groupChecks(
+            Command command, List<FormatItem> items, Optional<String> outerLead, MethodSpec.Builder constructor) {
+        for (FormatItem item : items) {
+            if (!(item instanceof FormatItem.OptionalGroup group)) {
+                continue;
+            }
+            List<String> members = directUserFields(command, group.format().items());
+            if (members.size() > 1) {
+                CodeBlock present = CodeBlock.join(
+                        members.stream()
+                                .map(m -> CodeBlock.of("$L.isPresent()", Names.camel(m)))
+                                .toList(),
+                        ", ");
+                constructor.addStatement(
+                        "$T.group(NAME, $S, $L)",
+                        Types.ARGUMENTS,
+                        String.join(
+                                ",", members.stream().map(m -> "<" + m + ">").toList()),
+                        present);
+            }
+            Optional<String> lead = members.stream().findFirst();
+            if (lead.isPresent() && outerLead.isPresent()) {
+                constructor.addStatement(
+                        "$T.nested(NAME, $S, $S, $L.isPresent(), $L.isPresent())",
+                        Types.ARGUMENTS,
+                        "<" + lead.get() + ">",
+                        "<" + outerLead.get() + ">",
+                        Names.camel(lead.get()),
+                        Names.camel(outerLead.get()));
+            }
+            groupChecks(command, group.format().items(), lead.or(() -> outerLead), constructor);
+        }
+    }
+
+    private static List<String> directUserFields(Command command, List<FormatItem> items) {
+        List<String> names = new ArrayList<>();
+        for (FormatItem item : items) {
+            if (item instanceof FormatItem.Field field
+                    && field.fixedValue().isEmpty()
+                    && !command.parameter(field.name()).orElseThrow().isDerived()) {
+                names.add(field.name());
+            }
+        }
+        return names;
+    }
+
+    private MethodSpec line(Command command, Form form, List<Component> components) {
+        MethodSpec.Builder line = MethodSpec.methodBuilder("line")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class);
+        if (form.kind() == FormKind.EXEC) {
+            return line.addStatement("return NAME").build();
+        }
+        if (form.kind() != FormKind.SET) {
+            return line.addStatement("return NAME + $S", form.kind().suffix()).build();
+        }
+        line.addStatement("$T<String> arguments = new $T<>()", List.class, ArrayList.class);
+        appendItems(command, form, form.format().items(), components, line);
+        return line.addStatement("return NAME + \"=\" + String.join(\",\", arguments)")
+                .build();
+    }
+
+    private void appendItems(
+            Command command, Form form, List<FormatItem> items, List<Component> components, MethodSpec.Builder line) {
+        for (FormatItem item : items) {
+            if (item instanceof FormatItem.Text text) {
+                line.addStatement("arguments.add($S)", text.text());
+            } else if (item instanceof FormatItem.OptionalGroup group) {
+                List<String> members = directUserFields(command, group.format().items());
+                if (members.isEmpty()) {
+                    appendItems(command, form, group.format().items(), components, line);
+                } else {
+                    line.beginControlFlow("if ($L.isPresent())", Names.camel(members.get(0)));
+                    appendItems(command, form, group.format().items(), components, line);
+                    line.endControlFlow();
+                }
+            } else if (item instanceof FormatItem.Field field) {
+                Parameter parameter = command.parameter(field.name()).orElseThrow();
+                if (field.fixedValue().isPresent()) {
+                    line.addStatement(
+                            "arguments.add($S)",
+                            types.fixedWire(parameter, field.fixedValue().get()));
+                } else if (parameter.isDerived()) {
+                    line.addStatement(
+                            "arguments.add($T.toString($L.length))",
+                            Integer.class,
+                            Names.camel(parameter.derivedLengthOf().get()));
+                } else {
+                    Component component = components.stream()
+                            .filter(c -> c.parameter().equals(parameter))
+                            .findFirst()
+                            .orElseThrow();
+                    line.addStatement("arguments.add($L)", types.wire(parameter, value(component)));
+                }
+            }
+        }
+    }
+
+    private MethodSpec commandMethod(Form form, List<Component> components) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("command")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Duration.class, "timeout")
+                .returns(Types.AT_COMMAND);
+        List<Component> secrets = components.stream()
+                .filter(c -> c.parameter().secret() && !c.payload())
+                .toList();
+        String secretList = "List.of()";
+        if (!secrets.isEmpty()) {
+            method.addStatement("$T<String> secrets = new $T<>()", List.class, ArrayList.class);
+            for (Component secret : secrets) {
+                if (secret.optional()) {
+                    method.addStatement("$L.ifPresent(secrets::add)", secret.javaName());
+                } else {
+                    method.addStatement("secrets.add($L)", secret.javaName());
+                }
+            }
+            secretList = "secrets";
+        }
+        String payload = form.promptPayload().map(Names::camel).orElse("null");
+        return method.addStatement(
+                        "return new $T(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, $L, timeout, $L)",
+                        Types.AT_COMMAND,
+                        payload,
+                        secretList.equals("List.of()")
+                                ? CodeBlock.of("$T.of()", List.class)
+                                : CodeBlock.of("$L", secretList))
+                .build();
+    }
+
+    /** Secrets never reach a log; payloads show their size, not their bytes. */
+    private MethodSpec safeToString(ClassName record, List<Component> components) {
+        Concatenation text = new Concatenation(record.simpleName() + "[");
+        for (Component component : components) {
+            String name = component.javaName();
+            if (component.parameter().secret()) {
+                text.field(name, "***");
+            } else if (types.requestType(component.parameter()).equals(Types.BYTES)) {
+                text.field(
+                        name,
+                        component.optional()
+                                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
+                                : CodeBlock.of("$L.length + $S", name, " bytes"));
+            } else {
+                text.field(name, CodeBlock.of("$L", name));
+            }
+        }
+        return MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $L", text.end("]"))
+                .build();
+    }
+
+    /** How each component compares, for {@link ArrayAwareEquality}. */
+    private List<ArrayAwareEquality.Member> equalityMembers(List<Component> components) {
+        List<ArrayAwareEquality.Member> members = new ArrayList<>();
+        for (Component component : components) {
+            TypeName type = types.requestType(component.parameter());
+            ArrayAwareEquality.Kind kind;
+            if (type.equals(Types.BYTES)) {
+                kind = component.optional() ? ArrayAwareEquality.Kind.OPTIONAL_BYTES : ArrayAwareEquality.Kind.BYTES;
+            } else if (type.isPrimitive() && !component.optional()) {
+                kind = ArrayAwareEquality.Kind.PRIMITIVE;
+            } else {
+                kind = ArrayAwareEquality.Kind.OBJECT;
+            }
+            members.add(new ArrayAwareEquality.Member(component.javaName(), kind));
+        }
+        return members;
+    }
+
+    private MethodSpec parseForm(
+            Command command, Form form, List<Component> components, ClassName record, ClassName self) {
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse" + recordName(form))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(COMMAND_LINE, "line")
+                .addParameter(Types.BYTES, "payload")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
+        String guard = "line.kind() != $T.Kind." + form.kind().name();
+        if (form.promptPayload().isPresent()) {
+            guard += " || payload == null";
+        }
+        parse.beginControlFlow("if (" + guard + ")", COMMAND_LINE)
+                .addStatement("return $T.empty()", Optional.class)
+                .endControlFlow();
+        if (form.kind() != FormKind.SET) {
+            return parse.addStatement(
+                            "return line.arguments().size() == 0 ? $T.of(new $T()) : $T.empty()",
+                            Optional.class,
+                            record,
+                            Optional.class)
+                    .build();
+        }
+        parse.addStatement("$T fields = line.arguments()", Types.FIELDS);
+        parse.beginControlFlow("try");
+        for (List<FormatItem> shape : form.format().shapes()) {
+            List<CodeBlock> conditions = new ArrayList<>();
+            conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
+            for (int i = 0; i < shape.size(); i++) {
+                FormatItem item = shape.get(i);
+                if (item instanceof FormatItem.Text text) {
+                    conditions.add(CodeBlock.of("fields.matches($L, $S)", i, text.text()));
+                } else if (item instanceof FormatItem.Field field) {
+                    Parameter parameter = command.parameter(field.name()).orElseThrow();
+                    if (field.fixedValue().isPresent()) {
+                        conditions.add(CodeBlock.of(
+                                "fields.matches($L, $S)",
+                                i,
+                                types.fixedCode(parameter, field.fixedValue().get())));
+                    } else if (parameter.isDerived()) {
+                        conditions.add(CodeBlock.of("fields.integer($L, $S) == payload.length", i, parameter.name()));
+                    }
+                }
+            }
+            List<CodeBlock> arguments = new ArrayList<>();
+            for (Component component : components) {
+                if (component.payload()) {
+                    arguments.add(CodeBlock.of("payload"));
+                    continue;
+                }
+                int index = indexOf(shape, component.parameter().name());
+                if (index < 0) {
+                    arguments.add(empty(component));
+                } else {
+                    CodeBlock read = types.read(component.parameter(), "fields", index);
+                    arguments.add(component.optional() ? wrap(component, read) : read);
+                }
+            }
+            parse.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
+                    .addStatement("return $T.of(new $T($L))", Optional.class, record, CodeBlock.join(arguments, ", "))
+                    .endControlFlow();
+        }
+        parse.nextControlFlow("catch ($T notThisForm)", AT_EXCEPTION)
+                .addComment("A field that does not fit means the line is another form, or none.")
+                .addStatement("return $T.empty()", Optional.class)
+                .endControlFlow();
+        return parse.addStatement("return $T.empty()", Optional.class).build();
+    }
+
+    private static int indexOf(List<FormatItem> shape, String name) {
+        for (int i = 0; i < shape.size(); i++) {
+            if (shape.get(i) instanceof FormatItem.Field field && field.name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private MethodSpec parse(Command command, ClassName self, boolean anyPrompt) {
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
+                .addJavadoc(
+                        "Reads a command line as the module receives it; empty if it is not a valid $L line.\n",
+                        Docs.code(command.name()))
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "line")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
+        if (anyPrompt) {
+            return parse.addStatement("return parse(line, null)").build();
+        }
+        return parse.addStatement("return parseLine(line, null)").build();
+    }
+
+    private MethodSpec parseWithPayload(Command command, ClassName self) {
+        return MethodSpec.methodBuilder("parse")
+                .addJavadoc("Reads a command line and the payload written after its prompt (null when none came).\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "line")
+                .addParameter(Types.BYTES, "payload")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self))
+                .addStatement("return parseLine(line, payload)")
+                .build();
+    }
+
+    /** Shared by both parse methods: tries every form in spec order. */
+    MethodSpec parseLine(Command command, ClassName self) {
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parseLine")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(String.class, "text")
+                .addParameter(Types.BYTES, "payload")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
+        parse.addStatement("$T<$T> parsed = $T.parse(text, NAME, ALIASES)", Optional.class, COMMAND_LINE, COMMAND_LINE)
+                .beginControlFlow("if (parsed.isEmpty())")
+                .addStatement("return $T.empty()", Optional.class)
+                .endControlFlow()
+                .addStatement("$T line = parsed.get()", COMMAND_LINE);
+        List<CodeBlock> attempts = new ArrayList<>();
+        for (Form form : command.forms()) {
+            attempts.add(CodeBlock.of("parse$L(line, payload)", recordName(form)));
+        }
+        CodeBlock.Builder chain = CodeBlock.builder().add("return $L", attempts.get(0));
+        for (int i = 1; i < attempts.size(); i++) {
+            chain.add(".or(() -> $L)", attempts.get(i));
+        }
+        return parse.addStatement(chain.build()).build();
+    }
+
+    private MethodSpec promptLength(Command command) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("promptLength")
+                .addJavadoc("For a line of a form that sends a payload after the prompt: how many bytes follow.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "text")
+                .returns(OptionalInt.class)
+                .addStatement(
+                        "$T<$T> parsed = $T.parse(text, NAME, ALIASES)", Optional.class, COMMAND_LINE, COMMAND_LINE)
+                .beginControlFlow("if (parsed.isEmpty() || parsed.get().kind() != $T.Kind.SET)", COMMAND_LINE)
+                .addStatement("return $T.empty()", OptionalInt.class)
+                .endControlFlow()
+                .addStatement("$T fields = parsed.get().arguments()", Types.FIELDS)
+                .beginControlFlow("try");
+        for (Form form : command.forms()) {
+            if (form.promptPayload().isEmpty()) {
+                continue;
+            }
+            for (List<FormatItem> shape : form.format().shapes()) {
+                List<CodeBlock> conditions = new ArrayList<>();
+                conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
+                int derivedIndex = -1;
+                Parameter derived = null;
+                for (int i = 0; i < shape.size(); i++) {
+                    if (shape.get(i) instanceof FormatItem.Field field) {
+                        Parameter parameter = command.parameter(field.name()).orElseThrow();
+                        if (field.fixedValue().isPresent()) {
+                            conditions.add(CodeBlock.of(
+                                    "fields.matches($L, $S)",
+                                    i,
+                                    types.fixedCode(
+                                            parameter, field.fixedValue().get())));
+                        } else if (parameter.isDerived()) {
+                            derivedIndex = i;
+                            derived = parameter;
+                        }
+                    }
+                }
+                if (derivedIndex >= 0) {
+                    // A length outside its range is no prompt at all: the module refuses the line.
+                    CodeBlock length = derived.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
+                                    && !intType.values().isUnbounded()
+                            ? CodeBlock.of(
+                                    "fields.integerIn($L, $S, $S$L)",
+                                    derivedIndex,
+                                    derived.name(),
+                                    intType.values().toString(),
+                                    Types.bounds(intType.values()))
+                            : CodeBlock.of("fields.integer($L, $S)", derivedIndex, derived.name());
+                    method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
+                            .addStatement("return $T.of($L)", OptionalInt.class, length)
+                            .endControlFlow();
+                }
+            }
+        }
+        return method.nextControlFlow("catch ($T notALength)", AT_EXCEPTION)
+                .addStatement("return $T.empty()", OptionalInt.class)
+                .endControlFlow()
+                .addStatement("return $T.empty()", OptionalInt.class)
+                .build();
+    }
 }

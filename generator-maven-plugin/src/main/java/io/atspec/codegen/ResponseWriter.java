@@ -15,96 +15,114 @@ import javax.lang.model.element.Modifier;
 /** The information response of a form as a record, with its parser. */
 final class ResponseWriter {
 
-  private final Types types;
-  private final Generated generated;
-  private final FieldRecords records;
+    private final Types types;
+    private final Generated generated;
+    private final FieldRecords records;
 
-  ResponseWriter(Types types, Generated generated) {
-    this.types = types;
-    this.generated = generated;
-    this.records = new FieldRecords(types);
-  }
+    ResponseWriter(Types types, Generated generated) {
+        this.types = types;
+        this.generated = generated;
+        this.records = new FieldRecords(types);
+    }
 
-  /** {@code HttpGetStatResponse}, or {@code HttpsCfgQueryResponse} when several forms answer. */
-  static String name(Command command, Form form) {
-    long answering = command.forms().stream().filter(f -> !f.responses().isEmpty()).count();
-    return command.javaName() + (answering > 1 ? RequestWriter.recordName(form) : "") + "Response";
-  }
+    /** {@code HttpGetStatResponse}, or {@code HttpsCfgQueryResponse} when several forms answer. */
+    static String name(Command command, Form form) {
+        long answering =
+                command.forms().stream().filter(f -> !f.responses().isEmpty()).count();
+        return command.javaName() + (answering > 1 ? RequestWriter.recordName(form) : "") + "Response";
+    }
 
-  TypeSpec write(Command command, Form form) {
-    ClassName self = types.local(name(command, form));
-    List<FieldRecords.Field> fields =
-        records.fields(
-            form.responses().stream().map(ResponseFormat::format).toList(),
-            name -> command.parameter(name).orElseThrow());
-    List<String> prefixes = form.responses().stream().map(ResponseFormat::wirePrefix).distinct().toList();
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    for (FieldRecords.Field field : fields) {
-      constructor.addParameter(records.componentType(field), field.javaName());
-    }
-    TypeSpec.Builder type =
-        TypeSpec.recordBuilder(self)
-            .addModifiers(Modifier.PUBLIC)
-            .addAnnotation(generated.annotation())
-            .recordConstructor(constructor.build());
-    type.addJavadoc("The answer of $L to its $L.\n", Docs.code(command.name()), form.describe());
-    for (ResponseFormat response : form.responses()) {
-      type.addJavadoc("<p>$L\n", Docs.code(response.wirePrefix() + " " + response.format()));
-    }
-    type.addJavadoc("\n");
-    for (FieldRecords.Field field : fields) {
-      type.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
-    }
-    type.addField(
-        FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PREFIXES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Prefixes of the lines this response is read from.\n")
-            .initializer("$T.of($L)", List.class, CodeBlock.join(prefixes.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "))
-            .build());
-    MethodSpec.Builder parse =
-        MethodSpec.methodBuilder("parse")
-            .addJavadoc("Reads one response line.\n\n@throws $T if the line does not have this shape\n", Types.WIRE_PARSE_EXCEPTION)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String.class, "line")
-            .returns(self);
-    for (String prefix : prefixes) {
-      List<FieldRecords.Variant> variants =
-          form.responses().stream()
-              .filter(r -> r.wirePrefix().equals(prefix))
-              .map(r -> new FieldRecords.Variant(r.format(), java.util.Optional.empty()))
-              .toList();
-      parse.beginControlFlow("if (line.startsWith($S))", prefix)
-          .addStatement("$T fields = $T.of(line, $S, $S)", Types.FIELDS, Types.FIELDS, prefix, self.simpleName());
-      records.addShapeBranches(parse, self, fields, variants, null);
-      parse.endControlFlow();
-    }
-    parse.addStatement(
-        "throw new $T($S + line + $S)",
-        Types.WIRE_PARSE_EXCEPTION,
-        "cannot read '",
-        "' as " + self.simpleName() + ": expected "
-            + String.join(" or ", form.responses().stream().map(r -> r.wirePrefix() + " " + r.format()).toList()));
-    type.addMethod(parse.build());
-    type.addMethod(
-        MethodSpec.methodBuilder("from")
-            .addJavadoc("Every line of {@code response} that is this response, read.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(Types.AT_RESPONSE, "response")
-            .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
-            .addStatement(
-                "return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map($T::parse).toList()",
-                self)
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("first")
-            .addJavadoc("The first line of {@code response} that is this response.\n\n@throws $T if the module sent none\n", Types.WIRE_PARSE_EXCEPTION)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(Types.AT_RESPONSE, "response")
-            .returns(self)
-            .addStatement(
-                "return from(response).stream().findFirst().orElseThrow(() -> new $T($S))",
+    TypeSpec write(Command command, Form form) {
+        ClassName self = types.local(name(command, form));
+        List<FieldRecords.Field> fields = records.fields(
+                form.responses().stream().map(ResponseFormat::format).toList(),
+                name -> command.parameter(name).orElseThrow());
+        List<String> prefixes = form.responses().stream()
+                .map(ResponseFormat::wirePrefix)
+                .distinct()
+                .toList();
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        for (FieldRecords.Field field : fields) {
+            constructor.addParameter(records.componentType(field), field.javaName());
+        }
+        TypeSpec.Builder type = TypeSpec.recordBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(generated.annotation())
+                .recordConstructor(constructor.build());
+        type.addJavadoc("The answer of $L to its $L.\n", Docs.code(command.name()), form.describe());
+        for (ResponseFormat response : form.responses()) {
+            type.addJavadoc("<p>$L\n", Docs.code(response.wirePrefix() + " " + response.format()));
+        }
+        type.addJavadoc("\n");
+        for (FieldRecords.Field field : fields) {
+            type.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+        }
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(List.class, String.class),
+                        "PREFIXES",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("Prefixes of the lines this response is read from.\n")
+                .initializer(
+                        "$T.of($L)",
+                        List.class,
+                        CodeBlock.join(
+                                prefixes.stream()
+                                        .map(p -> CodeBlock.of("$S", p))
+                                        .toList(),
+                                ", "))
+                .build());
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
+                .addJavadoc(
+                        "Reads one response line.\n\n@throws $T if the line does not have this shape\n",
+                        Types.WIRE_PARSE_EXCEPTION)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "line")
+                .returns(self);
+        for (String prefix : prefixes) {
+            List<FieldRecords.Variant> variants = form.responses().stream()
+                    .filter(r -> r.wirePrefix().equals(prefix))
+                    .map(r -> new FieldRecords.Variant(r.format(), java.util.Optional.empty()))
+                    .toList();
+            parse.beginControlFlow("if (line.startsWith($S))", prefix)
+                    .addStatement(
+                            "$T fields = $T.of(line, $S, $S)", Types.FIELDS, Types.FIELDS, prefix, self.simpleName());
+            records.addShapeBranches(parse, self, fields, variants, null);
+            parse.endControlFlow();
+        }
+        parse.addStatement(
+                "throw new $T($S + line + $S)",
                 Types.WIRE_PARSE_EXCEPTION,
-                command.name() + " was answered without " + String.join(" or ", prefixes))
-            .build());
-    return type.build();
-  }
+                "cannot read '",
+                "' as " + self.simpleName() + ": expected "
+                        + String.join(
+                                " or ",
+                                form.responses().stream()
+                                        .map(r -> r.wirePrefix() + " " + r.format())
+                                        .toList()));
+        type.addMethod(parse.build());
+        type.addMethod(MethodSpec.methodBuilder("from")
+                .addJavadoc("Every line of {@code response} that is this response, read.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(Types.AT_RESPONSE, "response")
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
+                .addStatement(
+                        "return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map($T::parse).toList()",
+                        self)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("first")
+                .addJavadoc(
+                        "The first line of {@code response} that is this response.\n\n@throws $T if the module sent none\n",
+                        Types.WIRE_PARSE_EXCEPTION)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(Types.AT_RESPONSE, "response")
+                .returns(self)
+                .addStatement(
+                        "return from(response).stream().findFirst().orElseThrow(() -> new $T($S))",
+                        Types.WIRE_PARSE_EXCEPTION,
+                        command.name() + " was answered without " + String.join(" or ", prefixes))
+                .build());
+        return type.build();
+    }
 }

@@ -25,212 +25,218 @@ import java.util.OptionalInt;
  */
 final class Types {
 
-  static final String RUNTIME = "io.atspec.runtime";
-  static final String BIND = "io.atspec.runtime.bind";
-  static final ClassName ARGUMENTS = ClassName.get(BIND, "Arguments");
-  static final ClassName FIELDS = ClassName.get(BIND, "Fields");
-  static final ClassName CODED = ClassName.get(BIND, "Coded");
-  static final ClassName WIRE_PARSE_EXCEPTION = ClassName.get(BIND, "WireParseException");
-  static final ClassName AT_COMMAND = ClassName.get(RUNTIME, "AtCommand");
-  static final ClassName AT_RESPONSE = ClassName.get(RUNTIME, "AtResponse");
-  static final ClassName URC = ClassName.get(RUNTIME, "Urc");
-  static final ClassName OPTIONAL = ClassName.get(Optional.class);
-  static final ClassName OPTIONAL_INT = ClassName.get(OptionalInt.class);
-  static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
-  static final TypeName STRING = ClassName.get(String.class);
+    static final String RUNTIME = "io.atspec.runtime";
+    static final String BIND = "io.atspec.runtime.bind";
+    static final ClassName ARGUMENTS = ClassName.get(BIND, "Arguments");
+    static final ClassName FIELDS = ClassName.get(BIND, "Fields");
+    static final ClassName CODED = ClassName.get(BIND, "Coded");
+    static final ClassName WIRE_PARSE_EXCEPTION = ClassName.get(BIND, "WireParseException");
+    static final ClassName AT_COMMAND = ClassName.get(RUNTIME, "AtCommand");
+    static final ClassName AT_RESPONSE = ClassName.get(RUNTIME, "AtResponse");
+    static final ClassName URC = ClassName.get(RUNTIME, "Urc");
+    static final ClassName OPTIONAL = ClassName.get(Optional.class);
+    static final ClassName OPTIONAL_INT = ClassName.get(OptionalInt.class);
+    static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
+    static final TypeName STRING = ClassName.get(String.class);
 
-  private final Chapter chapter;
-  private final String javaPackage;
+    private final Chapter chapter;
+    private final String javaPackage;
 
-  Types(Chapter chapter) {
-    this.chapter = chapter;
-    this.javaPackage = chapter.javaPackage();
-  }
+    Types(Chapter chapter) {
+        this.chapter = chapter;
+        this.javaPackage = chapter.javaPackage();
+    }
 
-  ClassName local(String simpleName) {
-    return ClassName.get(javaPackage, simpleName);
-  }
+    ClassName local(String simpleName) {
+        return ClassName.get(javaPackage, simpleName);
+    }
 
-  Optional<EnumType> enumOf(Parameter parameter) {
-    return parameter.type() instanceof ParamType.EnumRef ref
-        ? chapter.enumNamed(ref.enumName())
-        : Optional.empty();
-  }
+    Optional<EnumType> enumOf(Parameter parameter) {
+        return parameter.type() instanceof ParamType.EnumRef ref ? chapter.enumNamed(ref.enumName()) : Optional.empty();
+    }
 
-  /** The type a user passes for a request parameter. */
-  TypeName requestType(Parameter parameter) {
-    ParamType type = parameter.type();
-    if (type instanceof ParamType.IntType) {
-      return TypeName.INT;
+    /** The type a user passes for a request parameter. */
+    TypeName requestType(Parameter parameter) {
+        ParamType type = parameter.type();
+        if (type instanceof ParamType.IntType) {
+            return TypeName.INT;
+        }
+        if (type instanceof ParamType.EnumRef ref) {
+            return local(ref.enumName());
+        }
+        if (type instanceof ParamType.BytesType) {
+            return BYTES;
+        }
+        return STRING;
     }
-    if (type instanceof ParamType.EnumRef ref) {
-      return local(ref.enumName());
-    }
-    if (type instanceof ParamType.BytesType) {
-      return BYTES;
-    }
-    return STRING;
-  }
 
-  /** The type a parsed response or URC field has: enums keep unknown codes. */
-  TypeName fieldType(Parameter parameter) {
-    if (parameter.type() instanceof ParamType.EnumRef ref) {
-      return ParameterizedTypeName.get(CODED, local(ref.enumName()));
+    /** The type a parsed response or URC field has: enums keep unknown codes. */
+    TypeName fieldType(Parameter parameter) {
+        if (parameter.type() instanceof ParamType.EnumRef ref) {
+            return ParameterizedTypeName.get(CODED, local(ref.enumName()));
+        }
+        return requestType(parameter);
     }
-    return requestType(parameter);
-  }
 
-  /** {@code T} made optional: {@code OptionalInt} for ints, {@code Optional<T>} otherwise. */
-  static TypeName optional(TypeName type) {
-    if (type.equals(TypeName.INT)) {
-      return OPTIONAL_INT;
+    /** {@code T} made optional: {@code OptionalInt} for ints, {@code Optional<T>} otherwise. */
+    static TypeName optional(TypeName type) {
+        if (type.equals(TypeName.INT)) {
+            return OPTIONAL_INT;
+        }
+        return ParameterizedTypeName.get(OPTIONAL, type.isPrimitive() ? type.box() : type);
     }
-    return ParameterizedTypeName.get(OPTIONAL, type.isPrimitive() ? type.box() : type);
-  }
 
-  /**
-   * A statement that checks {@code value} (an expression of the request type) and throws
-   * with command, parameter, value and range when it does not fit; empty when any value fits
-   * (an enum constant always does; null is refused where the record is built).
-   */
-  CodeBlock check(Parameter parameter, String value) {
-    ParamType type = parameter.type();
-    if (type instanceof ParamType.IntType intType && !intType.values().isUnbounded()) {
-      return CodeBlock.of(
-          "$T.intIn(NAME, $S, $L, $S$L)",
-          ARGUMENTS,
-          parameter.name(),
-          value,
-          intType.values().toString(),
-          bounds(intType.values()));
+    /**
+     * A statement that checks {@code value} (an expression of the request type) and throws
+     * with command, parameter, value and range when it does not fit; empty when any value fits
+     * (an enum constant always does; null is refused where the record is built).
+     */
+    CodeBlock check(Parameter parameter, String value) {
+        ParamType type = parameter.type();
+        if (type instanceof ParamType.IntType intType && !intType.values().isUnbounded()) {
+            return CodeBlock.of(
+                    "$T.intIn(NAME, $S, $L, $S$L)",
+                    ARGUMENTS,
+                    parameter.name(),
+                    value,
+                    intType.values().toString(),
+                    bounds(intType.values()));
+        }
+        if (type instanceof ParamType.TextType || type instanceof ParamType.BytesType) {
+            return CodeBlock.of("$L", wire(parameter, value));
+        }
+        return CodeBlock.of("");
     }
-    if (type instanceof ParamType.TextType || type instanceof ParamType.BytesType) {
-      return CodeBlock.of("$L", wire(parameter, value));
-    }
-    return CodeBlock.of("");
-  }
 
-  /** An expression giving the wire text of {@code value}, checked on the way. */
-  CodeBlock wire(Parameter parameter, String value) {
-    ParamType type = parameter.type();
-    if (type instanceof ParamType.IntType) {
-      return CodeBlock.of("$T.toString($L)", Integer.class, value);
-    }
-    if (type instanceof ParamType.EnumRef) {
-      Optional<EnumType> enumType = enumOf(parameter);
-      boolean quoted = enumType.map(e -> e.constants().stream().anyMatch(c -> c.kind() == CodeKind.QUOTED)).orElse(false);
-      return quoted
-          ? CodeBlock.of("'\"' + $L.code() + '\"'", value)
-          : CodeBlock.of("$L.code()", value);
-    }
-    if (type instanceof ParamType.TextType text) {
-      String method = text.kind() == ParamType.TextKind.HEX ? "hex" : "text";
-      if (method.equals("hex")) {
+    /** An expression giving the wire text of {@code value}, checked on the way. */
+    CodeBlock wire(Parameter parameter, String value) {
+        ParamType type = parameter.type();
+        if (type instanceof ParamType.IntType) {
+            return CodeBlock.of("$T.toString($L)", Integer.class, value);
+        }
+        if (type instanceof ParamType.EnumRef) {
+            Optional<EnumType> enumType = enumOf(parameter);
+            boolean quoted = enumType.map(e -> e.constants().stream().anyMatch(c -> c.kind() == CodeKind.QUOTED))
+                    .orElse(false);
+            return quoted ? CodeBlock.of("'\"' + $L.code() + '\"'", value) : CodeBlock.of("$L.code()", value);
+        }
+        if (type instanceof ParamType.TextType text) {
+            String method = text.kind() == ParamType.TextKind.HEX ? "hex" : "text";
+            if (method.equals("hex")) {
+                return CodeBlock.of(
+                        "$T.hex(NAME, $S, $L, $LL, $LL, $L)",
+                        ARGUMENTS,
+                        parameter.name(),
+                        value,
+                        text.size().min(),
+                        max(text.size()),
+                        parameter.quoting().isQuoted());
+            }
+            return CodeBlock.of(
+                    "$T.text(NAME, $S, $L, $LL, $LL, $L, $L)",
+                    ARGUMENTS,
+                    parameter.name(),
+                    value,
+                    text.size().min(),
+                    max(text.size()),
+                    parameter.quoting().isQuoted(),
+                    parameter.secret());
+        }
+        // A payload inside a command line travels as text.
         return CodeBlock.of(
-            "$T.hex(NAME, $S, $L, $LL, $LL, $L)",
-            ARGUMENTS,
-            parameter.name(),
-            value,
-            text.size().min(),
-            max(text.size()),
-            parameter.quoting().isQuoted());
-      }
-      return CodeBlock.of(
-          "$T.text(NAME, $S, $L, $LL, $LL, $L, $L)",
-          ARGUMENTS,
-          parameter.name(),
-          value,
-          text.size().min(),
-          max(text.size()),
-          parameter.quoting().isQuoted(),
-          parameter.secret());
+                "$T.text(NAME, $S, new $T($L, $T.UTF_8), 0L, -1L, false, $L)",
+                ARGUMENTS,
+                parameter.name(),
+                String.class,
+                value,
+                java.nio.charset.StandardCharsets.class,
+                parameter.secret());
     }
-    // A payload inside a command line travels as text.
-    return CodeBlock.of(
-        "$T.text(NAME, $S, new $T($L, $T.UTF_8), 0L, -1L, false, $L)",
-        ARGUMENTS,
-        parameter.name(),
-        String.class,
-        value,
-        java.nio.charset.StandardCharsets.class,
-        parameter.secret());
-  }
 
-  /** An expression reading field {@code index} of {@code fields} (a {@code Fields}) as the request type. */
-  CodeBlock read(Parameter parameter, String fields, int index) {
-    ParamType type = parameter.type();
-    if (type instanceof ParamType.IntType) {
-      return CodeBlock.of("$L.integer($L, $S)", fields, index, parameter.name());
+    /** An expression reading field {@code index} of {@code fields} (a {@code Fields}) as the request type. */
+    CodeBlock read(Parameter parameter, String fields, int index) {
+        ParamType type = parameter.type();
+        if (type instanceof ParamType.IntType) {
+            return CodeBlock.of("$L.integer($L, $S)", fields, index, parameter.name());
+        }
+        if (type instanceof ParamType.EnumRef ref) {
+            return CodeBlock.of("$T.of($L.text($L, $S))", local(ref.enumName()), fields, index, parameter.name());
+        }
+        if (type instanceof ParamType.BytesType) {
+            return CodeBlock.of(
+                    "$L.text($L, $S).getBytes($T.UTF_8)",
+                    fields,
+                    index,
+                    parameter.name(),
+                    java.nio.charset.StandardCharsets.class);
+        }
+        return CodeBlock.of("$L.text($L, $S)", fields, index, parameter.name());
     }
-    if (type instanceof ParamType.EnumRef ref) {
-      return CodeBlock.of("$T.of($L.text($L, $S))", local(ref.enumName()), fields, index, parameter.name());
-    }
-    if (type instanceof ParamType.BytesType) {
-      return CodeBlock.of("$L.text($L, $S).getBytes($T.UTF_8)", fields, index, parameter.name(), java.nio.charset.StandardCharsets.class);
-    }
-    return CodeBlock.of("$L.text($L, $S)", fields, index, parameter.name());
-  }
 
-  /** Reads a field as the response/URC field type: enums become {@code Coded}. */
-  CodeBlock readField(Parameter parameter, String fields, int index) {
-    if (parameter.type() instanceof ParamType.EnumRef ref) {
-      return CodeBlock.of(
-          "$T.of($L.text($L, $S), $T.values())",
-          CODED,
-          fields,
-          index,
-          parameter.name(),
-          local(ref.enumName()));
+    /** Reads a field as the response/URC field type: enums become {@code Coded}. */
+    CodeBlock readField(Parameter parameter, String fields, int index) {
+        if (parameter.type() instanceof ParamType.EnumRef ref) {
+            return CodeBlock.of(
+                    "$T.of($L.text($L, $S), $T.values())",
+                    CODED,
+                    fields,
+                    index,
+                    parameter.name(),
+                    local(ref.enumName()));
+        }
+        return read(parameter, fields, index);
     }
-    return read(parameter, fields, index);
-  }
 
-  /** The wire code a fixed value stands for (an enum's Java name becomes its code), as sent. */
-  String fixedWire(Parameter parameter, Value value) {
-    Optional<EnumType> enumType = enumOf(parameter);
-    if (enumType.isPresent()) {
-      Optional<EnumConstant> constant = enumType.get().constant(value.text());
-      if (constant.isPresent()) {
-        return constant.get().wireForm();
-      }
+    /** The wire code a fixed value stands for (an enum's Java name becomes its code), as sent. */
+    String fixedWire(Parameter parameter, Value value) {
+        Optional<EnumType> enumType = enumOf(parameter);
+        if (enumType.isPresent()) {
+            Optional<EnumConstant> constant = enumType.get().constant(value.text());
+            if (constant.isPresent()) {
+                return constant.get().wireForm();
+            }
+        }
+        return value.wireForm();
     }
-    return value.wireForm();
-  }
 
-  /** The fixed value as a parser compares it: without quotes. */
-  String fixedCode(Parameter parameter, Value value) {
-    String wire = fixedWire(parameter, value);
-    return wire.length() >= 2 && wire.startsWith("\"") && wire.endsWith("\"")
-        ? wire.substring(1, wire.length() - 1)
-        : wire;
-  }
+    /** The fixed value as a parser compares it: without quotes. */
+    String fixedCode(Parameter parameter, Value value) {
+        String wire = fixedWire(parameter, value);
+        return wire.length() >= 2 && wire.startsWith("\"") && wire.endsWith("\"")
+                ? wire.substring(1, wire.length() - 1)
+                : wire;
+    }
 
-  static String bounds(ValueSet values) {
-    StringBuilder out = new StringBuilder();
-    for (IntRange range : values.ranges()) {
-      out.append(", ").append(range.min()).append("L, ").append(range.max()).append('L');
+    static String bounds(ValueSet values) {
+        StringBuilder out = new StringBuilder();
+        for (IntRange range : values.ranges()) {
+            out.append(", ")
+                    .append(range.min())
+                    .append("L, ")
+                    .append(range.max())
+                    .append('L');
+        }
+        return out.toString();
     }
-    return out.toString();
-  }
 
-  static long max(SizeRange size) {
-    return size.max().orElse(-1L);
-  }
+    static long max(SizeRange size) {
+        return size.max().orElse(-1L);
+    }
 
-  /** Words for the allowed values of a parameter, for Javadoc. */
-  String describeRange(Parameter parameter) {
-    ParamType type = parameter.type();
-    if (type instanceof ParamType.IntType intType) {
-      return intType.values().isUnbounded() ? "integer" : "integer, " + intType.values();
+    /** Words for the allowed values of a parameter, for Javadoc. */
+    String describeRange(Parameter parameter) {
+        ParamType type = parameter.type();
+        if (type instanceof ParamType.IntType intType) {
+            return intType.values().isUnbounded() ? "integer" : "integer, " + intType.values();
+        }
+        if (type instanceof ParamType.EnumRef ref) {
+            return "one of {@link " + ref.enumName() + "}";
+        }
+        if (type instanceof ParamType.TextType text) {
+            return text.kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + text.size()
+                    + (parameter.quoting().isQuoted() ? ", quoted" : "")
+                    + (parameter.secret() ? ", secret (never logged)" : "");
+        }
+        return "bytes";
     }
-    if (type instanceof ParamType.EnumRef ref) {
-      return "one of {@link " + ref.enumName() + "}";
-    }
-    if (type instanceof ParamType.TextType text) {
-      return text.kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + text.size()
-          + (parameter.quoting().isQuoted() ? ", quoted" : "")
-          + (parameter.secret() ? ", secret (never logged)" : "");
-    }
-    return "bytes";
-  }
 }

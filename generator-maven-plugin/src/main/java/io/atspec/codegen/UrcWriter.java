@@ -21,262 +21,279 @@ import javax.lang.model.element.Modifier;
 /** Each URC as a record with its parser, and the chapter's sealed URC interface. */
 final class UrcWriter {
 
-  private static final ClassName AT_CHANNEL = ClassName.get(Types.RUNTIME, "AtChannel");
-  private static final ClassName URC_DECODER = ClassName.get(Types.RUNTIME, "UrcDecoder");
-  private static final ClassName DECODERS = ClassName.get(Types.BIND, "Decoders");
+    private static final ClassName AT_CHANNEL = ClassName.get(Types.RUNTIME, "AtChannel");
+    private static final ClassName URC_DECODER = ClassName.get(Types.RUNTIME, "UrcDecoder");
+    private static final ClassName DECODERS = ClassName.get(Types.BIND, "Decoders");
 
-  private final Chapter chapter;
-  private final Types types;
-  private final Generated generated;
-  private final FieldRecords records;
+    private final Chapter chapter;
+    private final Types types;
+    private final Generated generated;
+    private final FieldRecords records;
 
-  UrcWriter(Chapter chapter, Types types, Generated generated) {
-    this.chapter = chapter;
-    this.types = types;
-    this.generated = generated;
-    this.records = new FieldRecords(types);
-  }
+    UrcWriter(Chapter chapter, Types types, Generated generated) {
+        this.chapter = chapter;
+        this.types = types;
+        this.generated = generated;
+        this.records = new FieldRecords(types);
+    }
 
-  /** {@code HttpUrc}: the sealed interface every URC record of the chapter implements. */
-  ClassName sealedName() {
-    return types.local(ChapterWriter.chapterPrefix(chapter) + "Urc");
-  }
+    /** {@code HttpUrc}: the sealed interface every URC record of the chapter implements. */
+    ClassName sealedName() {
+        return types.local(ChapterWriter.chapterPrefix(chapter) + "Urc");
+    }
 
-  static List<String> spellings(Urc urc) {
-    List<String> spellings = new ArrayList<>();
-    spellings.add(urc.prefix());
-    urc.aliases().stream().map(Alias::name).forEach(spellings::add);
-    return spellings;
-  }
+    static List<String> spellings(Urc urc) {
+        List<String> spellings = new ArrayList<>();
+        spellings.add(urc.prefix());
+        urc.aliases().stream().map(Alias::name).forEach(spellings::add);
+        return spellings;
+    }
 
-  TypeSpec record(Urc urc) {
-    ClassName self = types.local(urc.javaName());
-    List<FieldRecords.Field> fields =
-        records.fields(
-            urc.reports().stream().map(UrcReport::format).toList(),
-            name -> urc.parameter(name).orElseThrow());
-    // Several named reports: a component says which one came (+HTTPCLOSE: closed or failed).
-    boolean named = urc.reports().size() > 1;
-    ClassName reportType = self.nestedClass("Report");
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    if (named) {
-      constructor.addParameter(reportType, "report");
-    }
-    for (FieldRecords.Field field : fields) {
-      constructor.addParameter(records.componentType(field), field.javaName());
-    }
-    TypeSpec.Builder type =
-        TypeSpec.recordBuilder(self)
-            .addModifiers(Modifier.PUBLIC)
-            .addSuperinterface(sealedName())
-            .addAnnotation(generated.annotation())
-            .recordConstructor(constructor.build());
-    if (named) {
-      TypeSpec.Builder reports =
-          TypeSpec.enumBuilder(reportType)
-              .addModifiers(Modifier.PUBLIC)
-              .addJavadoc("Which report of $L a line is.\n", Docs.code(urc.prefix()));
-      for (UrcReport report : urc.reports()) {
-        reports.addEnumConstant(
-            Names.constant(report.name().orElseThrow()),
-            TypeSpec.anonymousClassBuilder("")
-                .addJavadoc("$L\n", Docs.code(urc.prefix() + ": " + report.format()))
-                .build());
-      }
-      type.addType(reports.build());
-    }
-    type.addJavadoc("$L: $L", Docs.code(urc.prefix()), Docs.escape(urc.title()));
-    urc.section().ifPresent(s -> type.addJavadoc(" (manual section $L)", s));
-    type.addJavadoc(".\n");
-    if (!urc.description().isEmpty()) {
-      type.addJavadoc("\n<p>$L\n", Docs.escape(urc.description()));
-    }
-    for (UrcReport report : urc.reports()) {
-      type.addJavadoc("<p>$L\n", Docs.code(urc.prefix() + ": " + report.format()));
-    }
-    if (urc.aliases().size() > 0) {
-      type.addJavadoc("<p>Also read when spelled $L.\n", Docs.escape(String.join(", ", urc.aliases().stream().map(Alias::name).toList())));
-    }
-    if (named || !fields.isEmpty()) {
-      type.addJavadoc("\n");
-    }
-    if (named) {
-      type.addJavadoc("@param report which report the line is\n");
-    }
-    for (FieldRecords.Field field : fields) {
-      type.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
-    }
-    type.addField(
-        FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "SPELLINGS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The prefix and the other spellings the manual uses.\n")
-            .initializer("$T.of($L)", List.class, CodeBlock.join(spellings(urc).stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "))
-            .build());
-    type.addMethod(matches(urc));
-    type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
-    if (fields.stream().anyMatch(FieldRecords.Field::isPayload)) {
-      type.addMethod(safeToString(self, fields, named));
-      type.addMethod(ArrayAwareEquality.equalsMethod(self, equalityMembers(fields, named)));
-      type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(fields, named)));
-    }
-    return type.build();
-  }
-
-  private MethodSpec matches(Urc urc) {
-    MethodSpec.Builder matches =
-        MethodSpec.methodBuilder("matches")
-            .addJavadoc("Whether a received line is this URC.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String.class, "line")
-            .returns(boolean.class);
-    if (urc.prefixless()) {
-      return matches.addStatement("return SPELLINGS.contains(line.strip())").build();
-    }
-    return matches
-        .addStatement("return SPELLINGS.stream().anyMatch(p -> line.equals(p) || line.startsWith(p + \":\"))")
-        .build();
-  }
-
-  private MethodSpec parse(Urc urc, ClassName self, List<FieldRecords.Field> fields, Optional<ClassName> reportType) {
-    MethodSpec.Builder parse =
-        MethodSpec.methodBuilder("parse")
-            .addJavadoc("Reads the URC from what the channel delivered: its line and any framed bytes.\n\n@throws $T if it does not have one of the shapes of the spec\n", Types.WIRE_PARSE_EXCEPTION)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(Types.URC, "urc")
-            .returns(self)
-            .addStatement("String line = urc.line()");
-    if (urc.prefixless() || urc.reports().isEmpty()) {
-      parse.beginControlFlow("if (matches(line))").addStatement("return new $T()", self).endControlFlow();
-    } else {
-      parse.beginControlFlow("for (String spelling : SPELLINGS)")
-          .beginControlFlow("if (!line.startsWith(spelling + \":\"))")
-          .addStatement("continue")
-          .endControlFlow()
-          .addStatement("$T fields = $T.of(line, spelling + \":\", $S)", Types.FIELDS, Types.FIELDS, self.simpleName());
-      List<FieldRecords.Variant> variants = new ArrayList<>();
-      for (UrcReport report : urc.reports()) {
-        Optional<CodeBlock> leading =
-            reportType.map(t -> CodeBlock.of("$T.$L", t, Names.constant(report.name().orElseThrow())));
-        variants.add(new FieldRecords.Variant(report.format(), leading));
-      }
-      records.addShapeBranches(parse, self, fields, variants, "urc.payload()");
-      parse.endControlFlow();
-    }
-    return parse
-        .addStatement(
-            "throw new $T($S + line + $S)",
-            Types.WIRE_PARSE_EXCEPTION,
-            "cannot read '",
-            "' as " + self.simpleName())
-        .build();
-  }
-
-  /** Payload bytes show as a size in logs. */
-  private MethodSpec safeToString(ClassName self, List<FieldRecords.Field> fields, boolean named) {
-    Concatenation text = new Concatenation(self.simpleName() + "[");
-    if (named) {
-      text.field("report", CodeBlock.of("report"));
-    }
-    for (FieldRecords.Field field : fields) {
-      String name = field.javaName();
-      if (field.isPayload()) {
-        text.field(
-            name,
-            field.optional()
-                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
-                : CodeBlock.of("$L.length + $S", name, " bytes"));
-      } else {
-        text.field(name, CodeBlock.of("$L", name));
-      }
-    }
-    return MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $L", text.end("]"))
-        .build();
-  }
-
-  /** How each component compares, for {@link ArrayAwareEquality}: the report name first. */
-  private static List<ArrayAwareEquality.Member> equalityMembers(List<FieldRecords.Field> fields, boolean named) {
-    List<ArrayAwareEquality.Member> members = new ArrayList<>();
-    if (named) {
-      members.add(new ArrayAwareEquality.Member("report", ArrayAwareEquality.Kind.OBJECT));
-    }
-    for (FieldRecords.Field field : fields) {
-      ArrayAwareEquality.Kind kind =
-          !field.isPayload()
-              ? ArrayAwareEquality.Kind.OBJECT
-              : field.optional() ? ArrayAwareEquality.Kind.OPTIONAL_BYTES : ArrayAwareEquality.Kind.BYTES;
-      members.add(new ArrayAwareEquality.Member(field.javaName(), kind));
-    }
-    return members;
-  }
-
-  /** The chapter's sealed interface: dispatch of a delivered URC to its record, decoders. */
-  TypeSpec sealedInterface() {
-    ClassName self = sealedName();
-    TypeSpec.Builder type =
-        TypeSpec.interfaceBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-            .addAnnotation(generated.annotation())
-            .addJavadoc("An unsolicited result code of chapter $L ($L).\n", chapter.name(), Docs.escape(chapter.title()));
-    for (Urc urc : chapter.urcs()) {
-      type.addPermittedSubclass(types.local(urc.javaName()));
-    }
-    MethodSpec.Builder parse =
-        MethodSpec.methodBuilder("parse")
-            .addJavadoc("The typed URC for a delivered one; empty if it is not of this chapter.\n\n@throws $T if it is of this chapter but malformed\n", Types.WIRE_PARSE_EXCEPTION)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(Types.URC, "urc")
-            .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-    for (Urc urc : chapter.urcs()) {
-      ClassName record = types.local(urc.javaName());
-      parse.beginControlFlow("if ($T.matches(urc.line()))", record)
-          .addStatement("return $T.of($T.parse(urc))", Optional.class, record)
-          .endControlFlow();
-    }
-    type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
-    MethodSpec.Builder register =
-        MethodSpec.methodBuilder("registerDecoders")
-            .addJavadoc("Teaches the channel where the payloads of this chapter's URCs end.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(AT_CHANNEL, "channel");
-    for (Urc urc : chapter.urcs()) {
-      decoderFor(urc).ifPresent(
-          decoder -> {
-            for (String spelling : spellings(urc)) {
-              register.addStatement("channel.registerDecoder($S, $L)", spelling + ":", decoder);
-            }
-          });
-    }
-    type.addMethod(register.build());
-    return type.build();
-  }
-
-  private Optional<CodeBlock> decoderFor(Urc urc) {
-    Optional<String> raw = Optional.empty();
-    boolean sized = false;
-    for (UrcReport report : urc.reports()) {
-      for (FormatItem.Field field : report.format().fields()) {
-        Optional<Parameter> parameter = urc.parameter(field.name());
-        if (parameter.isPresent() && parameter.get().type() instanceof ParamType.BytesType bytes) {
-          if (bytes.framing() instanceof ParamType.UntilUrc until) {
-            raw = Optional.of(until.terminators().get(0));
-          } else if (bytes.framing() instanceof ParamType.SizedBy) {
-            sized = true;
-          }
+    TypeSpec record(Urc urc) {
+        ClassName self = types.local(urc.javaName());
+        List<FieldRecords.Field> fields = records.fields(
+                urc.reports().stream().map(UrcReport::format).toList(),
+                name -> urc.parameter(name).orElseThrow());
+        // Several named reports: a component says which one came (+HTTPCLOSE: closed or failed).
+        boolean named = urc.reports().size() > 1;
+        ClassName reportType = self.nestedClass("Report");
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        if (named) {
+            constructor.addParameter(reportType, "report");
         }
-      }
+        for (FieldRecords.Field field : fields) {
+            constructor.addParameter(records.componentType(field), field.javaName());
+        }
+        TypeSpec.Builder type = TypeSpec.recordBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(sealedName())
+                .addAnnotation(generated.annotation())
+                .recordConstructor(constructor.build());
+        if (named) {
+            TypeSpec.Builder reports = TypeSpec.enumBuilder(reportType)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("Which report of $L a line is.\n", Docs.code(urc.prefix()));
+            for (UrcReport report : urc.reports()) {
+                reports.addEnumConstant(
+                        Names.constant(report.name().orElseThrow()),
+                        TypeSpec.anonymousClassBuilder("")
+                                .addJavadoc("$L\n", Docs.code(urc.prefix() + ": " + report.format()))
+                                .build());
+            }
+            type.addType(reports.build());
+        }
+        type.addJavadoc("$L: $L", Docs.code(urc.prefix()), Docs.escape(urc.title()));
+        urc.section().ifPresent(s -> type.addJavadoc(" (manual section $L)", s));
+        type.addJavadoc(".\n");
+        if (!urc.description().isEmpty()) {
+            type.addJavadoc("\n<p>$L\n", Docs.escape(urc.description()));
+        }
+        for (UrcReport report : urc.reports()) {
+            type.addJavadoc("<p>$L\n", Docs.code(urc.prefix() + ": " + report.format()));
+        }
+        if (urc.aliases().size() > 0) {
+            type.addJavadoc(
+                    "<p>Also read when spelled $L.\n",
+                    Docs.escape(String.join(
+                            ", ", urc.aliases().stream().map(Alias::name).toList())));
+        }
+        if (named || !fields.isEmpty()) {
+            type.addJavadoc("\n");
+        }
+        if (named) {
+            type.addJavadoc("@param report which report the line is\n");
+        }
+        for (FieldRecords.Field field : fields) {
+            type.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+        }
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(List.class, String.class),
+                        "SPELLINGS",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("The prefix and the other spellings the manual uses.\n")
+                .initializer(
+                        "$T.of($L)",
+                        List.class,
+                        CodeBlock.join(
+                                spellings(urc).stream()
+                                        .map(s -> CodeBlock.of("$S", s))
+                                        .toList(),
+                                ", "))
+                .build());
+        type.addMethod(matches(urc));
+        type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
+        if (fields.stream().anyMatch(FieldRecords.Field::isPayload)) {
+            type.addMethod(safeToString(self, fields, named));
+            type.addMethod(ArrayAwareEquality.equalsMethod(self, equalityMembers(fields, named)));
+            type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(fields, named)));
+        }
+        return type.build();
     }
-    if (raw.isPresent() && sized) {
-      return Optional.of(CodeBlock.of("$T.rawOrLengthFramed($S)", DECODERS, raw.get()));
+
+    private MethodSpec matches(Urc urc) {
+        MethodSpec.Builder matches = MethodSpec.methodBuilder("matches")
+                .addJavadoc("Whether a received line is this URC.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "line")
+                .returns(boolean.class);
+        if (urc.prefixless()) {
+            return matches.addStatement("return SPELLINGS.contains(line.strip())")
+                    .build();
+        }
+        return matches.addStatement(
+                        "return SPELLINGS.stream().anyMatch(p -> line.equals(p) || line.startsWith(p + \":\"))")
+                .build();
     }
-    if (raw.isPresent()) {
-      return Optional.of(CodeBlock.of("$T.rawUntil($S)", URC_DECODER, raw.get()));
+
+    private MethodSpec parse(Urc urc, ClassName self, List<FieldRecords.Field> fields, Optional<ClassName> reportType) {
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
+                .addJavadoc(
+                        "Reads the URC from what the channel delivered: its line and any framed bytes.\n\n@throws $T if it does not have one of the shapes of the spec\n",
+                        Types.WIRE_PARSE_EXCEPTION)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(Types.URC, "urc")
+                .returns(self)
+                .addStatement("String line = urc.line()");
+        if (urc.prefixless() || urc.reports().isEmpty()) {
+            parse.beginControlFlow("if (matches(line))")
+                    .addStatement("return new $T()", self)
+                    .endControlFlow();
+        } else {
+            parse.beginControlFlow("for (String spelling : SPELLINGS)")
+                    .beginControlFlow("if (!line.startsWith(spelling + \":\"))")
+                    .addStatement("continue")
+                    .endControlFlow()
+                    .addStatement(
+                            "$T fields = $T.of(line, spelling + \":\", $S)",
+                            Types.FIELDS,
+                            Types.FIELDS,
+                            self.simpleName());
+            List<FieldRecords.Variant> variants = new ArrayList<>();
+            for (UrcReport report : urc.reports()) {
+                Optional<CodeBlock> leading = reportType.map(t ->
+                        CodeBlock.of("$T.$L", t, Names.constant(report.name().orElseThrow())));
+                variants.add(new FieldRecords.Variant(report.format(), leading));
+            }
+            records.addShapeBranches(parse, self, fields, variants, "urc.payload()");
+            parse.endControlFlow();
+        }
+        return parse.addStatement(
+                        "throw new $T($S + line + $S)",
+                        Types.WIRE_PARSE_EXCEPTION,
+                        "cannot read '",
+                        "' as " + self.simpleName())
+                .build();
     }
-    if (sized) {
-      return Optional.of(CodeBlock.of("$T.lengthFramed()", URC_DECODER));
+
+    /** Payload bytes show as a size in logs. */
+    private MethodSpec safeToString(ClassName self, List<FieldRecords.Field> fields, boolean named) {
+        Concatenation text = new Concatenation(self.simpleName() + "[");
+        if (named) {
+            text.field("report", CodeBlock.of("report"));
+        }
+        for (FieldRecords.Field field : fields) {
+            String name = field.javaName();
+            if (field.isPayload()) {
+                text.field(
+                        name,
+                        field.optional()
+                                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
+                                : CodeBlock.of("$L.length + $S", name, " bytes"));
+            } else {
+                text.field(name, CodeBlock.of("$L", name));
+            }
+        }
+        return MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $L", text.end("]"))
+                .build();
     }
-    return Optional.empty();
-  }
+
+    /** How each component compares, for {@link ArrayAwareEquality}: the report name first. */
+    private static List<ArrayAwareEquality.Member> equalityMembers(List<FieldRecords.Field> fields, boolean named) {
+        List<ArrayAwareEquality.Member> members = new ArrayList<>();
+        if (named) {
+            members.add(new ArrayAwareEquality.Member("report", ArrayAwareEquality.Kind.OBJECT));
+        }
+        for (FieldRecords.Field field : fields) {
+            ArrayAwareEquality.Kind kind = !field.isPayload()
+                    ? ArrayAwareEquality.Kind.OBJECT
+                    : field.optional() ? ArrayAwareEquality.Kind.OPTIONAL_BYTES : ArrayAwareEquality.Kind.BYTES;
+            members.add(new ArrayAwareEquality.Member(field.javaName(), kind));
+        }
+        return members;
+    }
+
+    /** The chapter's sealed interface: dispatch of a delivered URC to its record, decoders. */
+    TypeSpec sealedInterface() {
+        ClassName self = sealedName();
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addAnnotation(generated.annotation())
+                .addJavadoc(
+                        "An unsolicited result code of chapter $L ($L).\n",
+                        chapter.name(),
+                        Docs.escape(chapter.title()));
+        for (Urc urc : chapter.urcs()) {
+            type.addPermittedSubclass(types.local(urc.javaName()));
+        }
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
+                .addJavadoc(
+                        "The typed URC for a delivered one; empty if it is not of this chapter.\n\n@throws $T if it is of this chapter but malformed\n",
+                        Types.WIRE_PARSE_EXCEPTION)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(Types.URC, "urc")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
+        for (Urc urc : chapter.urcs()) {
+            ClassName record = types.local(urc.javaName());
+            parse.beginControlFlow("if ($T.matches(urc.line()))", record)
+                    .addStatement("return $T.of($T.parse(urc))", Optional.class, record)
+                    .endControlFlow();
+        }
+        type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
+        MethodSpec.Builder register = MethodSpec.methodBuilder("registerDecoders")
+                .addJavadoc("Teaches the channel where the payloads of this chapter's URCs end.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(AT_CHANNEL, "channel");
+        for (Urc urc : chapter.urcs()) {
+            decoderFor(urc).ifPresent(decoder -> {
+                for (String spelling : spellings(urc)) {
+                    register.addStatement("channel.registerDecoder($S, $L)", spelling + ":", decoder);
+                }
+            });
+        }
+        type.addMethod(register.build());
+        return type.build();
+    }
+
+    private Optional<CodeBlock> decoderFor(Urc urc) {
+        Optional<String> raw = Optional.empty();
+        boolean sized = false;
+        for (UrcReport report : urc.reports()) {
+            for (FormatItem.Field field : report.format().fields()) {
+                Optional<Parameter> parameter = urc.parameter(field.name());
+                if (parameter.isPresent() && parameter.get().type() instanceof ParamType.BytesType bytes) {
+                    if (bytes.framing() instanceof ParamType.UntilUrc until) {
+                        raw = Optional.of(until.terminators().get(0));
+                    } else if (bytes.framing() instanceof ParamType.SizedBy) {
+                        sized = true;
+                    }
+                }
+            }
+        }
+        if (raw.isPresent() && sized) {
+            return Optional.of(CodeBlock.of("$T.rawOrLengthFramed($S)", DECODERS, raw.get()));
+        }
+        if (raw.isPresent()) {
+            return Optional.of(CodeBlock.of("$T.rawUntil($S)", URC_DECODER, raw.get()));
+        }
+        if (sized) {
+            return Optional.of(CodeBlock.of("$T.lengthFramed()", URC_DECODER));
+        }
+        return Optional.empty();
+    }
 }

@@ -34,97 +34,94 @@ import java.util.stream.Collectors;
  */
 public record BuildState(String generatorVersion, String outputDirectory, SortedMap<String, Entry> specs) {
 
-  private static final String GENERATOR = "generator.version";
-  private static final String OUTPUT = "output.directory";
-  private static final String HASH = "spec.hash.";
-  private static final String OUTPUTS = "spec.outputs.";
+    private static final String GENERATOR = "generator.version";
+    private static final String OUTPUT = "output.directory";
+    private static final String HASH = "spec.hash.";
+    private static final String OUTPUTS = "spec.outputs.";
 
-  /**
-   * @param hash a hash of the spec's bytes ({@link io.atspec.codegen.ContentHash})
-   * @param outputs the generated files, relative to the output directory, '/' separators
-   */
-  public record Entry(String hash, List<String> outputs) {
-    public Entry {
-      outputs = List.copyOf(outputs);
+    /**
+     * @param hash a hash of the spec's bytes ({@link io.atspec.codegen.ContentHash})
+     * @param outputs the generated files, relative to the output directory, '/' separators
+     */
+    public record Entry(String hash, List<String> outputs) {
+        public Entry {
+            outputs = List.copyOf(outputs);
+        }
     }
-  }
 
-  public BuildState {
-    specs = Collections.unmodifiableSortedMap(new TreeMap<>(specs));
-  }
-
-  /** Whether entries of this state can be reused by a run of this generator into that directory. */
-  public boolean reusableFor(String version, String output) {
-    return generatorVersion.equals(version) && outputDirectory.equals(output);
-  }
-
-  public Optional<Entry> entry(String spec) {
-    return Optional.ofNullable(specs.get(spec));
-  }
-
-  /**
-   * Reads a state file. A missing, unreadable or malformed file gives empty: the run then
-   * regenerates everything, which is always correct, only slower.
-   */
-  public static Optional<BuildState> load(Path file) {
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+    public BuildState {
+        specs = Collections.unmodifiableSortedMap(new TreeMap<>(specs));
     }
-  }
 
-  static Optional<BuildState> parse(String text) throws IOException {
-    Properties p = new Properties();
-    p.load(new StringReader(text));
-    String version = p.getProperty(GENERATOR);
-    String output = p.getProperty(OUTPUT);
-    if (version == null || output == null) {
-      return Optional.empty();
+    /** Whether entries of this state can be reused by a run of this generator into that directory. */
+    public boolean reusableFor(String version, String output) {
+        return generatorVersion.equals(version) && outputDirectory.equals(output);
     }
-    SortedMap<String, Entry> specs = new TreeMap<>();
-    for (String key : p.stringPropertyNames()) {
-      if (key.startsWith(HASH)) {
-        String spec = key.substring(HASH.length());
-        String outputs = p.getProperty(OUTPUTS + spec, "");
-        List<String> files =
-            outputs.isEmpty() ? List.of() : Arrays.asList(outputs.split(","));
-        specs.put(spec, new Entry(p.getProperty(key), files));
-      }
-    }
-    return Optional.of(new BuildState(version, output, specs));
-  }
 
-  /** The file's text: deterministic, one property a line, sorted. */
-  public String serialize() {
-    Properties p = new Properties();
-    p.setProperty(GENERATOR, generatorVersion);
-    p.setProperty(OUTPUT, outputDirectory);
-    for (Map.Entry<String, Entry> e : specs.entrySet()) {
-      p.setProperty(HASH + e.getKey(), e.getValue().hash());
-      // Output paths are Java file paths: a ',' cannot occur in them.
-      p.setProperty(OUTPUTS + e.getKey(), String.join(",", e.getValue().outputs()));
+    public Optional<Entry> entry(String spec) {
+        return Optional.ofNullable(specs.get(spec));
     }
-    StringWriter out = new StringWriter();
-    try {
-      p.store(out, null);
-    } catch (IOException e) {
-      throw new AssertionError("a StringWriter does not fail", e);
-    }
-    String body =
-        out.toString()
-            .lines()
-            .filter(line -> !line.startsWith("#"))
-            .sorted()
-            .collect(Collectors.joining("\n", "", "\n"));
-    return "# atspec-maven-plugin state: what the last run generated. Delete to regenerate everything.\n"
-        + body;
-  }
 
-  /** Writes the state through {@code writer}: atomically, and only when it changed. */
-  public void save(Path file, OutputWriter writer) throws IOException {
-    writer.write(file, serialize());
-  }
+    /**
+     * Reads a state file. A missing, unreadable or malformed file gives empty: the run then
+     * regenerates everything, which is always correct, only slower.
+     */
+    public static Optional<BuildState> load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<BuildState> parse(String text) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        String version = p.getProperty(GENERATOR);
+        String output = p.getProperty(OUTPUT);
+        if (version == null || output == null) {
+            return Optional.empty();
+        }
+        SortedMap<String, Entry> specs = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(HASH)) {
+                String spec = key.substring(HASH.length());
+                String outputs = p.getProperty(OUTPUTS + spec, "");
+                List<String> files = outputs.isEmpty() ? List.of() : Arrays.asList(outputs.split(","));
+                specs.put(spec, new Entry(p.getProperty(key), files));
+            }
+        }
+        return Optional.of(new BuildState(version, output, specs));
+    }
+
+    /** The file's text: deterministic, one property a line, sorted. */
+    public String serialize() {
+        Properties p = new Properties();
+        p.setProperty(GENERATOR, generatorVersion);
+        p.setProperty(OUTPUT, outputDirectory);
+        for (Map.Entry<String, Entry> e : specs.entrySet()) {
+            p.setProperty(HASH + e.getKey(), e.getValue().hash());
+            // Output paths are Java file paths: a ',' cannot occur in them.
+            p.setProperty(OUTPUTS + e.getKey(), String.join(",", e.getValue().outputs()));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            p.store(out, null);
+        } catch (IOException e) {
+            throw new AssertionError("a StringWriter does not fail", e);
+        }
+        String body = out.toString()
+                .lines()
+                .filter(line -> !line.startsWith("#"))
+                .sorted()
+                .collect(Collectors.joining("\n", "", "\n"));
+        return "# atspec-maven-plugin state: what the last run generated. Delete to regenerate everything.\n" + body;
+    }
+
+    /** Writes the state through {@code writer}: atomically, and only when it changed. */
+    public void save(Path file, OutputWriter writer) throws IOException {
+        writer.write(file, serialize());
+    }
 }

@@ -30,97 +30,97 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
-  /** Where the spec files are. */
-  @Parameter(
-      property = "atspec.sourceDirectory",
-      defaultValue = "${project.basedir}/src/main/atspec",
-      required = true)
-  private File sourceDirectory;
+    /** Where the spec files are. */
+    @Parameter(
+            property = "atspec.sourceDirectory",
+            defaultValue = "${project.basedir}/src/main/atspec",
+            required = true)
+    private File sourceDirectory;
 
-  /** Where the Java sources go; added as a compile source root. Owned by the plugin. */
-  @Parameter(
-      property = "atspec.outputDirectory",
-      defaultValue = "${project.build.directory}/generated-sources/atspec",
-      required = true)
-  private File outputDirectory;
+    /** Where the Java sources go; added as a compile source root. Owned by the plugin. */
+    @Parameter(
+            property = "atspec.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/atspec",
+            required = true)
+    private File outputDirectory;
 
-  /**
-   * Spec files to compile, as Maven patterns relative to {@code sourceDirectory}. Default
-   * {@code **}{@code /*.atspec}.
-   */
-  @Parameter private List<String> includes;
+    /**
+     * Spec files to compile, as Maven patterns relative to {@code sourceDirectory}. Default
+     * {@code **}{@code /*.atspec}.
+     */
+    @Parameter
+    private List<String> includes;
 
-  /** Spec files to leave out, as Maven patterns relative to {@code sourceDirectory}. */
-  @Parameter private List<String> excludes;
+    /** Spec files to leave out, as Maven patterns relative to {@code sourceDirectory}. */
+    @Parameter
+    private List<String> excludes;
 
-  /**
-   * Skips the goal: nothing is generated, deleted or added to the compile source roots. The
-   * output directory is deliberately not added either: it may hold bindings from an older spec,
-   * and compiling them silently would hide that they are stale.
-   */
-  @Parameter(property = "atspec.skip", defaultValue = "false")
-  private boolean skip;
+    /**
+     * Skips the goal: nothing is generated, deleted or added to the compile source roots. The
+     * output directory is deliberately not added either: it may hold bindings from an older spec,
+     * and compiling them silently would hide that they are stale.
+     */
+    @Parameter(property = "atspec.skip", defaultValue = "false")
+    private boolean skip;
 
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
 
-  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-  private MojoExecution mojoExecution;
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
 
-  @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("atspec: skipped (atspec.skip)");
-      return;
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("atspec: skipped (atspec.skip)");
+            return;
+        }
+        long start = System.nanoTime();
+        Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+        // First, and on every run: an up-to-date run must still hand the sources to the compiler,
+        // since each Maven invocation starts with the POM's source roots only.
+        project.addCompileSourceRoot(output.toString());
+
+        List<SpecFile> specs;
+        try {
+            specs = new SpecFiles(includes, excludes).find(sourceDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "atspec: cannot list the spec files in " + sourceDirectory + ": " + e.getMessage(), e);
+        }
+        if (specs.isEmpty()) {
+            getLog().info("atspec: no spec files in " + display(sourceDirectory.toPath()));
+        }
+
+        SpecBuild.Result result =
+                SpecBuild.withJavaGenerator(this::display, getLog()).run(specs, output, stateFile());
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (result.upToDate()) {
+            getLog().info("atspec: " + SpecBuild.plural(result.specs(), "spec") + " up to date (" + millis + " ms)");
+        } else {
+            getLog().info("atspec: "
+                    + result.regenerated() + " of " + SpecBuild.plural(result.specs(), "spec")
+                    + " generated: " + SpecBuild.plural(result.written(), "file") + " written, "
+                    + result.unchanged() + " unchanged, " + result.deleted() + " deleted, in "
+                    + display(output) + " (" + millis + " ms)");
+        }
     }
-    long start = System.nanoTime();
-    Path output = outputDirectory.toPath().toAbsolutePath().normalize();
-    // First, and on every run: an up-to-date run must still hand the sources to the compiler,
-    // since each Maven invocation starts with the POM's source roots only.
-    project.addCompileSourceRoot(output.toString());
 
-    List<SpecFile> specs;
-    try {
-      specs = new SpecFiles(includes, excludes).find(sourceDirectory.toPath());
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "atspec: cannot list the spec files in " + sourceDirectory + ": " + e.getMessage(), e);
-    }
-    if (specs.isEmpty()) {
-      getLog().info("atspec: no spec files in " + display(sourceDirectory.toPath()));
+    /**
+     * The state lives in the build directory, not in the output directory, so it neither shows up
+     * among the IDE's generated sources nor gets packaged by a sources jar. One file per execution
+     * id, so two executions with different spec sets do not undo each other's work.
+     */
+    private Path stateFile() {
+        String id = mojoExecution.getExecutionId() == null ? "default" : mojoExecution.getExecutionId();
+        return Path.of(project.getBuild().getDirectory(), "atspec-state", id + ".properties");
     }
 
-    SpecBuild.Result result =
-        SpecBuild.withJavaGenerator(this::display, getLog()).run(specs, output, stateFile());
-
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    if (result.upToDate()) {
-      getLog().info("atspec: " + SpecBuild.plural(result.specs(), "spec") + " up to date (" + millis + " ms)");
-    } else {
-      getLog()
-          .info(
-              "atspec: "
-                  + result.regenerated() + " of " + SpecBuild.plural(result.specs(), "spec")
-                  + " generated: " + SpecBuild.plural(result.written(), "file") + " written, "
-                  + result.unchanged() + " unchanged, " + result.deleted() + " deleted, in "
-                  + display(output) + " (" + millis + " ms)");
+    /** A path as the user sees it: relative to the project directory when it is inside it. */
+    private String display(Path file) {
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }
-  }
-
-  /**
-   * The state lives in the build directory, not in the output directory, so it neither shows up
-   * among the IDE's generated sources nor gets packaged by a sources jar. One file per execution
-   * id, so two executions with different spec sets do not undo each other's work.
-   */
-  private Path stateFile() {
-    String id = mojoExecution.getExecutionId() == null ? "default" : mojoExecution.getExecutionId();
-    return Path.of(project.getBuild().getDirectory(), "atspec-state", id + ".properties");
-  }
-
-  /** A path as the user sees it: relative to the project directory when it is inside it. */
-  private String display(Path file) {
-    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
-  }
 }

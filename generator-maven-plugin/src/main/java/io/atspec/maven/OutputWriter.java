@@ -20,62 +20,62 @@ import java.util.Arrays;
  */
 public final class OutputWriter {
 
-  /**
-   * Writes {@code content} as UTF-8 to {@code file} unless it already holds exactly that.
-   *
-   * @return whether the file was written
-   */
-  public boolean write(Path file, String content) throws IOException {
-    return write(file, content.getBytes(StandardCharsets.UTF_8));
-  }
+    /**
+     * Writes {@code content} as UTF-8 to {@code file} unless it already holds exactly that.
+     *
+     * @return whether the file was written
+     */
+    public boolean write(Path file, String content) throws IOException {
+        return write(file, content.getBytes(StandardCharsets.UTF_8));
+    }
 
-  /** Same as {@link #write(Path, String)} for bytes. */
-  public boolean write(Path file, byte[] bytes) throws IOException {
-    if (sameContent(file, bytes)) {
-      return false;
+    /** Same as {@link #write(Path, String)} for bytes. */
+    public boolean write(Path file, byte[] bytes) throws IOException {
+        if (sameContent(file, bytes)) {
+            return false;
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        // Same directory, so the move is a rename on one file system and can be atomic.
+        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return true;
     }
-    Path directory = file.toAbsolutePath().getParent();
-    Files.createDirectories(directory);
-    // Same directory, so the move is a rename on one file system and can be atomic.
-    Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-    return true;
-  }
 
-  /**
-   * Deletes {@code file}, then each parent directory up to (not including) {@code root} that the
-   * deletion left empty, so a removed spec does not leave an empty package tree behind.
-   *
-   * @return whether the file existed
-   */
-  public boolean delete(Path file, Path root) throws IOException {
-    boolean existed = Files.deleteIfExists(file);
-    Path stop = root.toAbsolutePath().normalize();
-    Path dir = file.toAbsolutePath().normalize().getParent();
-    while (dir != null && !dir.equals(stop) && dir.startsWith(stop)) {
-      try {
-        Files.deleteIfExists(dir);
-      } catch (DirectoryNotEmptyException e) {
-        break; // still holds other outputs: so do all its parents
-      }
-      dir = dir.getParent();
+    /**
+     * Deletes {@code file}, then each parent directory up to (not including) {@code root} that the
+     * deletion left empty, so a removed spec does not leave an empty package tree behind.
+     *
+     * @return whether the file existed
+     */
+    public boolean delete(Path file, Path root) throws IOException {
+        boolean existed = Files.deleteIfExists(file);
+        Path stop = root.toAbsolutePath().normalize();
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        while (dir != null && !dir.equals(stop) && dir.startsWith(stop)) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (DirectoryNotEmptyException e) {
+                break; // still holds other outputs: so do all its parents
+            }
+            dir = dir.getParent();
+        }
+        return existed;
     }
-    return existed;
-  }
 
-  private static boolean sameContent(Path file, byte[] bytes) throws IOException {
-    if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
-      return false;
+    private static boolean sameContent(Path file, byte[] bytes) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
+            return false;
+        }
+        return Arrays.equals(Files.readAllBytes(file), bytes);
     }
-    return Arrays.equals(Files.readAllBytes(file), bytes);
-  }
 }

@@ -7,26 +7,25 @@ import org.junit.jupiter.api.Test;
 
 class ContentHashTest {
 
-  @Test
-  void sameBytesSameHashAndAnyChangeChangesIt() {
-    byte[] spec = "command AT+X as X { timeout 1s; exec; }".getBytes(StandardCharsets.UTF_8);
-    byte[] edited = "command AT+X as X { timeout 2s; exec; }".getBytes(StandardCharsets.UTF_8);
+    @Test
+    void sameBytesSameHashAndAnyChangeChangesIt() {
+        byte[] spec = "command AT+X as X { timeout 1s; exec; }".getBytes(StandardCharsets.UTF_8);
+        byte[] edited = "command AT+X as X { timeout 2s; exec; }".getBytes(StandardCharsets.UTF_8);
 
-    assertThat(ContentHash.of(spec)).isEqualTo(ContentHash.of(spec.clone()));
-    assertThat(ContentHash.of(edited)).isNotEqualTo(ContentHash.of(spec));
-    assertThat(ContentHash.of(new byte[0])).isNotEqualTo(ContentHash.of(new byte[1]));
-  }
+        assertThat(ContentHash.of(spec)).isEqualTo(ContentHash.of(spec.clone()));
+        assertThat(ContentHash.of(edited)).isNotEqualTo(ContentHash.of(spec));
+        assertThat(ContentHash.of(new byte[0])).isNotEqualTo(ContentHash.of(new byte[1]));
+    }
 
-  @Test
-  void addingInPiecesEqualsAddingAtOnce() {
-    byte[] whole = "abcdef".getBytes(StandardCharsets.UTF_8);
+    @Test
+    void addingInPiecesEqualsAddingAtOnce() {
+        byte[] whole = "abcdef".getBytes(StandardCharsets.UTF_8);
 
-    String pieces =
-        new ContentHash()
-            .add("abc".getBytes(StandardCharsets.UTF_8))
-            .add("def".getBytes(StandardCharsets.UTF_8))
-            .value();
+        String pieces = new ContentHash()
+                .add("abc".getBytes(StandardCharsets.UTF_8))
+                .add("def".getBytes(StandardCharsets.UTF_8))
+                .value();
 
-    assertThat(pieces).isEqualTo(ContentHash.of(whole)).startsWith("6-");
-  }
+        assertThat(pieces).isEqualTo(ContentHash.of(whole)).startsWith("6-");
+    }
 }

@@ -22,61 +22,66 @@ import javax.tools.ToolProvider;
  */
 final class JavaCompilation {
 
-  private JavaCompilation() {}
+    private JavaCompilation() {}
 
-  /** Every diagnostic, as {@code path:line: KIND: message} and the offending source line. */
-  static List<String> compile(List<GeneratedFile> files, Path classes) {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    if (compiler == null) {
-      throw new IllegalStateException("the tests need a JDK, not a JRE: no system Java compiler");
-    }
-    DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-    List<Source> sources = files.stream().map(Source::new).toList();
-    List<String> options =
-        List.of(
-            "-Xlint:all",
-            "-Werror",
-            "--release", "17",
-            // No annotation processors from the test classpath.
-            "-proc:none",
-            "-classpath", System.getProperty("java.class.path"),
-            "-d", classes.toString());
-    try (StandardJavaFileManager manager = compiler.getStandardFileManager(collector, Locale.ROOT, null)) {
-      compiler.getTask(null, manager, collector, options, null, sources).call();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<String> messages = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
-      if (d.getSource() instanceof Source source) {
-        messages.add(
-            source.path + ":" + d.getLineNumber() + ": " + d.getKind() + ": " + d.getMessage(Locale.ROOT)
-                + "\n    " + source.line(d.getLineNumber()));
-      } else {
-        messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
-      }
-    }
-    return messages;
-  }
-
-  /** A generated file as the compiler sees it, named by its relative path. */
-  private static final class Source extends SimpleJavaFileObject {
-    final String path;
-    final String content;
-
-    Source(GeneratedFile file) {
-      super(URI.create("string:///" + file.relativePath()), Kind.SOURCE);
-      this.path = file.relativePath();
-      this.content = file.content();
+    /** Every diagnostic, as {@code path:line: KIND: message} and the offending source line. */
+    static List<String> compile(List<GeneratedFile> files, Path classes) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("the tests need a JDK, not a JRE: no system Java compiler");
+        }
+        DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+        List<Source> sources = files.stream().map(Source::new).toList();
+        List<String> options = List.of(
+                "-Xlint:all",
+                "-Werror",
+                "--release",
+                "17",
+                // No annotation processors from the test classpath.
+                "-proc:none",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString());
+        try (StandardJavaFileManager manager = compiler.getStandardFileManager(collector, Locale.ROOT, null)) {
+            compiler.getTask(null, manager, collector, options, null, sources).call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> messages = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
+            if (d.getSource() instanceof Source source) {
+                messages.add(source.path + ":" + d.getLineNumber() + ": " + d.getKind() + ": "
+                        + d.getMessage(Locale.ROOT) + "\n    " + source.line(d.getLineNumber()));
+            } else {
+                messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
+            }
+        }
+        return messages;
     }
 
-    @Override
-    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-      return content;
-    }
+    /** A generated file as the compiler sees it, named by its relative path. */
+    private static final class Source extends SimpleJavaFileObject {
+        final String path;
+        final String content;
 
-    String line(long number) {
-      return content.lines().skip(Math.max(0, number - 1)).findFirst().orElse("").strip();
+        Source(GeneratedFile file) {
+            super(URI.create("string:///" + file.relativePath()), Kind.SOURCE);
+            this.path = file.relativePath();
+            this.content = file.content();
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return content;
+        }
+
+        String line(long number) {
+            return content.lines()
+                    .skip(Math.max(0, number - 1))
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+        }
     }
-  }
 }

@@ -13,26 +13,22 @@ import org.junit.jupiter.api.Test;
  */
 class NameClashTest {
 
-  @Test
-  void theChapterDescriptionIsInTheFacadeJavadoc() {
-    String facade =
-        Specs.generate(Specs.DEMO, Specs.DEMO_NAME).stream()
-            .filter(f -> f.relativePath().endsWith("/DemoCommands.java"))
-            .findFirst()
-            .orElseThrow()
-            .content();
+    @Test
+    void theChapterDescriptionIsInTheFacadeJavadoc() {
+        String facade = Specs.generate(Specs.DEMO, Specs.DEMO_NAME).stream()
+                .filter(f -> f.relativePath().endsWith("/DemoCommands.java"))
+                .findFirst()
+                .orElseThrow()
+                .content();
 
-    assertThat(facade)
-        .contains("Every construct of the language, on an imaginary module.")
-        .contains("Text with &lt;angle brackets&gt;, an &#64; sign &amp; an ampersand must survive Javadoc.");
-  }
+        assertThat(facade)
+                .contains("Every construct of the language, on an imaginary module.")
+                .contains("Text with &lt;angle brackets&gt;, an &#64; sign &amp; an ampersand must survive Javadoc.");
+    }
 
-  @Test
-  void aFormNamedStringIsRefusedBecauseItsRecordWouldHideJavaLangString() {
-    CompilationResult result =
-        SpecCompiler.parse(
-            "clash.atspec",
-            """
+    @Test
+    void aFormNamedStringIsRefusedBecauseItsRecordWouldHideJavaLangString() {
+        CompilationResult result = SpecCompiler.parse("clash.atspec", """
             chapter clash "Clash" { package com.acme.clash; }
             command AT+KV as Kv "Key value" {
                 timeout 300ms;
@@ -44,19 +40,15 @@ class NameClashTest {
             }
             """);
 
-    assertThat(result.errors())
-        .extracting(Diagnostic::header)
-        .containsExactly(
-            "clash.atspec:4:5: error: 'String' would hide java.lang.String in generated code;"
-                + " choose another name");
-  }
+        assertThat(result.errors())
+                .extracting(Diagnostic::header)
+                .containsExactly("clash.atspec:4:5: error: 'String' would hide java.lang.String in generated code;"
+                        + " choose another name");
+    }
 
-  @Test
-  void aUrcNamedObjectIsRefused() {
-    CompilationResult result =
-        SpecCompiler.parse(
-            "clash.atspec",
-            """
+    @Test
+    void aUrcNamedObjectIsRefused() {
+        CompilationResult result = SpecCompiler.parse("clash.atspec", """
             chapter clash "Clash" { package com.acme.clash; }
             urc +KOBJ as Object "An object report" {
                 report: <value>;
@@ -64,10 +56,9 @@ class NameClashTest {
             }
             """);
 
-    assertThat(result.errors())
-        .extracting(Diagnostic::header)
-        .containsExactly(
-            "clash.atspec:2:5: error: 'Object' would hide java.lang.Object in generated code;"
-                + " choose another name");
-  }
+        assertThat(result.errors())
+                .extracting(Diagnostic::header)
+                .containsExactly("clash.atspec:2:5: error: 'Object' would hide java.lang.Object in generated code;"
+                        + " choose another name");
+    }
 }

@@ -19,41 +19,41 @@ import java.util.List;
  */
 final class Specs {
 
-  /** The test chapter that uses every construct of the language. */
-  static final Path DEMO = Path.of("src/test/resources/golden/demo.atspec");
+    /** The test chapter that uses every construct of the language. */
+    static final Path DEMO = Path.of("src/test/resources/golden/demo.atspec");
 
-  /** The reference chapters of the spec module. */
-  static final Path HTTP = Path.of("../spec/src/main/atspec/neoway/http.atspec");
+    /** The reference chapters of the spec module. */
+    static final Path HTTP = Path.of("../spec/src/main/atspec/neoway/http.atspec");
 
-  static final Path NETWORK = Path.of("../spec/src/main/atspec/neoway/network.atspec");
+    static final Path NETWORK = Path.of("../spec/src/main/atspec/neoway/network.atspec");
 
-  /** The name the generator puts into {@code @Generated}: the path below the source root. */
-  static final String DEMO_NAME = "golden/demo.atspec";
+    /** The name the generator puts into {@code @Generated}: the path below the source root. */
+    static final String DEMO_NAME = "golden/demo.atspec";
 
-  static final String HTTP_NAME = "neoway/http.atspec";
-  static final String NETWORK_NAME = "neoway/network.atspec";
+    static final String HTTP_NAME = "neoway/http.atspec";
+    static final String NETWORK_NAME = "neoway/network.atspec";
 
-  private Specs() {}
+    private Specs() {}
 
-  static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** The chapter of a spec that checks clean: errors and warnings both fail the test. */
-  static Chapter chapter(Path file) {
-    CompilationResult result = SpecCompiler.parse(file.toString(), read(file));
-    assertThat(result.diagnostics())
-        .as("diagnostics of %s", file)
-        .extracting(Diagnostic::render)
-        .isEmpty();
-    return result.chapter().orElseThrow();
-  }
+    /** The chapter of a spec that checks clean: errors and warnings both fail the test. */
+    static Chapter chapter(Path file) {
+        CompilationResult result = SpecCompiler.parse(file.toString(), read(file));
+        assertThat(result.diagnostics())
+                .as("diagnostics of %s", file)
+                .extracting(Diagnostic::render)
+                .isEmpty();
+        return result.chapter().orElseThrow();
+    }
 
-  static List<GeneratedFile> generate(Path file, String specPath) {
-    return new JavaGenerator().generate(chapter(file), specPath);
-  }
+    static List<GeneratedFile> generate(Path file, String specPath) {
+        return new JavaGenerator().generate(chapter(file), specPath);
+    }
 }

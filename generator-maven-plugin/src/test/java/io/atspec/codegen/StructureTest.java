@@ -12,123 +12,133 @@ import org.junit.jupiter.api.Test;
  */
 class StructureTest {
 
-  private static final List<GeneratedFile> FILES = Specs.generate(Specs.DEMO, Specs.DEMO_NAME);
+    private static final List<GeneratedFile> FILES = Specs.generate(Specs.DEMO, Specs.DEMO_NAME);
 
-  private static String source(String simpleName) {
-    return FILES.stream()
-        .filter(f -> f.relativePath().equals("io/atspec/demo/" + simpleName + ".java"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + simpleName + ".java generated"))
-        .content();
-  }
+    private static String source(String simpleName) {
+        return FILES.stream()
+                .filter(f -> f.relativePath().equals("io/atspec/demo/" + simpleName + ".java"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + simpleName + ".java generated"))
+                .content();
+    }
 
-  @Test
-  void aDerivedLengthIsNeverAFactoryArgument() {
-    assertThat(source("DemoSend"))
-        .contains("static Write write(byte[] data) {")
-        .contains("static Write write(byte[] data, Format format) {")
-        .contains("static Custom custom(byte[] data) {")
-        .contains("arguments.add(Integer.toString(data.length));")
-        .doesNotContain("int length)");
-  }
+    @Test
+    void aDerivedLengthIsNeverAFactoryArgument() {
+        assertThat(source("DemoSend"))
+                .contains("static Write write(byte[] data) {")
+                .contains("static Write write(byte[] data, Format format) {")
+                .contains("static Custom custom(byte[] data) {")
+                .contains("arguments.add(Integer.toString(data.length));")
+                .doesNotContain("int length)");
+    }
 
-  @Test
-  void nestedOptionalGroupsGiveOneFactoryPerDepth() {
-    assertThat(source("DemoFormat"))
-        .contains("static Set set(TransferMode mode) {")
-        .contains("static Set set(TransferMode mode, int length) {")
-        .contains("static Set set(TransferMode mode, int length, Format format) {")
-        // The inner group needs the outer one.
-        .contains("Arguments.nested(NAME, \"<format>\", \"<length>\", format.isPresent(), length.isPresent());");
-  }
+    @Test
+    void nestedOptionalGroupsGiveOneFactoryPerDepth() {
+        assertThat(source("DemoFormat"))
+                .contains("static Set set(TransferMode mode) {")
+                .contains("static Set set(TransferMode mode, int length) {")
+                .contains("static Set set(TransferMode mode, int length, Format format) {")
+                // The inner group needs the outer one.
+                .contains(
+                        "Arguments.nested(NAME, \"<format>\", \"<length>\", format.isPresent(), length.isPresent());");
+    }
 
-  @Test
-  void secretsAreMaskedInToStringAndHandedToTheTrace() {
-    assertThat(source("DemoAuth"))
-        .contains("pwd=***]\"")
-        .contains("pwd.ifPresent(secrets::add);")
-        .contains("return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, secrets);");
-  }
+    @Test
+    void secretsAreMaskedInToStringAndHandedToTheTrace() {
+        assertThat(source("DemoAuth"))
+                .contains("pwd=***]\"")
+                .contains("pwd.ifPresent(secrets::add);")
+                .contains(
+                        "return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, secrets);");
+    }
 
-  @Test
-  void finalLinesListEverySpellingAndEditionTimeoutsAreConstants() {
-    assertThat(source("DemoSend"))
-        .contains("FinalLine.error(\"+DSEND: FAILED\"), FinalLine.error(\"+DSEND:FAILED\")")
-        .contains("FinalLine.success(\"+DSEND: QUEUED\")")
-        .contains("Duration TIMEOUT = Duration.ofMillis(5000);")
-        .contains("Duration TIMEOUT_V2 = Duration.ofMillis(10000);");
-  }
+    @Test
+    void finalLinesListEverySpellingAndEditionTimeoutsAreConstants() {
+        assertThat(source("DemoSend"))
+                .contains("FinalLine.error(\"+DSEND: FAILED\"), FinalLine.error(\"+DSEND:FAILED\")")
+                .contains("FinalLine.success(\"+DSEND: QUEUED\")")
+                .contains("Duration TIMEOUT = Duration.ofMillis(5000);")
+                .contains("Duration TIMEOUT_V2 = Duration.ofMillis(10000);");
+    }
 
-  @Test
-  void commandAliasesAreAcceptedByTheParser() {
-    assertThat(source("DemoConfig"))
-        .contains("List<String> ALIASES = List.of(\"AT+DCONFIG\");")
-        .contains("CommandLine.parse(text, NAME, ALIASES)");
-  }
+    @Test
+    void commandAliasesAreAcceptedByTheParser() {
+        assertThat(source("DemoConfig"))
+                .contains("List<String> ALIASES = List.of(\"AT+DCONFIG\");")
+                .contains("CommandLine.parse(text, NAME, ALIASES)");
+    }
 
-  @Test
-  void aResponseWithTwoShapesMakesTheMissingFieldsOptional() {
-    assertThat(source("DemoConfigQueryResponse"))
-        .contains("public record DemoConfigQueryResponse(int level, Optional<String> label, Optional<String> digest)")
-        .contains("if (fields.size() == 3) {")
-        .contains("if (fields.size() == 1) {");
-  }
+    @Test
+    void aResponseWithTwoShapesMakesTheMissingFieldsOptional() {
+        assertThat(source("DemoConfigQueryResponse"))
+                .contains(
+                        "public record DemoConfigQueryResponse(int level, Optional<String> label, Optional<String> digest)")
+                .contains("if (fields.size() == 3) {")
+                .contains("if (fields.size() == 1) {");
+    }
 
-  @Test
-  void payloadUrcsRegisterTheirFramingForEverySpelling() {
-    assertThat(source("DemoUrc"))
-        .contains("channel.registerDecoder(\"+DDATA:\", Decoders.rawOrLengthFramed(\"+DEND\"));")
-        .contains("channel.registerDecoder(\"+DDAT:\", Decoders.rawOrLengthFramed(\"+DEND\"));");
-  }
+    @Test
+    void payloadUrcsRegisterTheirFramingForEverySpelling() {
+        assertThat(source("DemoUrc"))
+                .contains("channel.registerDecoder(\"+DDATA:\", Decoders.rawOrLengthFramed(\"+DEND\"));")
+                .contains("channel.registerDecoder(\"+DDAT:\", Decoders.rawOrLengthFramed(\"+DEND\"));");
+    }
 
-  @Test
-  void urcsWithoutPrefixOrFieldsAreMatchedByTheWholeLine() {
-    assertThat(source("LinkLost")).contains("List.of(\"LINK LOST\", \"LINK DROPPED\")").contains("SPELLINGS.contains(line.strip())");
-    assertThat(source("Ready")).contains("public record Ready() implements DemoUrc");
-  }
+    @Test
+    void urcsWithoutPrefixOrFieldsAreMatchedByTheWholeLine() {
+        assertThat(source("LinkLost"))
+                .contains("List.of(\"LINK LOST\", \"LINK DROPPED\")")
+                .contains("SPELLINGS.contains(line.strip())");
+        assertThat(source("Ready")).contains("public record Ready() implements DemoUrc");
+    }
 
-  @Test
-  void completionsWaitForTheRightReport() {
-    String facade = source("DemoCommands");
-    // collect ... until: the collected URC (with its alias) and the end URC.
-    assertThat(facade).contains("new Completion(List.of(\"+DDATA:\", \"+DDAT:\", \"+DEND:\"), DemoCommands::endsDemoSend, Duration.ofMillis(30000))");
-    // until +X when state in 1|2
-    assertThat(facade).contains("return in(number(report.state().code()), 1L, 1L, 2L, 2L);");
-    // poll ... for start: only the start form waits.
-    assertThat(facade)
-        .contains("if (!(request instanceof DemoLink.Start)) {")
-        .contains("DemoLinkResponse answer = DemoLinkResponse.first(response);")
-        .contains("CompletableFuture.delayedExecutor(500L, TimeUnit.MILLISECONDS)");
-  }
+    @Test
+    void completionsWaitForTheRightReport() {
+        String facade = source("DemoCommands");
+        // collect ... until: the collected URC (with its alias) and the end URC.
+        assertThat(facade)
+                .contains(
+                        "new Completion(List.of(\"+DDATA:\", \"+DDAT:\", \"+DEND:\"), DemoCommands::endsDemoSend, Duration.ofMillis(30000))");
+        // until +X when state in 1|2
+        assertThat(facade).contains("return in(number(report.state().code()), 1L, 1L, 2L, 2L);");
+        // poll ... for start: only the start form waits.
+        assertThat(facade)
+                .contains("if (!(request instanceof DemoLink.Start)) {")
+                .contains("DemoLinkResponse answer = DemoLinkResponse.first(response);")
+                .contains("CompletableFuture.delayedExecutor(500L, TimeUnit.MILLISECONDS)");
+    }
 
-  @Test
-  void collectedPayloadsAreJoinedInTheOutcome() {
-    assertThat(source("DemoSendOutcome"))
-        .contains("public byte[] data() {")
-        .contains("r.raw().ifPresent(out::writeBytes);")
-        .contains("r.data().ifPresent(out::writeBytes);");
-    // A report without a payload gives no data() method.
-    assertThat(source("DemoJobOutcome")).doesNotContain("data()");
-  }
+    @Test
+    void collectedPayloadsAreJoinedInTheOutcome() {
+        assertThat(source("DemoSendOutcome"))
+                .contains("public byte[] data() {")
+                .contains("r.raw().ifPresent(out::writeBytes);")
+                .contains("r.data().ifPresent(out::writeBytes);");
+        // A report without a payload gives no data() method.
+        assertThat(source("DemoJobOutcome")).doesNotContain("data()");
+    }
 
-  @Test
-  void manualTextIsEscapedInJavadoc() {
-    // The spec says "length of <data>" and "data sent after the > prompt".
-    assertThat(source("DemoSend"))
-        .contains("length of &lt;data&gt;")
-        .contains("data sent after the &gt; prompt")
-        .doesNotContain("length of <data>");
-  }
+    @Test
+    void manualTextIsEscapedInJavadoc() {
+        // The spec says "length of <data>" and "data sent after the > prompt".
+        assertThat(source("DemoSend"))
+                .contains("length of &lt;data&gt;")
+                .contains("data sent after the &gt; prompt")
+                .doesNotContain("length of <data>");
+    }
 
-  @Test
-  void aFacadeMadeForAnEditionUsesThatEditionsTimeouts() {
-    String facade = source("DemoCommands");
+    @Test
+    void aFacadeMadeForAnEditionUsesThatEditionsTimeouts() {
+        String facade = source("DemoCommands");
 
-    assertThat(source("DemoEdition")).contains("public enum DemoEdition").contains("V1").contains("V2");
-    assertThat(facade)
-        .contains("public DemoCommands(AtChannel channel, DemoEdition edition)")
-        .contains("this(channel, DemoEdition.V1);")
-        .contains("case V2 -> DemoSend.TIMEOUT_V2;")
-        .contains("request.command(demoSendTimeout())");
-  }
+        assertThat(source("DemoEdition"))
+                .contains("public enum DemoEdition")
+                .contains("V1")
+                .contains("V2");
+        assertThat(facade)
+                .contains("public DemoCommands(AtChannel channel, DemoEdition edition)")
+                .contains("this(channel, DemoEdition.V1);")
+                .contains("case V2 -> DemoSend.TIMEOUT_V2;")
+                .contains("request.command(demoSendTimeout())");
+    }
 }

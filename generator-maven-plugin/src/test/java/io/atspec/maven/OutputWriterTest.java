@@ -12,81 +12,83 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputWriterTest {
 
-  @TempDir Path dir;
-  private final OutputWriter writer = new OutputWriter();
+    @TempDir
+    Path dir;
 
-  @Test
-  void writesANewFileAndItsDirectories() throws Exception {
-    Path file = dir.resolve("com/example/A.java");
+    private final OutputWriter writer = new OutputWriter();
 
-    assertThat(writer.write(file, "class A {}\n")).isTrue();
+    @Test
+    void writesANewFileAndItsDirectories() throws Exception {
+        Path file = dir.resolve("com/example/A.java");
 
-    assertThat(file).hasContent("class A {}");
-    assertThat(Files.readString(file)).isEqualTo("class A {}\n");
-  }
+        assertThat(writer.write(file, "class A {}\n")).isTrue();
 
-  @Test
-  void leavesAnUnchangedFileAndItsTimestampAlone() throws Exception {
-    Path file = dir.resolve("A.java");
-    writer.write(file, "class A {}\n");
-    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
-    Files.setLastModifiedTime(file, old);
-
-    assertThat(writer.write(file, "class A {}\n")).isFalse();
-
-    assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
-  }
-
-  @Test
-  void replacesAChangedFileWithoutLeavingTemporaryFiles() throws Exception {
-    Path file = dir.resolve("A.java");
-    writer.write(file, "class A {}\n");
-
-    assertThat(writer.write(file, "class A { int x; }\n")).isTrue();
-
-    assertThat(Files.readString(file)).isEqualTo("class A { int x; }\n");
-    try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files).containsExactly(file);
+        assertThat(file).hasContent("class A {}");
+        assertThat(Files.readString(file)).isEqualTo("class A {}\n");
     }
-  }
 
-  @Test
-  void sameLengthDifferentBytesIsAChange() throws Exception {
-    Path file = dir.resolve("A.java");
-    writer.write(file, "abc");
+    @Test
+    void leavesAnUnchangedFileAndItsTimestampAlone() throws Exception {
+        Path file = dir.resolve("A.java");
+        writer.write(file, "class A {}\n");
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(file, old);
 
-    assertThat(writer.write(file, "abd")).isTrue();
-    assertThat(Files.readString(file)).isEqualTo("abd");
-  }
+        assertThat(writer.write(file, "class A {}\n")).isFalse();
 
-  @Test
-  void writesUtf8() throws Exception {
-    Path file = dir.resolve("A.java");
-    writer.write(file, "// température\n");
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+    }
 
-    assertThat(Files.readAllBytes(file)).isEqualTo("// température\n".getBytes("UTF-8"));
-  }
+    @Test
+    void replacesAChangedFileWithoutLeavingTemporaryFiles() throws Exception {
+        Path file = dir.resolve("A.java");
+        writer.write(file, "class A {}\n");
 
-  @Test
-  void deletePrunesDirectoriesLeftEmptyButNotTheRoot() throws Exception {
-    Path root = dir.resolve("out");
-    Path gone = root.resolve("com/example/one/A.java");
-    Path kept = root.resolve("com/example/two/B.java");
-    writer.write(gone, "a");
-    writer.write(kept, "b");
+        assertThat(writer.write(file, "class A { int x; }\n")).isTrue();
 
-    assertThat(writer.delete(gone, root)).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("class A { int x; }\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
 
-    assertThat(root.resolve("com/example/one")).doesNotExist();
-    assertThat(kept).exists();
+    @Test
+    void sameLengthDifferentBytesIsAChange() throws Exception {
+        Path file = dir.resolve("A.java");
+        writer.write(file, "abc");
 
-    assertThat(writer.delete(kept, root)).isTrue();
-    assertThat(root.resolve("com")).doesNotExist();
-    assertThat(root).isDirectory();
-  }
+        assertThat(writer.write(file, "abd")).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("abd");
+    }
 
-  @Test
-  void deletingAMissingFileIsNotAnError() throws Exception {
-    assertThat(writer.delete(dir.resolve("x/Y.java"), dir)).isFalse();
-  }
+    @Test
+    void writesUtf8() throws Exception {
+        Path file = dir.resolve("A.java");
+        writer.write(file, "// température\n");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo("// température\n".getBytes("UTF-8"));
+    }
+
+    @Test
+    void deletePrunesDirectoriesLeftEmptyButNotTheRoot() throws Exception {
+        Path root = dir.resolve("out");
+        Path gone = root.resolve("com/example/one/A.java");
+        Path kept = root.resolve("com/example/two/B.java");
+        writer.write(gone, "a");
+        writer.write(kept, "b");
+
+        assertThat(writer.delete(gone, root)).isTrue();
+
+        assertThat(root.resolve("com/example/one")).doesNotExist();
+        assertThat(kept).exists();
+
+        assertThat(writer.delete(kept, root)).isTrue();
+        assertThat(root.resolve("com")).doesNotExist();
+        assertThat(root).isDirectory();
+    }
+
+    @Test
+    void deletingAMissingFileIsNotAnError() throws Exception {
+        assertThat(writer.delete(dir.resolve("x/Y.java"), dir)).isFalse();
+    }
 }

@@ -25,227 +25,228 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpecBuildTest {
 
-  private static final String DEMO =
-      """
+    private static final String DEMO = """
       chapter %s "Demo" { package com.acme.%s; }
       enum Mode "m" { 0 OFF "off"; 1 ON "on"; }
       command AT+DEMO as Demo "Demo command" { section 1.1; timeout 300ms; param mode: Mode "mode"; set: <mode>; query -> +DEMO: <mode>; }
       urc +DEMOURC as DemoReport "a report" { param n: int 0..9 "n"; report: <n>; }
       """;
 
-  @TempDir Path dir;
-  private Path src;
-  private Path out;
-  private Path state;
-  private final AtomicInteger generations = new AtomicInteger();
-  private final RecordingLog log = new RecordingLog();
-  private String version = "1";
-  private String extra = "";
+    @TempDir
+    Path dir;
 
-  /** One file per command and URC, in the chapter's package, naming the spec path. */
-  private final BiFunction<Chapter, String, List<GeneratedFile>> fake =
-      (chapter, specPath) -> {
+    private Path src;
+    private Path out;
+    private Path state;
+    private final AtomicInteger generations = new AtomicInteger();
+    private final RecordingLog log = new RecordingLog();
+    private String version = "1";
+    private String extra = "";
+
+    /** One file per command and URC, in the chapter's package, naming the spec path. */
+    private final BiFunction<Chapter, String, List<GeneratedFile>> fake = (chapter, specPath) -> {
         generations.incrementAndGet();
         String dir = chapter.javaPackage().replace('.', '/') + "/";
         List<GeneratedFile> files = new ArrayList<>();
         chapter.commands().forEach(c -> files.add(file(dir, c.javaName(), specPath)));
         chapter.urcs().forEach(u -> files.add(file(dir, u.javaName(), specPath)));
         return files;
-      };
+    };
 
-  private GeneratedFile file(String dir, String name, String specPath) {
-    return new GeneratedFile(dir + name + ".java", "// from " + specPath + extra + "\nclass " + name + " {}\n");
-  }
-
-  @BeforeEach
-  void setUp() {
-    src = dir.resolve("src/main/atspec");
-    out = dir.resolve("target/generated-sources/atspec");
-    state = dir.resolve("target/atspec-state/default.properties");
-  }
-
-  private void spec(String name, String chapter) throws Exception {
-    Path file = src.resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, DEMO.formatted(chapter, chapter));
-  }
-
-  private SpecBuild.Result run() throws Exception {
-    List<SpecFile> specs = new SpecFiles(null, null).find(src);
-    return new SpecBuild(version, fake, p -> dir.relativize(p).toString(), log).run(specs, out, state);
-  }
-
-  @Test
-  void generatesThenStaysUpToDateWithoutTouchingFiles() throws Exception {
-    spec("neoway/one.atspec", "one");
-
-    SpecBuild.Result first = run();
-    assertThat(first.written()).isEqualTo(2);
-    Path demo = out.resolve("com/acme/one/Demo.java");
-    assertThat(demo).content().contains("// from neoway/one.atspec");
-    assertThat(out.resolve("com/acme/one/DemoReport.java")).exists();
-    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
-    Files.setLastModifiedTime(demo, old);
-    Files.setLastModifiedTime(state, old);
-
-    SpecBuild.Result second = run();
-
-    assertThat(second.upToDate()).isTrue();
-    assertThat(generations).hasValue(1);
-    assertThat(Files.getLastModifiedTime(demo)).isEqualTo(old);
-    assertThat(Files.getLastModifiedTime(state)).isEqualTo(old);
-  }
-
-  @Test
-  void aNewGeneratorVersionRegeneratesButOnlyWritesChangedFiles() throws Exception {
-    spec("one.atspec", "one");
-    run();
-    Path demo = out.resolve("com/acme/one/Demo.java");
-    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
-    Files.setLastModifiedTime(demo, old);
-
-    version = "2";
-    SpecBuild.Result result = run();
-
-    assertThat(generations).hasValue(2);
-    assertThat(result.written()).isZero();
-    assertThat(result.unchanged()).isEqualTo(2);
-    assertThat(Files.getLastModifiedTime(demo)).isEqualTo(old);
-  }
-
-  @Test
-  void aChangedSpecIsRegeneratedAlone() throws Exception {
-    spec("one.atspec", "one");
-    spec("two.atspec", "two");
-    run();
-
-    Files.writeString(src.resolve("two.atspec"), "// a comment\n" + DEMO.formatted("two", "two"));
-    SpecBuild.Result result = run();
-
-    assertThat(result.regenerated()).isEqualTo(1);
-    assertThat(generations).hasValue(3);
-  }
-
-  @Test
-  void aDeletedOutputIsRegenerated() throws Exception {
-    spec("one.atspec", "one");
-    run();
-    Files.delete(out.resolve("com/acme/one/Demo.java"));
-
-    SpecBuild.Result result = run();
-
-    assertThat(result.written()).isEqualTo(1);
-    assertThat(out.resolve("com/acme/one/Demo.java")).exists();
-  }
-
-  @Test
-  void outputsOfARenamedSpecAreDeletedAndTheirPackagesPruned() throws Exception {
-    spec("one.atspec", "one");
-    spec("keep.atspec", "keep");
-    run();
-
-    Files.delete(src.resolve("one.atspec"));
-    spec("renamed.atspec", "renamed");
-    SpecBuild.Result result = run();
-
-    assertThat(result.deleted()).isEqualTo(2);
-    assertThat(out.resolve("com/acme/one")).doesNotExist();
-    assertThat(out.resolve("com/acme/keep/Demo.java")).exists();
-    assertThat(out.resolve("com/acme/renamed/Demo.java")).exists();
-  }
-
-  @Test
-  void aSpecMovedWithTheSameOutputsKeepsThem() throws Exception {
-    spec("one.atspec", "one");
-    run();
-
-    Files.move(src.resolve("one.atspec"), src.resolve("moved.atspec"));
-    SpecBuild.Result result = run();
-
-    assertThat(result.deleted()).isZero();
-    assertThat(out.resolve("com/acme/one/Demo.java")).content().contains("// from moved.atspec");
-  }
-
-  @Test
-  void removingEverySpecRemovesEveryOutput() throws Exception {
-    spec("one.atspec", "one");
-    run();
-
-    Files.delete(src.resolve("one.atspec"));
-    run();
-
-    assertThat(out.resolve("com")).doesNotExist();
-  }
-
-  @Test
-  void errorsOfEverySpecAreLoggedAndNothingIsWritten() throws Exception {
-    spec("good.atspec", "good");
-    Files.writeString(src.resolve("bad1.atspec"), "chapter b1 \"B\" { package com.acme.b1; }\nenum X \"x\" { 0 A \"a\"; 0 B \"b\"; }\n");
-    Files.writeString(src.resolve("bad2.atspec"), "chapter b2 \"B\" { package com.acme.b2; }\ncommand AT+X as X \"x\" { param p: Nope \"p\"; set: <p>; }\n");
-
-    assertThatThrownBy(this::run)
-        .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("in 2 spec files");
-
-    assertThat(log.errors).anyMatch(e -> e.startsWith("src/main/atspec/bad1.atspec:2:"));
-    assertThat(log.errors).anyMatch(e -> e.startsWith("src/main/atspec/bad2.atspec:2:") && e.contains("^"));
-    assertThat(out).doesNotExist();
-    assertThat(state).doesNotExist();
-    assertThat(generations).as("no generation on a failing run").hasValue(0);
-  }
-
-  @Test
-  void twoSpecsGeneratingOneFileFail() throws Exception {
-    spec("a.atspec", "same");
-    spec("b.atspec", "same");
-
-    assertThatThrownBy(this::run)
-        .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("a.atspec and b.atspec both generate com/acme/same/Demo.java");
-    assertThat(out).doesNotExist();
-  }
-
-  @Test
-  void aSpecGeneratingOneFileTwiceFails() throws Exception {
-    spec("a.atspec", "a");
-    BiFunction<Chapter, String, List<GeneratedFile>> twice =
-        (chapter, specPath) -> List.of(file("x/", "Same", specPath), file("x/", "Same", specPath));
-
-    assertThatThrownBy(
-            () -> new SpecBuild("1", twice, p -> p.toString(), log)
-                .run(new SpecFiles(null, null).find(src), out, state))
-        .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("a.atspec generates x/Same.java twice");
-    assertThat(out).doesNotExist();
-  }
-
-  @Test
-  void aCorruptStateRegeneratesEverything() throws Exception {
-    spec("one.atspec", "one");
-    run();
-    Files.writeString(state, "garbage");
-
-    SpecBuild.Result result = run();
-
-    assertThat(result.regenerated()).isEqualTo(1);
-    assertThat(result.written()).isZero();
-  }
-
-  /** Collects what the run logs, one entry per message. */
-  static final class RecordingLog extends SystemStreamLog {
-    final List<String> errors = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-
-    @Override
-    public void error(CharSequence content) {
-      errors.add(content.toString());
-      super.error(content);
+    private GeneratedFile file(String dir, String name, String specPath) {
+        return new GeneratedFile(dir + name + ".java", "// from " + specPath + extra + "\nclass " + name + " {}\n");
     }
 
-    @Override
-    public void warn(CharSequence content) {
-      warnings.add(content.toString());
-      super.warn(content);
+    @BeforeEach
+    void setUp() {
+        src = dir.resolve("src/main/atspec");
+        out = dir.resolve("target/generated-sources/atspec");
+        state = dir.resolve("target/atspec-state/default.properties");
     }
-  }
+
+    private void spec(String name, String chapter) throws Exception {
+        Path file = src.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, DEMO.formatted(chapter, chapter));
+    }
+
+    private SpecBuild.Result run() throws Exception {
+        List<SpecFile> specs = new SpecFiles(null, null).find(src);
+        return new SpecBuild(version, fake, p -> dir.relativize(p).toString(), log).run(specs, out, state);
+    }
+
+    @Test
+    void generatesThenStaysUpToDateWithoutTouchingFiles() throws Exception {
+        spec("neoway/one.atspec", "one");
+
+        SpecBuild.Result first = run();
+        assertThat(first.written()).isEqualTo(2);
+        Path demo = out.resolve("com/acme/one/Demo.java");
+        assertThat(demo).content().contains("// from neoway/one.atspec");
+        assertThat(out.resolve("com/acme/one/DemoReport.java")).exists();
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(demo, old);
+        Files.setLastModifiedTime(state, old);
+
+        SpecBuild.Result second = run();
+
+        assertThat(second.upToDate()).isTrue();
+        assertThat(generations).hasValue(1);
+        assertThat(Files.getLastModifiedTime(demo)).isEqualTo(old);
+        assertThat(Files.getLastModifiedTime(state)).isEqualTo(old);
+    }
+
+    @Test
+    void aNewGeneratorVersionRegeneratesButOnlyWritesChangedFiles() throws Exception {
+        spec("one.atspec", "one");
+        run();
+        Path demo = out.resolve("com/acme/one/Demo.java");
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(demo, old);
+
+        version = "2";
+        SpecBuild.Result result = run();
+
+        assertThat(generations).hasValue(2);
+        assertThat(result.written()).isZero();
+        assertThat(result.unchanged()).isEqualTo(2);
+        assertThat(Files.getLastModifiedTime(demo)).isEqualTo(old);
+    }
+
+    @Test
+    void aChangedSpecIsRegeneratedAlone() throws Exception {
+        spec("one.atspec", "one");
+        spec("two.atspec", "two");
+        run();
+
+        Files.writeString(src.resolve("two.atspec"), "// a comment\n" + DEMO.formatted("two", "two"));
+        SpecBuild.Result result = run();
+
+        assertThat(result.regenerated()).isEqualTo(1);
+        assertThat(generations).hasValue(3);
+    }
+
+    @Test
+    void aDeletedOutputIsRegenerated() throws Exception {
+        spec("one.atspec", "one");
+        run();
+        Files.delete(out.resolve("com/acme/one/Demo.java"));
+
+        SpecBuild.Result result = run();
+
+        assertThat(result.written()).isEqualTo(1);
+        assertThat(out.resolve("com/acme/one/Demo.java")).exists();
+    }
+
+    @Test
+    void outputsOfARenamedSpecAreDeletedAndTheirPackagesPruned() throws Exception {
+        spec("one.atspec", "one");
+        spec("keep.atspec", "keep");
+        run();
+
+        Files.delete(src.resolve("one.atspec"));
+        spec("renamed.atspec", "renamed");
+        SpecBuild.Result result = run();
+
+        assertThat(result.deleted()).isEqualTo(2);
+        assertThat(out.resolve("com/acme/one")).doesNotExist();
+        assertThat(out.resolve("com/acme/keep/Demo.java")).exists();
+        assertThat(out.resolve("com/acme/renamed/Demo.java")).exists();
+    }
+
+    @Test
+    void aSpecMovedWithTheSameOutputsKeepsThem() throws Exception {
+        spec("one.atspec", "one");
+        run();
+
+        Files.move(src.resolve("one.atspec"), src.resolve("moved.atspec"));
+        SpecBuild.Result result = run();
+
+        assertThat(result.deleted()).isZero();
+        assertThat(out.resolve("com/acme/one/Demo.java")).content().contains("// from moved.atspec");
+    }
+
+    @Test
+    void removingEverySpecRemovesEveryOutput() throws Exception {
+        spec("one.atspec", "one");
+        run();
+
+        Files.delete(src.resolve("one.atspec"));
+        run();
+
+        assertThat(out.resolve("com")).doesNotExist();
+    }
+
+    @Test
+    void errorsOfEverySpecAreLoggedAndNothingIsWritten() throws Exception {
+        spec("good.atspec", "good");
+        Files.writeString(
+                src.resolve("bad1.atspec"),
+                "chapter b1 \"B\" { package com.acme.b1; }\nenum X \"x\" { 0 A \"a\"; 0 B \"b\"; }\n");
+        Files.writeString(
+                src.resolve("bad2.atspec"),
+                "chapter b2 \"B\" { package com.acme.b2; }\ncommand AT+X as X \"x\" { param p: Nope \"p\"; set: <p>; }\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(MojoFailureException.class).hasMessageContaining("in 2 spec files");
+
+        assertThat(log.errors).anyMatch(e -> e.startsWith("src/main/atspec/bad1.atspec:2:"));
+        assertThat(log.errors).anyMatch(e -> e.startsWith("src/main/atspec/bad2.atspec:2:") && e.contains("^"));
+        assertThat(out).doesNotExist();
+        assertThat(state).doesNotExist();
+        assertThat(generations).as("no generation on a failing run").hasValue(0);
+    }
+
+    @Test
+    void twoSpecsGeneratingOneFileFail() throws Exception {
+        spec("a.atspec", "same");
+        spec("b.atspec", "same");
+
+        assertThatThrownBy(this::run)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("a.atspec and b.atspec both generate com/acme/same/Demo.java");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aSpecGeneratingOneFileTwiceFails() throws Exception {
+        spec("a.atspec", "a");
+        BiFunction<Chapter, String, List<GeneratedFile>> twice =
+                (chapter, specPath) -> List.of(file("x/", "Same", specPath), file("x/", "Same", specPath));
+
+        assertThatThrownBy(() -> new SpecBuild("1", twice, p -> p.toString(), log)
+                        .run(new SpecFiles(null, null).find(src), out, state))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("a.atspec generates x/Same.java twice");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aCorruptStateRegeneratesEverything() throws Exception {
+        spec("one.atspec", "one");
+        run();
+        Files.writeString(state, "garbage");
+
+        SpecBuild.Result result = run();
+
+        assertThat(result.regenerated()).isEqualTo(1);
+        assertThat(result.written()).isZero();
+    }
+
+    /** Collects what the run logs, one entry per message. */
+    static final class RecordingLog extends SystemStreamLog {
+        final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+
+        @Override
+        public void error(CharSequence content) {
+            errors.add(content.toString());
+            super.error(content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            warnings.add(content.toString());
+            super.warn(content);
+        }
+    }
 }

@@ -51,12 +51,14 @@ public final class AtChannel implements AutoCloseable {
     private volatile Exchange active;
     /** A timed-out command whose late answer may still arrive; guarded by lock, read by the reader. */
     private volatile Exchange stale;
+
     private ScheduledFuture<?> holdTask;
     private volatile boolean closed;
     private volatile String closeReason;
 
     /** Exchanges whose completion is collecting URCs. */
     private final CopyOnWriteArrayList<Exchange> collectors = new CopyOnWriteArrayList<>();
+
     private volatile DecoderTable decoders = DecoderTable.EMPTY;
     private final CopyOnWriteArrayList<UrcListener> listeners = new CopyOnWriteArrayList<>();
     private final ArrayBlockingQueue<Urc> urcQueue;
@@ -221,7 +223,8 @@ public final class AtChannel implements AutoCloseable {
             collectors.add(ex); // collect from the write on: no URC is lost between OK and the caller
         }
         try {
-            ex.timeoutTask = timer.schedule(() -> ackTimeout(ex), ex.command.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            ex.timeoutTask =
+                    timer.schedule(() -> ackTimeout(ex), ex.command.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             failAndAdvance(ex, new ChannelClosedException(ex.describe() + " not sent: " + closeReason));
             return;
@@ -244,9 +247,12 @@ public final class AtChannel implements AutoCloseable {
             return;
         }
         if (WIRE.isDebugEnabled()) {
-            WIRE.debug("{} TX {}", name, ex.command.secrets().isEmpty()
-                    ? WireTrace.escape(payload, 0, payload.length, 256)
-                    : "<" + payload.length + " payload bytes, secret>");
+            WIRE.debug(
+                    "{} TX {}",
+                    name,
+                    ex.command.secrets().isEmpty()
+                            ? WireTrace.escape(payload, 0, payload.length, 256)
+                            : "<" + payload.length + " payload bytes, secret>");
         }
         try {
             synchronized (writeLock) {
@@ -254,8 +260,10 @@ public final class AtChannel implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            failAndAdvance(ex, new ChannelClosedException(name + ": writing the payload of " + ex.describe()
-                    + " failed: " + e, e));
+            failAndAdvance(
+                    ex,
+                    new ChannelClosedException(
+                            name + ": writing the payload of " + ex.describe() + " failed: " + e, e));
         }
     }
 
@@ -314,7 +322,8 @@ public final class AtChannel implements AutoCloseable {
                 if (hold) {
                     active = null;
                     stale = ex;
-                    holdTask = timer.schedule(() -> endHold(ex), config.lateAnswerWindow().toNanos(), TimeUnit.NANOSECONDS);
+                    holdTask = timer.schedule(
+                            () -> endHold(ex), config.lateAnswerWindow().toNanos(), TimeUnit.NANOSECONDS);
                 }
             } else {
                 hold = false;
@@ -360,8 +369,9 @@ public final class AtChannel implements AutoCloseable {
         }
         collectors.remove(ex);
         List<Urc> got = ex.collected();
-        String msg = ex.describe() + " completion timed out after " + ex.completion.timeout().toMillis()
-                + " ms; collected " + got.size() + " URC(s) so far: " + WireTrace.escape(got.toString());
+        String msg = ex.describe() + " completion timed out after "
+                + ex.completion.timeout().toMillis() + " ms; collected " + got.size() + " URC(s) so far: "
+                + WireTrace.escape(got.toString());
         LOG.warn("{}: {}", name, msg);
         ex.fail(new AtTimeoutException(msg));
     }
@@ -418,8 +428,11 @@ public final class AtChannel implements AutoCloseable {
                     }
                     if (s.command.claims(line) || line.equals(s.command.line())) {
                         Counters.inc(counters.lateAnswersDropped);
-                        LOG.info("{}: dropped late line '{}' of timed-out {}", name,
-                                WireTrace.escape(WireTrace.mask(line, s.command.secrets())), s.describe());
+                        LOG.info(
+                                "{}: dropped late line '{}' of timed-out {}",
+                                name,
+                                WireTrace.escape(WireTrace.mask(line, s.command.secrets())),
+                                s.describe());
                         return;
                     }
                 }
@@ -478,8 +491,8 @@ public final class AtChannel implements AutoCloseable {
                 completeDone(ex);
             } else {
                 try {
-                    ex.completionTask = timer.schedule(() -> completionTimeout(ex),
-                            ex.completion.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                    ex.completionTask = timer.schedule(
+                            () -> completionTimeout(ex), ex.completion.timeout().toNanos(), TimeUnit.NANOSECONDS);
                 } catch (RejectedExecutionException e) {
                     // closing: close() fails the completion
                 }
@@ -507,12 +520,17 @@ public final class AtChannel implements AutoCloseable {
         LOG.warn("{}: module rebooted ({})", name, WireTrace.escape(line));
         Exchange ex = active;
         if (ex != null) {
-            failAndAdvance(ex, new ModuleRebootedException(ex.describe() + " failed: the module rebooted ('"
-                    + WireTrace.escape(line) + "') while it was pending; received so far: " + ex.receivedSoFar()));
+            failAndAdvance(
+                    ex,
+                    new ModuleRebootedException(
+                            ex.describe() + " failed: the module rebooted ('" + WireTrace.escape(line)
+                                    + "') while it was pending; received so far: " + ex.receivedSoFar()));
         }
         for (Exchange c : collectors) {
-            failAndAdvance(c, new ModuleRebootedException(c.describe() + " completion failed: the module rebooted ('"
-                    + WireTrace.escape(line) + "'); collected so far: " + c.collected()));
+            failAndAdvance(
+                    c,
+                    new ModuleRebootedException(c.describe() + " completion failed: the module rebooted ('"
+                            + WireTrace.escape(line) + "'); collected so far: " + c.collected()));
         }
         Exchange s = stale;
         if (s != null) {
@@ -532,8 +550,12 @@ public final class AtChannel implements AutoCloseable {
         } else {
             long n = Counters.inc(counters.urcsDropped);
             if (n == 1 || n % 1000 == 0) {
-                LOG.warn("{}: URC queue full ({}), dropped {} URC(s) so far; latest: {}", name,
-                        config.urcQueueCapacity(), n, WireTrace.escape(urc.toString()));
+                LOG.warn(
+                        "{}: URC queue full ({}), dropped {} URC(s) so far; latest: {}",
+                        name,
+                        config.urcQueueCapacity(),
+                        n,
+                        WireTrace.escape(urc.toString()));
             }
         }
     }
@@ -548,7 +570,8 @@ public final class AtChannel implements AutoCloseable {
             cause = e;
         }
         if (!closed) {
-            String why = cause == null ? "the transport " + name + " reached end of stream"
+            String why = cause == null
+                    ? "the transport " + name + " reached end of stream"
                     : "reading from " + name + " failed: " + cause;
             LOG.warn("{}; closing the channel", why);
             shutdown(why, cause);
@@ -609,8 +632,8 @@ public final class AtChannel implements AutoCloseable {
         collectors.clear();
         for (Exchange ex : pending) {
             if (ex.state.get() != Exchange.DONE) {
-                ex.fail(new ChannelClosedException(ex.describe() + " failed: " + reason + "; received so far: "
-                        + ex.receivedSoFar(), cause));
+                ex.fail(new ChannelClosedException(
+                        ex.describe() + " failed: " + reason + "; received so far: " + ex.receivedSoFar(), cause));
             }
         }
         try {

@@ -19,11 +19,16 @@ import java.util.Objects;
  *                          and the line is still delivered as a URC
  * @param charset           how line bytes become Strings
  */
-public record AtChannelConfig(int maxLineLength, int maxPayloadLength, int urcQueueCapacity,
-                              Duration lateAnswerWindow, List<String> rebootIndicators, Charset charset) {
+public record AtChannelConfig(
+        int maxLineLength,
+        int maxPayloadLength,
+        int urcQueueCapacity,
+        Duration lateAnswerWindow,
+        List<String> rebootIndicators,
+        Charset charset) {
 
-    public static final AtChannelConfig DEFAULTS = new AtChannelConfig(64 * 1024, 16 * 1024 * 1024, 4096,
-            Duration.ofMillis(500), List.of(), StandardCharsets.UTF_8);
+    public static final AtChannelConfig DEFAULTS = new AtChannelConfig(
+            64 * 1024, 16 * 1024 * 1024, 4096, Duration.ofMillis(500), List.of(), StandardCharsets.UTF_8);
 
     public AtChannelConfig {
         if (maxLineLength < 16) {
@@ -58,10 +63,12 @@ public record AtChannelConfig(int maxLineLength, int maxPayloadLength, int urcQu
     }
 
     public AtChannelConfig withRebootIndicators(String... v) {
-        return new AtChannelConfig(maxLineLength, maxPayloadLength, urcQueueCapacity, lateAnswerWindow, List.of(v), charset);
+        return new AtChannelConfig(
+                maxLineLength, maxPayloadLength, urcQueueCapacity, lateAnswerWindow, List.of(v), charset);
     }
 
     public AtChannelConfig withCharset(Charset v) {
-        return new AtChannelConfig(maxLineLength, maxPayloadLength, urcQueueCapacity, lateAnswerWindow, rebootIndicators, v);
+        return new AtChannelConfig(
+                maxLineLength, maxPayloadLength, urcQueueCapacity, lateAnswerWindow, rebootIndicators, v);
     }
 }

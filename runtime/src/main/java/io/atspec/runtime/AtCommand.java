@@ -20,8 +20,14 @@ import java.util.Objects;
  * @param timeout          acknowledgement timeout: from the write until the final result
  * @param secrets          values masked in wire traces, logs and exception messages
  */
-public record AtCommand(String name, String line, List<String> responsePrefixes, List<FinalLine> finalLines,
-                        byte[] promptPayload, Duration timeout, List<String> secrets) {
+public record AtCommand(
+        String name,
+        String line,
+        List<String> responsePrefixes,
+        List<FinalLine> finalLines,
+        byte[] promptPayload,
+        Duration timeout,
+        List<String> secrets) {
 
     /** Used when a command does not state its own timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
@@ -36,8 +42,8 @@ public record AtCommand(String name, String line, List<String> responsePrefixes,
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new AtArgumentException(name + ": control character " + WireTrace.escapeChar(c)
-                        + " at index " + i + " would break the command line; nothing was written");
+                throw new AtArgumentException(name + ": control character " + WireTrace.escapeChar(c) + " at index " + i
+                        + " would break the command line; nothing was written");
             }
         }
         if (timeout.isNegative() || timeout.isZero()) {
@@ -97,9 +103,13 @@ public record AtCommand(String name, String line, List<String> responsePrefixes,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AtCommand c && name.equals(c.name) && line.equals(c.line)
-                && responsePrefixes.equals(c.responsePrefixes) && finalLines.equals(c.finalLines)
-                && Arrays.equals(promptPayload, c.promptPayload) && timeout.equals(c.timeout)
+        return o instanceof AtCommand c
+                && name.equals(c.name)
+                && line.equals(c.line)
+                && responsePrefixes.equals(c.responsePrefixes)
+                && finalLines.equals(c.finalLines)
+                && Arrays.equals(promptPayload, c.promptPayload)
+                && timeout.equals(c.timeout)
                 && secrets.equals(c.secrets);
     }
 
@@ -165,7 +175,8 @@ public record AtCommand(String name, String line, List<String> responsePrefixes,
         }
 
         public AtCommand build() {
-            return new AtCommand(name != null ? name : deriveName(line), line, prefixes, finals, payload, timeout, secrets);
+            return new AtCommand(
+                    name != null ? name : deriveName(line), line, prefixes, finals, payload, timeout, secrets);
         }
 
         /** {@code AT+HTTPACTION=2,23} -> {@code AT+HTTPACTION}: never contains arguments (they may be secret). */

@@ -54,6 +54,7 @@ final class AtReader {
     private int lim;
     /** A decoder consumed a CR whose LF had not arrived yet; that LF is framing, not data. */
     private boolean pendingLf;
+
     private DecoderTable matchedTable;
 
     AtReader(InputStream in, Owner owner, AtChannelConfig config, Counters counters, String name) {
@@ -62,7 +63,8 @@ final class AtReader {
         this.maxLine = config.maxLineLength();
         this.maxPayload = config.maxPayloadLength();
         this.charset = config.charset();
-        this.asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+        this.asciiCompatible = charset.equals(StandardCharsets.UTF_8)
+                || charset.equals(StandardCharsets.ISO_8859_1)
                 || charset.equals(StandardCharsets.US_ASCII);
         this.counters = counters;
         this.name = name;
@@ -96,7 +98,7 @@ final class AtReader {
     /** Skips CR, LF and NUL between lines; false at end of stream. */
     private boolean skipLineEnds() throws IOException {
         boolean prevCr = false;
-        for (;;) {
+        for (; ; ) {
             while (pos < lim) {
                 byte b = buf[pos];
                 if (b == '\n') {
@@ -217,8 +219,11 @@ final class AtReader {
             }
         } catch (RuntimeException e) {
             Counters.inc(counters.framingErrors);
-            LOG.warn("{}: URC decoder for '{}' failed: {}; resynchronising at the next line end", name,
-                    WireTrace.escape(prefix), e.toString());
+            LOG.warn(
+                    "{}: URC decoder for '{}' failed: {}; resynchronising at the next line end",
+                    name,
+                    WireTrace.escape(prefix),
+                    e.toString());
             if (!payloads.lineEndConsumed && pos >= startPos) {
                 discardToLineEnd();
             }
@@ -230,7 +235,7 @@ final class AtReader {
         int scanned = 0;
         boolean ctrl = false;
         int nuls = 0;
-        for (;;) {
+        for (; ; ) {
             int i = pos + scanned;
             int end = lim;
             for (; i < end; i++) {
@@ -272,7 +277,8 @@ final class AtReader {
         if (ctrl) {
             Counters.inc(counters.garbageLines);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{}: skipped a line with control characters: {}", name, WireTrace.escape(buf, start, len, 80));
+                LOG.debug(
+                        "{}: skipped a line with control characters: {}", name, WireTrace.escape(buf, start, len, 80));
             }
             return;
         }
@@ -288,7 +294,8 @@ final class AtReader {
             }
             s = new String(clean, charset);
         } else {
-            s = asciiCompatible && len == 2 && buf[start] == 'O' && buf[start + 1] == 'K' ? "OK"
+            s = asciiCompatible && len == 2 && buf[start] == 'O' && buf[start + 1] == 'K'
+                    ? "OK"
                     : new String(buf, start, len, charset);
         }
         if (s.isBlank()) {
@@ -309,7 +316,7 @@ final class AtReader {
 
     /** Drops bytes up to (not including) the next CR or LF; false at end of stream. */
     private boolean discardToLineEnd() throws IOException {
-        for (;;) {
+        for (; ; ) {
             while (pos < lim) {
                 if (buf[pos] == '\r' || buf[pos] == '\n') {
                     return true;
@@ -413,7 +420,7 @@ final class AtReader {
         /** Scans from pos for {@code stop} or a line end; returns the length before it (buffered). */
         private int scanTo(byte stop, boolean lineEndOnly) throws IOException {
             int scanned = 0;
-            for (;;) {
+            for (; ; ) {
                 int i = pos + scanned;
                 for (; i < lim; i++) {
                     byte b = buf[i];
@@ -478,7 +485,7 @@ final class AtReader {
                 return new byte[0];
             }
             int searched = 0;
-            for (;;) {
+            for (; ; ) {
                 int idx = indexOf(crlfT, pos + searched);
                 if (idx >= 0) {
                     byte[] data = Arrays.copyOfRange(buf, pos, idx);
@@ -489,8 +496,8 @@ final class AtReader {
                 searched = Math.max(0, lim - pos - (crlfT.length - 1));
                 if (lim - pos > maxPayload) {
                     pos = lim - (crlfT.length - 1);
-                    throw new AtFramingException("raw payload longer than " + maxPayload + " bytes without "
-                            + terminatorPrefix);
+                    throw new AtFramingException(
+                            "raw payload longer than " + maxPayload + " bytes without " + terminatorPrefix);
                 }
                 if (!fill()) {
                     throw new EOFException(name + ": stream ended before " + terminatorPrefix);
@@ -502,7 +509,9 @@ final class AtReader {
             int last = lim - needle.length;
             byte[] b = buf;
             for (int i = from; i <= last; i++) {
-                if (b[i] == '\r' && b[i + 1] == '\n' && Arrays.equals(b, i + 2, i + needle.length, needle, 2, needle.length)) {
+                if (b[i] == '\r'
+                        && b[i + 1] == '\n'
+                        && Arrays.equals(b, i + 2, i + needle.length, needle, 2, needle.length)) {
                     return i;
                 }
             }

@@ -15,7 +15,15 @@ package io.atspec.runtime;
  * @param unexpectedFinals  final results with no command pending, dropped
  * @param reboots           reboot indicators seen
  */
-public record ChannelStats(long bytesRead, long garbageLines, long overlongLines, long nulBytes, long bareLineEnds,
-                           long framingErrors, long urcsDelivered, long urcsDropped, long lateAnswersDropped,
-                           long unexpectedFinals, long reboots) {
-}
+public record ChannelStats(
+        long bytesRead,
+        long garbageLines,
+        long overlongLines,
+        long nulBytes,
+        long bareLineEnds,
+        long framingErrors,
+        long urcsDelivered,
+        long urcsDropped,
+        long lateAnswersDropped,
+        long unexpectedFinals,
+        long reboots) {}

@@ -31,8 +31,17 @@ final class Counters {
     final AtomicLong reboots = new AtomicLong();
 
     ChannelStats snapshot() {
-        return new ChannelStats(bytesRead.get(), garbageLines.get(), overlongLines.get(), nulBytes.get(),
-                bareLineEnds.get(), framingErrors.get(), urcsDelivered.get(), urcsDropped.get(),
-                lateAnswersDropped.get(), unexpectedFinals.get(), reboots.get());
+        return new ChannelStats(
+                bytesRead.get(),
+                garbageLines.get(),
+                overlongLines.get(),
+                nulBytes.get(),
+                bareLineEnds.get(),
+                framingErrors.get(),
+                urcsDelivered.get(),
+                urcsDropped.get(),
+                lateAnswersDropped.get(),
+                unexpectedFinals.get(),
+                reboots.get());
     }
 }

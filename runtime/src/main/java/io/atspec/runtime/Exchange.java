@@ -23,10 +23,12 @@ final class Exchange {
     final CompletableFuture<AtResponse> ack = new CompletableFuture<>();
     /** Only with a completion: the acknowledgement plus the collected URCs. */
     final CompletableFuture<CompletedResponse> done;
+
     final AtomicInteger state = new AtomicInteger(QUEUED);
 
     /** Written by the reader thread, read by the timer for messages: guarded by this. */
     private final List<String> lines = new ArrayList<>(2);
+
     private final List<Urc> collected = new ArrayList<>();
     volatile boolean echoSeen;
     volatile boolean promptSeen;

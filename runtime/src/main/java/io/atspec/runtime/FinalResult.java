@@ -54,8 +54,7 @@ public sealed interface FinalResult {
     }
 
     /** A final line declared by the command itself, e.g. {@code +HTTPACTION: SOCKET ID OPEN FAILED}. */
-    record CommandSpecific(String line, boolean isError) implements FinalResult {
-    }
+    record CommandSpecific(String line, boolean isError) implements FinalResult {}
 
     FinalResult OK = new Ok();
     FinalResult ERROR = new Error();

@@ -10,8 +10,7 @@ import java.io.OutputStream;
 public final class InMemoryTransport implements Transport {
 
     /** Two connected ends: {@code host} for the channel, {@code device} for a (scripted) modem. */
-    public record Pair(InMemoryTransport host, InMemoryTransport device) {
-    }
+    public record Pair(InMemoryTransport host, InMemoryTransport device) {}
 
     private final BytePipe inbound;
     private final BytePipe outbound;
@@ -26,7 +25,8 @@ public final class InMemoryTransport implements Transport {
     public static Pair pair() {
         BytePipe toDevice = new BytePipe();
         BytePipe toHost = new BytePipe();
-        return new Pair(new InMemoryTransport(toHost, toDevice, "memory:host"),
+        return new Pair(
+                new InMemoryTransport(toHost, toDevice, "memory:host"),
                 new InMemoryTransport(toDevice, toHost, "memory:device"));
     }
 

@@ -3,13 +3,28 @@ package io.atspec.runtime;
 import java.util.Objects;
 
 /** Serial line settings: path, baud rate, frame format, flow control. */
-public record SerialSettings(String path, int baud, int dataBits, Parity parity, StopBits stopBits, FlowControl flowControl) {
+public record SerialSettings(
+        String path, int baud, int dataBits, Parity parity, StopBits stopBits, FlowControl flowControl) {
 
-    public enum Parity { NONE, ODD, EVEN, MARK, SPACE }
+    public enum Parity {
+        NONE,
+        ODD,
+        EVEN,
+        MARK,
+        SPACE
+    }
 
-    public enum StopBits { ONE, ONE_POINT_FIVE, TWO }
+    public enum StopBits {
+        ONE,
+        ONE_POINT_FIVE,
+        TWO
+    }
 
-    public enum FlowControl { NONE, RTS_CTS, XON_XOFF }
+    public enum FlowControl {
+        NONE,
+        RTS_CTS,
+        XON_XOFF
+    }
 
     public SerialSettings {
         Objects.requireNonNull(path, "path");

@@ -36,8 +36,8 @@ public final class SerialTransport implements Transport {
         }
         port.setComPortParameters(s.baud(), s.dataBits(), stopBits(s.stopBits()), parity(s.parity()));
         port.setFlowControl(flow(s.flowControl()));
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                READ_POLL_MS, 0);
+        port.setComPortTimeouts(
+                SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, READ_POLL_MS, 0);
         if (!port.openPort()) {
             throw new TransportException("cannot open serial port " + s.path() + " (" + s.baud() + " baud): error "
                     + port.getLastErrorCode() + " at native line " + port.getLastErrorLocation()

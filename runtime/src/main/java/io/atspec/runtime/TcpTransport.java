@@ -31,7 +31,8 @@ public final class TcpTransport implements Transport {
             } catch (IOException ignored) {
                 // nothing more to do
             }
-            throw new TransportException("cannot connect to " + name + " within " + timeout.toMillis() + " ms: " + e, e);
+            throw new TransportException(
+                    "cannot connect to " + name + " within " + timeout.toMillis() + " ms: " + e, e);
         }
         return new TcpTransport(s, name);
     }

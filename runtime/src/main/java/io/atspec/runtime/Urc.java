@@ -33,7 +33,9 @@ public record Urc(String prefix, String line, byte[] payload) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Urc u && prefix.equals(u.prefix) && line.equals(u.line)
+        return o instanceof Urc u
+                && prefix.equals(u.prefix)
+                && line.equals(u.line)
                 && Arrays.equals(payload, u.payload);
     }
 

@@ -11,6 +11,5 @@ public interface UrcListener {
      * Called on the dispatcher thread before the next delivered URC; {@code count} is the number
      * dropped since the last call. Overflow is also counted in {@link AtChannel#stats()}.
      */
-    default void onUrcsDropped(long count) {
-    }
+    default void onUrcsDropped(long count) {}
 }

@@ -12,46 +12,51 @@ import java.util.function.Consumer;
  */
 public final class WireDecoder {
 
-    private WireDecoder() {
-    }
+    private WireDecoder() {}
 
     /** Runs until {@code in} ends; returns what was counted and skipped. */
-    public static ChannelStats decode(InputStream in, AtChannelConfig config, Map<String, UrcDecoder> decoders,
-                                      Consumer<Urc> sink) throws IOException {
+    public static ChannelStats decode(
+            InputStream in, AtChannelConfig config, Map<String, UrcDecoder> decoders, Consumer<Urc> sink)
+            throws IOException {
         DecoderTable table = DecoderTable.EMPTY;
         for (Map.Entry<String, UrcDecoder> e : decoders.entrySet()) {
             table = table.with(e.getKey(), e.getValue());
         }
         DecoderTable t = table;
         Counters counters = new Counters();
-        AtReader reader = new AtReader(in, new AtReader.Owner() {
-            @Override
-            public Exchange current() {
-                return null;
-            }
+        AtReader reader = new AtReader(
+                in,
+                new AtReader.Owner() {
+                    @Override
+                    public Exchange current() {
+                        return null;
+                    }
 
-            @Override
-            public DecoderTable decoders() {
-                return t;
-            }
+                    @Override
+                    public DecoderTable decoders() {
+                        return t;
+                    }
 
-            @Override
-            public void onLine(Exchange ex, String line) {
-                Counters.inc(counters.urcsDelivered);
-                sink.accept(Urc.of(line));
-            }
+                    @Override
+                    public void onLine(Exchange ex, String line) {
+                        Counters.inc(counters.urcsDelivered);
+                        sink.accept(Urc.of(line));
+                    }
 
-            @Override
-            public byte[] onPrompt(Exchange ex) {
-                return null;
-            }
+                    @Override
+                    public byte[] onPrompt(Exchange ex) {
+                        return null;
+                    }
 
-            @Override
-            public void onUrc(Urc urc) {
-                Counters.inc(counters.urcsDelivered);
-                sink.accept(urc);
-            }
-        }, config, counters, "decoder");
+                    @Override
+                    public void onUrc(Urc urc) {
+                        Counters.inc(counters.urcsDelivered);
+                        sink.accept(urc);
+                    }
+                },
+                config,
+                counters,
+                "decoder");
         reader.run();
         return counters.snapshot();
     }

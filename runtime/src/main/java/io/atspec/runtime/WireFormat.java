@@ -7,8 +7,7 @@ package io.atspec.runtime;
  */
 public final class WireFormat {
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** {@code "value"}; refuses CR, LF, other control characters and {@code "}. */
     public static String quoted(String argName, String value) {
@@ -25,8 +24,8 @@ public final class WireFormat {
     /** Refuses a value longer than {@code max} characters (e.g. a 32-character user name). */
     public static String maxLength(String argName, String value, int max) {
         if (value.length() > max) {
-            throw new AtArgumentException("argument " + argName + " is " + value.length()
-                    + " characters long, at most " + max + " allowed");
+            throw new AtArgumentException(
+                    "argument " + argName + " is " + value.length() + " characters long, at most " + max + " allowed");
         }
         return value;
     }
@@ -38,12 +37,12 @@ public final class WireFormat {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new AtArgumentException("argument " + argName + ": control character "
-                        + WireTrace.escapeChar(c) + " at index " + i + " would break the command line");
+                throw new AtArgumentException("argument " + argName + ": control character " + WireTrace.escapeChar(c)
+                        + " at index " + i + " would break the command line");
             }
             if (quoted && c == '"') {
-                throw new AtArgumentException("argument " + argName + ": a quote at index " + i
-                        + " would end the quoted string early");
+                throw new AtArgumentException(
+                        "argument " + argName + ": a quote at index " + i + " would end the quoted string early");
             }
         }
     }

@@ -8,8 +8,7 @@ public final class WireTrace {
     /** Replaces each secret value. */
     public static final String MASK = "***";
 
-    private WireTrace() {
-    }
+    private WireTrace() {}
 
     /** {@code "AT\r"} -> {@code "AT\\r"}; other control bytes as {@code \xNN}. */
     public static String escape(CharSequence s) {

@@ -42,7 +42,10 @@ class AtChannelTest {
     }
 
     private static AtCommand cmd(String line, String... prefixes) {
-        return AtCommand.builder(line).expect(prefixes).timeout(Duration.ofSeconds(10)).build();
+        return AtCommand.builder(line)
+                .expect(prefixes)
+                .timeout(Duration.ofSeconds(10))
+                .build();
     }
 
     @Test
@@ -67,11 +70,15 @@ class AtChannelTest {
         assertThat(failure(cmd("AT+E2"))).isEqualTo(new FinalResult.CmeError(10, null));
         assertThat(failure(cmd("AT+E3"))).isEqualTo(new FinalResult.CmeError(-1, "SIM not inserted"));
         assertThat(failure(cmd("AT+E4"))).isEqualTo(new FinalResult.CmsError(500, null));
-        AtCommand action = AtCommand.builder("AT+HTTPACTION=0").expect("+HTTPACTION:")
-                .finalError("+HTTPACTION: SOCKET ID OPEN FAILED").build();
+        AtCommand action = AtCommand.builder("AT+HTTPACTION=0")
+                .expect("+HTTPACTION:")
+                .finalError("+HTTPACTION: SOCKET ID OPEN FAILED")
+                .build();
         assertThat(failure(action))
                 .isEqualTo(new FinalResult.CommandSpecific("+HTTPACTION: SOCKET ID OPEN FAILED", true));
-        AtCommand setup = AtCommand.builder("AT+HTTPSSETUP").finalLine(FinalLine.success("+HTTPSSETUP: OK")).build();
+        AtCommand setup = AtCommand.builder("AT+HTTPSSETUP")
+                .finalLine(FinalLine.success("+HTTPSSETUP: OK"))
+                .build();
         assertThat(channel.execute(setup).finalResult())
                 .isEqualTo(new FinalResult.CommandSpecific("+HTTPSSETUP: OK", false));
     }
@@ -131,7 +138,10 @@ class AtChannelTest {
             modem.echo(echo);
             modem.when("AT+HTTPACTION=2,23", r -> r.prompt(23).ok());
             byte[] body = "MAC=NEOWAY&DATA=0123456".getBytes(StandardCharsets.US_ASCII);
-            AtCommand post = AtCommand.builder("AT+HTTPACTION=2,23").prompt(body).timeout(Duration.ofSeconds(10)).build();
+            AtCommand post = AtCommand.builder("AT+HTTPACTION=2,23")
+                    .prompt(body)
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
             AtResponse r = channel.execute(post);
             assertThat(r.finalResult()).isEqualTo(FinalResult.OK);
             assertThat(r.lines()).isEmpty();
@@ -150,14 +160,20 @@ class AtChannelTest {
         channel.registerDecoder("+HTTPRECV:", UrcDecoder.lengthFramed());
         byte[] inner = "ab\r\nOK\r\ncd\u0000\r\n".getBytes(StandardCharsets.ISO_8859_1);
         byte[] second = "\r\nERROR\r\n+HTTPRECV: 1,x\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        modem.when("AT+HTTPACTION=0", r -> r
-                .raw("\r\n+HTTPRECV: " + inner.length + ",").raw(inner).raw("\r\n") // inside the response
-                .ok()
-                .raw("\r\n+HTTPRECV: " + second.length + ",").raw(second).raw("\r\n")
-                .urc("+HTTPCLOSED: HTTP Link Closed"));
-        AtCommand action = AtCommand.builder("AT+HTTPACTION=0").expect("+HTTPACTION:").build();
-        CompletedResponse done = channel.execute(action,
-                Completion.until("+HTTPCLOSED:", Duration.ofSeconds(10), "+HTTPRECV:"));
+        modem.when(
+                "AT+HTTPACTION=0",
+                r -> r.raw("\r\n+HTTPRECV: " + inner.length + ",")
+                        .raw(inner)
+                        .raw("\r\n") // inside the response
+                        .ok()
+                        .raw("\r\n+HTTPRECV: " + second.length + ",")
+                        .raw(second)
+                        .raw("\r\n")
+                        .urc("+HTTPCLOSED: HTTP Link Closed"));
+        AtCommand action =
+                AtCommand.builder("AT+HTTPACTION=0").expect("+HTTPACTION:").build();
+        CompletedResponse done =
+                channel.execute(action, Completion.until("+HTTPCLOSED:", Duration.ofSeconds(10), "+HTTPRECV:"));
         assertThat(done.ack().finalResult()).isEqualTo(FinalResult.OK);
         assertThat(done.urcs()).hasSize(3);
         assertThat(done.urcs().get(0).payload()).isEqualTo(inner);
@@ -176,12 +192,15 @@ class AtChannelTest {
         open(9);
         channel.registerDecoder("+HTTPRECV:", UrcDecoder.rawUntil("+HTTPCLOSED:"));
         String body = "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nOK\r\n\r\n!!";
-        modem.when("AT+HTTPACTION=0", r -> r.ok()
-                .raw("\r\n+HTTPRECV:\r\n" + body + "\r\n+HTTPCLOSED: HTTP Link Closed\r\n"));
-        CompletedResponse done = channel.execute(AtCommand.of("AT+HTTPACTION=0"),
+        modem.when(
+                "AT+HTTPACTION=0",
+                r -> r.ok().raw("\r\n+HTTPRECV:\r\n" + body + "\r\n+HTTPCLOSED: HTTP Link Closed\r\n"));
+        CompletedResponse done = channel.execute(
+                AtCommand.of("AT+HTTPACTION=0"),
                 Completion.until("+HTTPCLOSED:", Duration.ofSeconds(10), "+HTTPRECV:"));
         assertThat(done.urcs()).hasSize(2);
-        assertThat(new String(done.urcs().get(0).payload(), StandardCharsets.US_ASCII)).isEqualTo(body);
+        assertThat(new String(done.urcs().get(0).payload(), StandardCharsets.US_ASCII))
+                .isEqualTo(body);
         assertThat(done.urcs().get(1).line()).isEqualTo("+HTTPCLOSED: HTTP Link Closed");
     }
 
@@ -189,8 +208,8 @@ class AtChannelTest {
     void completionEndBeforeTheOkIsKept() {
         open(10);
         modem.when("AT+HTTPGET", r -> r.urc("+HTTPGET: DONE").ok());
-        CompletedResponse done = channel.execute(AtCommand.of("AT+HTTPGET"),
-                Completion.until("+HTTPGET:", Duration.ofSeconds(10)));
+        CompletedResponse done =
+                channel.execute(AtCommand.of("AT+HTTPGET"), Completion.until("+HTTPGET:", Duration.ofSeconds(10)));
         assertThat(done.urcs()).extracting(Urc::line).containsExactly("+HTTPGET: DONE");
     }
 
@@ -198,8 +217,9 @@ class AtChannelTest {
     void completionHasItsOwnTimeout() {
         open(11);
         modem.when("AT+HTTPACTION=0", r -> r.ok().urc("+HTTPRECV: partial"));
-        assertThatThrownBy(() -> channel.execute(AtCommand.of("AT+HTTPACTION=0"),
-                Completion.until("+HTTPCLOSED:", Duration.ofMillis(200), "+HTTPRECV:")))
+        assertThatThrownBy(() -> channel.execute(
+                        AtCommand.of("AT+HTTPACTION=0"),
+                        Completion.until("+HTTPCLOSED:", Duration.ofMillis(200), "+HTTPRECV:")))
                 .isInstanceOf(AtTimeoutException.class)
                 .hasMessageContaining("AT+HTTPACTION")
                 .hasMessageContaining("completion timed out")
@@ -212,9 +232,14 @@ class AtChannelTest {
     void timeoutThenLateAnswerIsDroppedNotGivenToTheNextCommand() throws Exception {
         open(12, AtChannelConfig.defaults().withLateAnswerWindow(Duration.ofSeconds(20)));
         CountDownLatch release = new CountDownLatch(1);
-        modem.when("AT+SLOW", r -> r.line("+SLOW: early").await(release).line("+SLOW: 1").ok());
+        modem.when(
+                "AT+SLOW",
+                r -> r.line("+SLOW: early").await(release).line("+SLOW: 1").ok());
         modem.when("AT+FAST", r -> r.line("+FAST: 2").ok());
-        AtCommand slow = AtCommand.builder("AT+SLOW").expect("+SLOW:").timeout(Duration.ofMillis(150)).build();
+        AtCommand slow = AtCommand.builder("AT+SLOW")
+                .expect("+SLOW:")
+                .timeout(Duration.ofMillis(150))
+                .build();
         assertThatThrownBy(() -> channel.execute(slow))
                 .isInstanceOf(AtTimeoutException.class)
                 .hasMessageContaining("AT+SLOW")
@@ -233,8 +258,10 @@ class AtChannelTest {
         open(13, AtChannelConfig.defaults().withLateAnswerWindow(Duration.ofMillis(100)));
         modem.when("AT+LOST", r -> r.nothing());
         modem.when("AT", r -> r.ok());
-        AtCommand lost = AtCommand.builder("AT+LOST").timeout(Duration.ofMillis(100)).build();
-        assertThatThrownBy(() -> channel.execute(lost)).isInstanceOf(AtTimeoutException.class)
+        AtCommand lost =
+                AtCommand.builder("AT+LOST").timeout(Duration.ofMillis(100)).build();
+        assertThatThrownBy(() -> channel.execute(lost))
+                .isInstanceOf(AtTimeoutException.class)
                 .hasMessageContaining("received so far: nothing");
         assertThat(channel.execute(AtCommand.of("AT")).finalResult()).isEqualTo(FinalResult.OK);
     }
@@ -243,10 +270,11 @@ class AtChannelTest {
     void sixteenThreadsEachGetTheirOwnAnswer() throws Exception {
         open(14);
         modem.chunks(1, 3);
-        modem.whenMatches("AT\\+ID=(\\d+)-(\\d+)", (m, r) -> r
-                .line("+ID: " + m.group(1) + "-" + m.group(2))
-                .urc("+CREG: " + m.group(1))
-                .ok());
+        modem.whenMatches(
+                "AT\\+ID=(\\d+)-(\\d+)",
+                (m, r) -> r.line("+ID: " + m.group(1) + "-" + m.group(2))
+                        .urc("+CREG: " + m.group(1))
+                        .ok());
         int threads = 16;
         int perThread = 20;
         CountDownLatch start = new CountDownLatch(1);
@@ -254,15 +282,19 @@ class AtChannelTest {
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
-            workers.add(CompletableFuture.runAsync(() -> {
-                await(start);
-                for (int i = 0; i < perThread; i++) {
-                    String expected = "+ID: " + id + "-" + i;
-                    AtCommand c = cmd("AT+ID=" + id + "-" + i, "+ID:");
-                    AtResponse r = (i % 2 == 0) ? channel.execute(c) : channel.submit(c).join();
-                    assertThat(r.lines()).containsExactly(expected);
-                }
-            }, pool));
+            workers.add(CompletableFuture.runAsync(
+                    () -> {
+                        await(start);
+                        for (int i = 0; i < perThread; i++) {
+                            String expected = "+ID: " + id + "-" + i;
+                            AtCommand c = cmd("AT+ID=" + id + "-" + i, "+ID:");
+                            AtResponse r = (i % 2 == 0)
+                                    ? channel.execute(c)
+                                    : channel.submit(c).join();
+                            assertThat(r.lines()).containsExactly(expected);
+                        }
+                    },
+                    pool));
         }
         start.countDown();
         try {
@@ -289,21 +321,26 @@ class AtChannelTest {
         modem.when("AT+HANG", r -> r.signal(received));
         List<CompletableFuture<AtResponse>> futures = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            futures.add(channel.submit(AtCommand.builder("AT+HANG").timeout(Duration.ofMinutes(5)).build()));
+            futures.add(channel.submit(
+                    AtCommand.builder("AT+HANG").timeout(Duration.ofMinutes(5)).build()));
         }
-        CompletableFuture<CompletedResponse> withCompletion = channel.submit(AtCommand.of("AT+HANG"),
-                Completion.until("+NEVER:", Duration.ofMinutes(5)));
+        CompletableFuture<CompletedResponse> withCompletion =
+                channel.submit(AtCommand.of("AT+HANG"), Completion.until("+NEVER:", Duration.ofMinutes(5)));
         assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
         channel.close();
         for (CompletableFuture<AtResponse> f : futures) {
             assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(ChannelClosedException.class).hasMessageContaining("AT+HANG");
+                    .cause()
+                    .isInstanceOf(ChannelClosedException.class)
+                    .hasMessageContaining("AT+HANG");
         }
-        assertThatThrownBy(() -> withCompletion.get(5, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> withCompletion.get(5, TimeUnit.SECONDS))
+                .cause()
                 .isInstanceOf(ChannelClosedException.class);
         assertThatThrownBy(() -> channel.execute(AtCommand.of("AT")))
-                .isInstanceOf(ChannelClosedException.class).hasMessageContaining("closed");
+                .isInstanceOf(ChannelClosedException.class)
+                .hasMessageContaining("closed");
         assertThat(channel.isOpen()).isFalse();
     }
 
@@ -311,11 +348,15 @@ class AtChannelTest {
     void transportEndFailsThePendingCommand() {
         open(16);
         modem.when("AT+BYE", r -> r.line("+BYE: 1"));
-        CompletableFuture<AtResponse> f = channel.submit(AtCommand.builder("AT+BYE").expect("+BYE:")
-                .timeout(Duration.ofMinutes(5)).build());
+        CompletableFuture<AtResponse> f = channel.submit(AtCommand.builder("AT+BYE")
+                .expect("+BYE:")
+                .timeout(Duration.ofMinutes(5))
+                .build());
         modem.close();
-        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).cause()
-                .isInstanceOf(ChannelClosedException.class).hasMessageContaining("AT+BYE");
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(ChannelClosedException.class)
+                .hasMessageContaining("AT+BYE");
     }
 
     @Test
@@ -329,13 +370,15 @@ class AtChannelTest {
                 .hasMessageContaining("AT+HTTPSETUP")
                 .hasMessageContaining("+PBREADY");
         assertThat(urcs.next().line()).isEqualTo("+PBREADY");
-        assertThatThrownBy(() -> channel.execute(AtCommand.of("AT+HTTPACTION=0"),
-                Completion.until("+HTTPCLOSED:", Duration.ofMinutes(5), "+HTTPRECV:")))
+        assertThatThrownBy(() -> channel.execute(
+                        AtCommand.of("AT+HTTPACTION=0"),
+                        Completion.until("+HTTPCLOSED:", Duration.ofMinutes(5), "+HTTPRECV:")))
                 .isInstanceOf(ModuleRebootedException.class)
                 .hasMessageContaining("+HTTPRECV: 1");
         assertThat(channel.execute(AtCommand.of("AT")).finalResult()).isEqualTo(FinalResult.OK);
         assertThat(channel.stats().reboots()).isEqualTo(2);
-        assertThat(channel.stats().garbageLines() + channel.stats().urcsDelivered()).isPositive();
+        assertThat(channel.stats().garbageLines() + channel.stats().urcsDelivered())
+                .isPositive();
     }
 
     @Test
@@ -386,12 +429,14 @@ class AtChannelTest {
     void argumentsThatWouldBreakTheWireFormAreRefusedBeforeWriting() {
         open(20);
         modem.when("AT", r -> r.ok());
-        assertThatThrownBy(() -> WireFormat.quoted("url", "a\"b")).isInstanceOf(AtArgumentException.class)
-                .hasMessageContaining("url").hasMessageContaining("quote");
-        assertThatThrownBy(() -> WireFormat.unquoted("url", "a\r\nAT+CFUN=0")).isInstanceOf(AtArgumentException.class)
+        assertThatThrownBy(() -> WireFormat.quoted("url", "a\"b"))
+                .isInstanceOf(AtArgumentException.class)
+                .hasMessageContaining("url")
+                .hasMessageContaining("quote");
+        assertThatThrownBy(() -> WireFormat.unquoted("url", "a\r\nAT+CFUN=0"))
+                .isInstanceOf(AtArgumentException.class)
                 .hasMessageContaining("\\r");
-        assertThatThrownBy(() -> AtCommand.of("AT+HTTPPARA=url,x\rAT+CFUN=0"))
-                .isInstanceOf(AtArgumentException.class);
+        assertThatThrownBy(() -> AtCommand.of("AT+HTTPPARA=url,x\rAT+CFUN=0")).isInstanceOf(AtArgumentException.class);
         assertThat(WireFormat.quoted("apn", "CMNET")).isEqualTo("\"CMNET\"");
         channel.execute(AtCommand.of("AT"));
         assertThat(modem.received()).containsExactly("AT");
@@ -403,8 +448,11 @@ class AtChannelTest {
         modem.echo(true);
         modem.when("AT+XGAUTH=1,1,\"user\",\"s3cret\"", r -> r.line("+XGAUTH: s3cret"));
         String line = "AT+XGAUTH=1,1," + WireFormat.quoted("user", "user") + "," + WireFormat.quoted("pwd", "s3cret");
-        AtCommand auth = AtCommand.builder(line).expect("+XGAUTH:").secret("s3cret")
-                .timeout(Duration.ofMillis(150)).build();
+        AtCommand auth = AtCommand.builder(line)
+                .expect("+XGAUTH:")
+                .secret("s3cret")
+                .timeout(Duration.ofMillis(150))
+                .build();
         assertThat(auth.toString()).doesNotContain("s3cret");
         // The wire trace (logger io.atspec.runtime.wire at debug in tests) goes to System.err.
         java.io.PrintStream err = System.err;
@@ -420,7 +468,8 @@ class AtChannelTest {
             System.setErr(err);
         }
         String trace = captured.toString(StandardCharsets.UTF_8);
-        assertThat(trace).contains("TX AT+XGAUTH=1,1,\"user\",\"***\"\\r")
+        assertThat(trace)
+                .contains("TX AT+XGAUTH=1,1,\"user\",\"***\"\\r")
                 .contains("RX +XGAUTH: ***")
                 .doesNotContain("s3cret");
     }

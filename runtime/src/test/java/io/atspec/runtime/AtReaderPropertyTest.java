@@ -52,7 +52,9 @@ class AtReaderPropertyTest {
         // "Never hangs": the decode runs apart, and the test waits for it with a deadline.
         ChannelStats stats = CompletableFuture.supplyAsync(() -> decode(all.toByteArray(), chunkSeed, got))
                 .get(10, TimeUnit.SECONDS);
-        assertThat(isSubsequence(expected, got)).as("expected %s in order within %s", expected, got).isTrue();
+        assertThat(isSubsequence(expected, got))
+                .as("expected %s in order within %s", expected, got)
+                .isTrue();
         assertThat(stats.framingErrors()).isZero();
         assertThat(stats.bytesRead()).isEqualTo(all.size());
     }
@@ -77,7 +79,9 @@ class AtReaderPropertyTest {
 
     @Provide
     Arbitrary<List<Piece>> streams() {
-        return Arbitraries.oneOf(urcLine(), lengthFramed(), raw(), noise()).list().ofMaxSize(30);
+        return Arbitraries.oneOf(urcLine(), lengthFramed(), raw(), noise())
+                .list()
+                .ofMaxSize(30);
     }
 
     private Arbitrary<Piece> urcLine() {
@@ -91,7 +95,8 @@ class AtReaderPropertyTest {
     private Arbitrary<Piece> lengthFramed() {
         return anyBytes(600).map(data -> {
             String head = "+LEN: " + data.length + ",";
-            return new Piece(concat(("\r\n" + head).getBytes(StandardCharsets.US_ASCII), data, crlf()),
+            return new Piece(
+                    concat(("\r\n" + head).getBytes(StandardCharsets.US_ASCII), data, crlf()),
                     List.of(Urc.withPayload("+LEN:", head, data)));
         });
     }
@@ -101,7 +106,9 @@ class AtReaderPropertyTest {
                 .filter(d -> !new String(d, StandardCharsets.ISO_8859_1).contains("\r\n+END")
                         && !new String(d, StandardCharsets.ISO_8859_1).startsWith("+END"))
                 .map(data -> new Piece(
-                        concat("\r\n+RAW:\r\n".getBytes(StandardCharsets.US_ASCII), data,
+                        concat(
+                                "\r\n+RAW:\r\n".getBytes(StandardCharsets.US_ASCII),
+                                data,
                                 "\r\n+END: closed\r\n".getBytes(StandardCharsets.US_ASCII)),
                         List.of(Urc.withPayload("+RAW:", "+RAW:", data), Urc.of("+END: closed"))));
     }
@@ -121,7 +128,8 @@ class AtReaderPropertyTest {
     }
 
     private static Arbitrary<byte[]> anyBytes(int max) {
-        Arbitrary<Byte> b = Arbitraries.oneOf(Arbitraries.bytes(),
+        Arbitrary<Byte> b = Arbitraries.oneOf(
+                Arbitraries.bytes(),
                 Arbitraries.of((byte) '\r', (byte) '\n', (byte) 'O', (byte) 'K', (byte) '+', (byte) 0));
         return b.list().ofMaxSize(max).map(l -> {
             byte[] out = new byte[l.size()];

@@ -26,6 +26,7 @@ class PtySerialTest {
 
     @TempDir
     Path dir;
+
     private Process socat;
     private AtChannel channel;
     private ScriptedModem modem;
@@ -61,12 +62,13 @@ class PtySerialTest {
         assumeTrue(onPath("socat"), "socat is not on PATH: install it (apt-get install -y socat) to run the pty test");
         Path host = dir.resolve("host");
         Path device = dir.resolve("device");
-        socat = new ProcessBuilder("socat", "-d", "-d",
-                "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + device)
-                .redirectErrorStream(true).start();
+        socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + device)
+                .redirectErrorStream(true)
+                .start();
         awaitTransferLoop(socat);
 
-        modem = ScriptedModem.start(SerialTransport.of(device.toString(), 115200), 31).chunks(1, 16);
+        modem = ScriptedModem.start(SerialTransport.of(device.toString(), 115200), 31)
+                .chunks(1, 16);
         channel = AtChannel.open(SerialTransport.open(SerialSettings.of(host.toString(), 115200)));
         UrcRecorder urcs = new UrcRecorder();
         channel.addListener(urcs);
@@ -75,16 +77,28 @@ class PtySerialTest {
         byte[] body = "MAC=NEOWAY&DATA=0123456".getBytes(StandardCharsets.US_ASCII);
         byte[] data = "HTTP/1.1 200 OK\r\n\r\nOK\r\n".getBytes(StandardCharsets.US_ASCII);
         modem.when("AT+CSQ", r -> r.line("+CSQ: 20,0").urc("+CREG: 1").ok());
-        modem.when("AT+HTTPACTION=2,23", r -> r.prompt(23).ok()
-                .raw("\r\n+HTTPRECV: " + data.length + ",").raw(data).raw("\r\n")
-                .urc("+HTTPCLOSED: HTTP Link Closed"));
+        modem.when(
+                "AT+HTTPACTION=2,23",
+                r -> r.prompt(23)
+                        .ok()
+                        .raw("\r\n+HTTPRECV: " + data.length + ",")
+                        .raw(data)
+                        .raw("\r\n")
+                        .urc("+HTTPCLOSED: HTTP Link Closed"));
 
-        assertThat(channel.execute(AtCommand.builder("AT+CSQ").expect("+CSQ:").timeout(Duration.ofSeconds(10)).build())
-                .lines()).containsExactly("+CSQ: 20,0");
+        assertThat(channel.execute(AtCommand.builder("AT+CSQ")
+                                .expect("+CSQ:")
+                                .timeout(Duration.ofSeconds(10))
+                                .build())
+                        .lines())
+                .containsExactly("+CSQ: 20,0");
         assertThat(urcs.next().line()).isEqualTo("+CREG: 1");
 
         CompletedResponse done = channel.execute(
-                AtCommand.builder("AT+HTTPACTION=2,23").prompt(body).timeout(Duration.ofSeconds(10)).build(),
+                AtCommand.builder("AT+HTTPACTION=2,23")
+                        .prompt(body)
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 Completion.until("+HTTPCLOSED:", Duration.ofSeconds(10), "+HTTPRECV:"));
         assertThat(modem.payloads().get(0)).isEqualTo(body);
         assertThat(done.urcs().get(0).payload()).isEqualTo(data);

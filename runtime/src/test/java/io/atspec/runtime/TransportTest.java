@@ -25,13 +25,17 @@ class TransportTest {
                 }
             });
             TcpTransport client = TcpTransport.connect("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(5));
-            ScriptedModem modem = ScriptedModem.start(TcpTransport.of(accepted.get(10, TimeUnit.SECONDS)), 7).chunks(1, 4);
+            ScriptedModem modem = ScriptedModem.start(TcpTransport.of(accepted.get(10, TimeUnit.SECONDS)), 7)
+                    .chunks(1, 4);
             modem.when("AT+CPIN?", r -> r.line("+CPIN: READY").urc("+PBREADY").ok());
             try (AtChannel ch = AtChannel.open(client)) {
                 UrcRecorder urcs = new UrcRecorder();
                 ch.addListener(urcs);
                 assertThat(ch.name()).isEqualTo("tcp:127.0.0.1:" + server.getLocalPort());
-                assertThat(ch.execute(AtCommand.builder("AT+CPIN?").expect("+CPIN:").build()).lines())
+                assertThat(ch.execute(AtCommand.builder("AT+CPIN?")
+                                        .expect("+CPIN:")
+                                        .build())
+                                .lines())
                         .containsExactly("+CPIN: READY");
                 assertThat(urcs.next().line()).isEqualTo("+PBREADY");
             } finally {

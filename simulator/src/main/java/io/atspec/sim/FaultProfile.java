@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param corruptRate    probability (0..1) that a byte arrives as another (random) value
  * @param seed           seeds the random drops and corruptions, so a run is reproducible
  */
-public record FaultProfile(long bytesPerSecond, int maxWriteChunk, Duration latency, double dropRate,
-        double corruptRate, long seed) {
+public record FaultProfile(
+        long bytesPerSecond, int maxWriteChunk, Duration latency, double dropRate, double corruptRate, long seed) {
 
     public FaultProfile {
         if (bytesPerSecond < 0) {

@@ -17,8 +17,7 @@ final class FileHttpRequests {
 
     static final String FILE_STAT = "+FILEHTTPSTAT: ";
 
-    private FileHttpRequests() {
-    }
+    private FileHttpRequests() {}
 
     /**
      * 9.19/9.20 GET: a ranged GET on the set-up link; the body is written at {@code offset} of
@@ -95,8 +94,8 @@ final class FileHttpRequests {
         Integer of(HttpResponse response);
     }
 
-    private static void inBackground(HttpScheme scheme, HttpLink link, byte[] request, CommandContext c, String mode,
-            Outcome outcome) {
+    private static void inBackground(
+            HttpScheme scheme, HttpLink link, byte[] request, CommandContext c, String mode, Outcome outcome) {
         HttpConnection connection = scheme.connection(c.state());
         try {
             link.send(request);
@@ -107,22 +106,24 @@ final class FileHttpRequests {
             return;
         }
         c.reply().ok();
-        Thread t = new Thread(() -> {
-            String report;
-            try {
-                Integer length = outcome.of(HttpResponse.parse(link.readAll()));
-                report = length == null ? mode + ",0" : mode + ",1," + length;
-            } catch (IOException | IllegalArgumentException failed) {
-                report = mode + ",0";
-            } finally {
-                connection.forgetLink(link);
-            }
-            try {
-                c.reply().urc(FILE_STAT + report);
-            } catch (UncheckedIOException hostGone) {
-                // Nobody left to tell.
-            }
-        }, "sim-file-http-" + link.target().hostHeader());
+        Thread t = new Thread(
+                () -> {
+                    String report;
+                    try {
+                        Integer length = outcome.of(HttpResponse.parse(link.readAll()));
+                        report = length == null ? mode + ",0" : mode + ",1," + length;
+                    } catch (IOException | IllegalArgumentException failed) {
+                        report = mode + ",0";
+                    } finally {
+                        connection.forgetLink(link);
+                    }
+                    try {
+                        c.reply().urc(FILE_STAT + report);
+                    } catch (UncheckedIOException hostGone) {
+                        // Nobody left to tell.
+                    }
+                },
+                "sim-file-http-" + link.target().hostHeader());
         t.setDaemon(true);
         t.start();
     }

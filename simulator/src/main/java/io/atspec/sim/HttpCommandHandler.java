@@ -1,5 +1,7 @@
 package io.atspec.sim;
 
+import io.atspec.neoway.http.FileHttpAction;
+import io.atspec.neoway.http.FileHttpsAction;
 import io.atspec.neoway.http.HttpAction;
 import io.atspec.neoway.http.HttpClose;
 import io.atspec.neoway.http.HttpGet;
@@ -14,8 +16,6 @@ import io.atspec.neoway.http.HttpsGet;
 import io.atspec.neoway.http.HttpsGetStat;
 import io.atspec.neoway.http.HttpsPara;
 import io.atspec.neoway.http.HttpsSetup;
-import io.atspec.neoway.http.FileHttpAction;
-import io.atspec.neoway.http.FileHttpsAction;
 import io.atspec.neoway.network.CmeError;
 import io.atspec.runtime.bind.AtRequest;
 import java.io.IOException;
@@ -29,13 +29,37 @@ import java.util.function.UnaryOperator;
  */
 final class HttpCommandHandler implements CommandHandler {
 
-    private static final CommandNames NAMES = CommandNames.of(HttpPara.NAME, HttpPara.ALIASES, HttpSetup.NAME,
-            HttpSetup.ALIASES, HttpAction.NAME, HttpAction.ALIASES, HttpClose.NAME, HttpClose.ALIASES,
-            HttpGet.NAME, HttpGet.ALIASES, HttpGetStat.NAME, HttpGetStat.ALIASES, HttpsCfg.NAME, HttpsCfg.ALIASES,
-            HttpsPara.NAME, HttpsPara.ALIASES, HttpsSetup.NAME, HttpsSetup.ALIASES, HttpsAction.NAME,
-            HttpsAction.ALIASES, HttpsClose.NAME, HttpsClose.ALIASES, HttpsGet.NAME, HttpsGet.ALIASES,
-            HttpsGetStat.NAME, HttpsGetStat.ALIASES, FileHttpAction.NAME, FileHttpAction.ALIASES,
-            FileHttpsAction.NAME, FileHttpsAction.ALIASES);
+    private static final CommandNames NAMES = CommandNames.of(
+            HttpPara.NAME,
+            HttpPara.ALIASES,
+            HttpSetup.NAME,
+            HttpSetup.ALIASES,
+            HttpAction.NAME,
+            HttpAction.ALIASES,
+            HttpClose.NAME,
+            HttpClose.ALIASES,
+            HttpGet.NAME,
+            HttpGet.ALIASES,
+            HttpGetStat.NAME,
+            HttpGetStat.ALIASES,
+            HttpsCfg.NAME,
+            HttpsCfg.ALIASES,
+            HttpsPara.NAME,
+            HttpsPara.ALIASES,
+            HttpsSetup.NAME,
+            HttpsSetup.ALIASES,
+            HttpsAction.NAME,
+            HttpsAction.ALIASES,
+            HttpsClose.NAME,
+            HttpsClose.ALIASES,
+            HttpsGet.NAME,
+            HttpsGet.ALIASES,
+            HttpsGetStat.NAME,
+            HttpsGetStat.ALIASES,
+            FileHttpAction.NAME,
+            FileHttpAction.ALIASES,
+            FileHttpsAction.NAME,
+            FileHttpsAction.ALIASES);
 
     private final HttpLinkCommands link = new HttpLinkCommands(HttpScheme.HTTP);
     private final HttpDownloads downloads;

@@ -67,7 +67,9 @@ final class HttpDownloads {
         }
         HttpTarget target = where.get();
         c.reply().ok();
-        Thread t = new Thread(() -> report(download(target, type == Decompression.ZIP, checkValue)), "sim-httpget-" + target.hostHeader());
+        Thread t = new Thread(
+                () -> report(download(target, type == Decompression.ZIP, checkValue)),
+                "sim-httpget-" + target.hostHeader());
         t.setDaemon(true);
         t.start();
     }
@@ -76,8 +78,9 @@ final class HttpDownloads {
         HttpResponse response;
         try (Socket socket = HttpLink.open(target, state.config().hosts(), TIMEOUT, scheme.upgrade(target, state))) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
-            socket.getOutputStream().write(HttpRequestWriter.request(
-                    io.atspec.neoway.http.HttpAction.get(), target, KeepAlive.DEFAULT));
+            socket.getOutputStream()
+                    .write(HttpRequestWriter.request(
+                            io.atspec.neoway.http.HttpAction.get(), target, KeepAlive.DEFAULT));
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             try (InputStream in = socket.getInputStream()) {
                 in.transferTo(raw);
@@ -105,7 +108,8 @@ final class HttpDownloads {
             }
             keep(name, unpacked.get());
         }
-        DownloadState done = checkValue.isPresent() ? DownloadState.VERIFICATION_SUCCESSFUL
+        DownloadState done = checkValue.isPresent()
+                ? DownloadState.VERIFICATION_SUCCESSFUL
                 : decompress ? DownloadState.DECOMPRESSION_SUCCESSFUL : DownloadState.DOWNLOAD_SUCCESSFUL;
         return done.code() + errCode;
     }

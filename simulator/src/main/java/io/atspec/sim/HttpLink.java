@@ -19,6 +19,7 @@ final class HttpLink {
     private final Socket socket;
     /** Set by {@link #close()}: the host asked, so the receiver ends without reporting. */
     private volatile boolean closedByHost;
+
     private volatile boolean receiving;
 
     private HttpLink(HttpTarget target, Socket socket) {
@@ -87,35 +88,37 @@ final class HttpLink {
      */
     void receive(int chunkSize, RecvReporter reporter, Runnable onEnd) {
         receiving = true;
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[chunkSize];
-            boolean report = true;
-            try (InputStream in = socket.getInputStream()) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    reporter.data(buf, n);
-                }
-            } catch (IOException e) {
-                if (closedByHost) {
-                    report = false;
-                } else {
-                    LOG.log(System.Logger.Level.DEBUG, "HTTP link to " + target + " failed: " + e);
-                }
-            } catch (UncheckedIOException hostGone) {
-                report = false;
-            } finally {
-                receiving = false;
-                closeQuietly();
-                try {
-                    if (report && !closedByHost) {
-                        reporter.closed();
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[chunkSize];
+                    boolean report = true;
+                    try (InputStream in = socket.getInputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) > 0) {
+                            reporter.data(buf, n);
+                        }
+                    } catch (IOException e) {
+                        if (closedByHost) {
+                            report = false;
+                        } else {
+                            LOG.log(System.Logger.Level.DEBUG, "HTTP link to " + target + " failed: " + e);
+                        }
+                    } catch (UncheckedIOException hostGone) {
+                        report = false;
+                    } finally {
+                        receiving = false;
+                        closeQuietly();
+                        try {
+                            if (report && !closedByHost) {
+                                reporter.closed();
+                            }
+                        } catch (UncheckedIOException hostGone) {
+                            // Nobody left to tell.
+                        }
+                        onEnd.run();
                     }
-                } catch (UncheckedIOException hostGone) {
-                    // Nobody left to tell.
-                }
-                onEnd.run();
-            }
-        }, "sim-http-recv-" + target.hostHeader());
+                },
+                "sim-http-recv-" + target.hostHeader());
         t.setDaemon(true);
         t.start();
     }

@@ -22,6 +22,7 @@ final class HttpLinkCommands {
 
     /** POST content or custom packet, manual 9.3 and 9.13: "ranging from 1 to 2048". */
     private static final int MAX_PAYLOAD = 2048;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpScheme scheme;
@@ -45,9 +46,8 @@ final class HttpLinkCommands {
             // Check everything the line says before prompting: a bad type or length never
             // gets a '>', and neither does a request that cannot go anywhere.
             int length = promptLength.getAsInt();
-            Optional<AtRequest> probe = length < 1 || length > MAX_PAYLOAD
-                    ? Optional.empty()
-                    : HttpRequests.parse(line, new byte[length]);
+            Optional<AtRequest> probe =
+                    length < 1 || length > MAX_PAYLOAD ? Optional.empty() : HttpRequests.parse(line, new byte[length]);
             if (probe.isEmpty()) {
                 c.reply().cme(CmeError.INCORRECT_PARAMETERS);
                 return Optional.empty();

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Builds the HTTP/1.1 request bytes a module sends for one AT+HTTPACTION. */
 final class HttpRequestWriter {
 
-    private HttpRequestWriter() {
-    }
+    private HttpRequestWriter() {}
 
     static byte[] request(HttpAction action, HttpTarget target, KeepAlive keepalive) {
         if (action instanceof HttpAction.Custom custom) {
@@ -25,7 +24,11 @@ final class HttpRequestWriter {
             if (get.offset().isPresent()) {
                 long first = get.offset().getAsInt();
                 long last = first + get.size().getAsInt() - 1;
-                head.append("Range: bytes=").append(first).append('-').append(last).append("\r\n");
+                head.append("Range: bytes=")
+                        .append(first)
+                        .append('-')
+                        .append(last)
+                        .append("\r\n");
             }
         } else if (action instanceof HttpAction.Head) {
             head.append("HEAD ").append(target.path()).append(" HTTP/1.1\r\n");
@@ -34,7 +37,8 @@ final class HttpRequestWriter {
             body = post.postContent();
             head.append("POST ").append(target.path()).append(" HTTP/1.1\r\n");
             commonHeaders(head, target, keepalive);
-            head.append("Content-Type: ").append(mediaType(post.type().orElse(ContentType.X_WWW_FORM_URLENCODED)))
+            head.append("Content-Type: ")
+                    .append(mediaType(post.type().orElse(ContentType.X_WWW_FORM_URLENCODED)))
                     .append("\r\n");
             head.append("Content-Length: ").append(body.length).append("\r\n");
         } else {
@@ -65,7 +69,9 @@ final class HttpRequestWriter {
 
     private static void commonHeaders(StringBuilder head, HttpTarget target, KeepAlive keepalive) {
         head.append("Host: ").append(target.hostHeader()).append("\r\n");
-        head.append("Connection: ").append(keepalive == KeepAlive.LONG_TIME ? "keep-alive" : "close").append("\r\n");
+        head.append("Connection: ")
+                .append(keepalive == KeepAlive.LONG_TIME ? "keep-alive" : "close")
+                .append("\r\n");
     }
 
     /** The manual's five POST data types (9.3 {@code <type>}) as media types. */

@@ -24,7 +24,8 @@ record HttpResponse(int status, byte[] body) {
         for (String header : lines) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
-                int length = Integer.parseInt(header.substring("content-length:".length()).trim());
+                int length = Integer.parseInt(
+                        header.substring("content-length:".length()).trim());
                 if (length < body.length) {
                     body = Arrays.copyOf(body, length);
                 }

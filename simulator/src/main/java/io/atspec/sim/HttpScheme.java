@@ -9,11 +9,22 @@ import java.util.Optional;
  * the failure lines (the HTTPS commands have none of their own and answer plain ERROR).
  */
 enum HttpScheme {
-
-    HTTP(80, RecvReporter.HTTP, "+HTTPCLOSE: HTTP Link Closed", "+HTTPGETRPT: ", "+HTTPGETSTAT: ",
-            Optional.of("+HTTPACTION: SOCKET ID OPEN FAILED"), Optional.of("+HTTPSEND: ERROR")),
-    HTTPS(443, RecvReporter.HTTPS, "+HTTPSCLOSE: HTTPS Link Closed", "+HTTPSGETRPT: ", "+HTTPSGETSTAT: ",
-            Optional.empty(), Optional.empty());
+    HTTP(
+            80,
+            RecvReporter.HTTP,
+            "+HTTPCLOSE: HTTP Link Closed",
+            "+HTTPGETRPT: ",
+            "+HTTPGETSTAT: ",
+            Optional.of("+HTTPACTION: SOCKET ID OPEN FAILED"),
+            Optional.of("+HTTPSEND: ERROR")),
+    HTTPS(
+            443,
+            RecvReporter.HTTPS,
+            "+HTTPSCLOSE: HTTPS Link Closed",
+            "+HTTPSGETRPT: ",
+            "+HTTPSGETSTAT: ",
+            Optional.empty(),
+            Optional.empty());
 
     /** The port when neither the url nor PARA's port names one. */
     final int defaultPort;
@@ -25,11 +36,18 @@ enum HttpScheme {
     final String getReport;
     /** The answer of GETSTAT? (9.8, 9.18). */
     final String getStat;
+
     private final Optional<String> socketOpenFailed;
     private final Optional<String> sendFailed;
 
-    HttpScheme(int defaultPort, RecvReporter.Names recvNames, String closedByHost, String getReport, String getStat,
-            Optional<String> socketOpenFailed, Optional<String> sendFailed) {
+    HttpScheme(
+            int defaultPort,
+            RecvReporter.Names recvNames,
+            String closedByHost,
+            String getReport,
+            String getStat,
+            Optional<String> socketOpenFailed,
+            Optional<String> sendFailed) {
         this.defaultPort = defaultPort;
         this.recvNames = recvNames;
         this.closedByHost = closedByHost;

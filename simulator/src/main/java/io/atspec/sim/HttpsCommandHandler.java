@@ -27,10 +27,24 @@ import java.util.function.UnaryOperator;
  */
 final class HttpsCommandHandler implements CommandHandler {
 
-    private static final CommandNames NAMES = CommandNames.of(HttpsCfg.NAME, HttpsCfg.ALIASES, HttpsPara.NAME,
-            HttpsPara.ALIASES, HttpsSetup.NAME, HttpsSetup.ALIASES, HttpsAction.NAME, HttpsAction.ALIASES,
-            HttpsClose.NAME, HttpsClose.ALIASES, HttpsGet.NAME, HttpsGet.ALIASES, HttpsGetStat.NAME,
-            HttpsGetStat.ALIASES, FileHttpAction.NAME, FileHttpAction.ALIASES, FileHttpsAction.NAME,
+    private static final CommandNames NAMES = CommandNames.of(
+            HttpsCfg.NAME,
+            HttpsCfg.ALIASES,
+            HttpsPara.NAME,
+            HttpsPara.ALIASES,
+            HttpsSetup.NAME,
+            HttpsSetup.ALIASES,
+            HttpsAction.NAME,
+            HttpsAction.ALIASES,
+            HttpsClose.NAME,
+            HttpsClose.ALIASES,
+            HttpsGet.NAME,
+            HttpsGet.ALIASES,
+            HttpsGetStat.NAME,
+            HttpsGetStat.ALIASES,
+            FileHttpAction.NAME,
+            FileHttpAction.ALIASES,
+            FileHttpsAction.NAME,
             FileHttpsAction.ALIASES);
 
     private static final String RANGES = "+HTTPSCFG: (0-3),(0-2),,,";
@@ -142,7 +156,8 @@ final class HttpsCommandHandler implements CommandHandler {
         } else if (action instanceof HttpsAction.Head) {
             return HttpAction.head();
         } else if (action instanceof HttpsAction.Post post) {
-            return post.type().map(t -> HttpAction.post(post.postContent(), t))
+            return post.type()
+                    .map(t -> HttpAction.post(post.postContent(), t))
                     .orElseGet(() -> HttpAction.post(post.postContent()));
         } else if (action instanceof HttpsAction.Custom custom) {
             return HttpAction.custom(custom.postContent());

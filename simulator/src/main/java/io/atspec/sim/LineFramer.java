@@ -13,8 +13,7 @@ import java.util.Arrays;
 final class LineFramer {
 
     /** One command line as received. {@code raw} is what is echoed; {@code overlong} lines are cut. */
-    record Line(String text, byte[] raw, boolean overlong) {
-    }
+    record Line(String text, byte[] raw, boolean overlong) {}
 
     private final InputStream in;
     private final int maxLineLength;
@@ -29,7 +28,7 @@ final class LineFramer {
         byte[] buf = new byte[128];
         int len = 0;
         boolean overlong = false;
-        for (;;) {
+        for (; ; ) {
             int b = in.read();
             if (b < 0) {
                 return null;

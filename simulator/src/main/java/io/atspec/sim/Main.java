@@ -13,8 +13,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         SimulatorConfig config = SimulatorConfig.defaults();
@@ -25,7 +24,8 @@ public final class Main {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 case "--bind" -> bind = value(args, ++i);
-                case "--ppp-delay-ms" -> config = config.withPppDelay(Duration.ofMillis(Long.parseLong(value(args, ++i))));
+                case "--ppp-delay-ms" ->
+                    config = config.withPppDelay(Duration.ofMillis(Long.parseLong(value(args, ++i))));
                 case "--cmee" -> config = config.withCmeeMode(Integer.parseInt(value(args, ++i)));
                 case "--no-echo" -> config = config.withEcho(false);
                 case "--no-sim" -> config = config.withSimInserted(false);
@@ -36,21 +36,23 @@ public final class Main {
                 case "--baud" -> faults = faults.withBaud(Long.parseLong(value(args, ++i)));
                 case "--latency-ms" -> faults = faults.withLatency(Duration.ofMillis(Long.parseLong(value(args, ++i))));
                 case "--drop" -> faults = faults.withDroppedBytes(Double.parseDouble(value(args, ++i)), faults.seed());
-                case "--corrupt" -> faults = faults.withCorruptedBytes(Double.parseDouble(value(args, ++i)), faults.seed());
+                case "--corrupt" ->
+                    faults = faults.withCorruptedBytes(Double.parseDouble(value(args, ++i)), faults.seed());
                 case "--seed" -> {
                     long seed = Long.parseLong(value(args, ++i));
-                    faults = faults.withDroppedBytes(faults.dropRate(), seed).withCorruptedBytes(faults.corruptRate(), seed);
+                    faults = faults.withDroppedBytes(faults.dropRate(), seed)
+                            .withCorruptedBytes(faults.corruptRate(), seed);
                 }
-                default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "'; known: --port --bind --ppp-delay-ms --cmee --no-echo --no-sim --sim-pin --old-m590"
-                        + " --rate --chunk --baud"
-                        + " --latency-ms --drop --corrupt --seed");
+                default ->
+                    throw new IllegalArgumentException("unknown option '" + args[i]
+                            + "'; known: --port --bind --ppp-delay-ms --cmee --no-echo --no-sim --sim-pin --old-m590"
+                            + " --rate --chunk --baud"
+                            + " --latency-ms --drop --corrupt --seed");
             }
         }
-        try (SimulatorServer server = SimulatorServer.start(config.withFaults(faults),
-                new InetSocketAddress(bind, port))) {
-            System.out.println("Neoway simulator listening on " + server.address()
-                    + " (one module per connection)");
+        try (SimulatorServer server =
+                SimulatorServer.start(config.withFaults(faults), new InetSocketAddress(bind, port))) {
+            System.out.println("Neoway simulator listening on " + server.address() + " (one module per connection)");
             new CountDownLatch(1).await();
         }
     }

@@ -19,8 +19,7 @@ public final class ModuleFiles {
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-    ModuleFiles() {
-    }
+    ModuleFiles() {}
 
     /** Creates or replaces {@code name}. */
     public void put(String name, byte[] content) {

@@ -29,6 +29,7 @@ final class ModuleOutput {
     private static final byte[] CRLF = {'\r', '\n'};
     /** A lag behind the link's schedule longer than this means the link was idle, not that we overslept. */
     private static final long IDLE_NANOS = 20_000_000;
+
     static final String PBREADY = "+PBREADY";
 
     /** Thrown to the command loop when the command it serves was cut off by a reboot. */
@@ -57,10 +58,11 @@ final class ModuleOutput {
     private Random random;
     /** System.nanoTime() at which the link has sent everything written so far. */
     private long linkFreeAt = System.nanoTime();
+
     private volatile int generation;
     private final InheritableThreadLocal<Integer> joined = new InheritableThreadLocal<>();
     private final List<Armed> armed = new ArrayList<>();
-    private Runnable dropState = () -> { };
+    private Runnable dropState = () -> {};
     private long reboots;
 
     ModuleOutput(OutputStream out, FaultProfile faults) {
@@ -166,7 +168,7 @@ final class ModuleOutput {
         while (start < bytes.length && (bytes[start] == '\r' || bytes[start] == '\n')) {
             start++;
         }
-        for (Iterator<Armed> it = List.copyOf(armed).iterator(); it.hasNext();) {
+        for (Iterator<Armed> it = List.copyOf(armed).iterator(); it.hasNext(); ) {
             Armed a = it.next();
             if (armed.contains(a) && startsWith(bytes, start, a.prefix) && --a.remaining == 0) {
                 armed.remove(a);

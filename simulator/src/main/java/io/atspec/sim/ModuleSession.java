@@ -38,8 +38,11 @@ final class ModuleSession implements NetworkEvents {
         this.replies = new Replies(out, state);
         this.downloads = new HttpDownloads(HttpScheme.HTTP, state, replies);
         this.httpsDownloads = new HttpDownloads(HttpScheme.HTTPS, state, replies);
-        this.handlers = List.of(new BasicCommandHandler(), new NetworkCommandHandler(this),
-                new HttpsCommandHandler(httpsDownloads), new HttpCommandHandler(downloads));
+        this.handlers = List.of(
+                new BasicCommandHandler(),
+                new NetworkCommandHandler(this),
+                new HttpsCommandHandler(httpsDownloads),
+                new HttpCommandHandler(downloads));
     }
 
     void start() throws IOException {
@@ -163,7 +166,8 @@ final class ModuleSession implements NetworkEvents {
         CregMode mode = state.cregMode();
         if (mode != CregMode.DISABLED) {
             String location = mode == CregMode.STAT_LOCATION && ModuleState.isRegistered(stat)
-                    ? NetworkCommandHandler.LOCATION : "";
+                    ? NetworkCommandHandler.LOCATION
+                    : "";
             replies.urc("+CREG: " + stat.code() + location);
         }
     }

@@ -23,6 +23,7 @@ final class ModuleState {
     private boolean simInserted;
     /** The SIM waits for its PIN (inserted but not ready): no registration, no attach. */
     private boolean pinRequired;
+
     private RegStatus registration;
     private CregMode cregMode = CregMode.DISABLED;
     private boolean attached;
@@ -34,6 +35,7 @@ final class ModuleState {
     private final HttpConnection http = new HttpConnection();
     /** AT+HTTPSPARA and AT+HTTPSSETUP's socket, separate from the HTTP one. */
     private final HttpConnection https = new HttpConnection();
+
     private TlsSettings tls = TlsSettings.defaults();
     private final ModuleFiles files = new ModuleFiles();
 

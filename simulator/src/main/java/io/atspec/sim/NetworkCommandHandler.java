@@ -5,8 +5,8 @@ import io.atspec.neoway.network.Cgatt;
 import io.atspec.neoway.network.Cgdcont;
 import io.atspec.neoway.network.CmeError;
 import io.atspec.neoway.network.Cpin;
-import io.atspec.neoway.network.CregMode;
 import io.atspec.neoway.network.Creg;
+import io.atspec.neoway.network.CregMode;
 import io.atspec.neoway.network.Csq;
 import io.atspec.neoway.network.NetworkRequests;
 import io.atspec.neoway.network.PdpType;
@@ -21,9 +21,21 @@ import java.util.Optional;
  */
 final class NetworkCommandHandler implements CommandHandler {
 
-    private static final CommandNames NAMES = CommandNames.of(Cpin.NAME, Cpin.ALIASES, Csq.NAME, Csq.ALIASES,
-            Creg.NAME, Creg.ALIASES, Cgatt.NAME, Cgatt.ALIASES, Cgdcont.NAME, Cgdcont.ALIASES, Xgauth.NAME,
-            Xgauth.ALIASES, Xiic.NAME, Xiic.ALIASES);
+    private static final CommandNames NAMES = CommandNames.of(
+            Cpin.NAME,
+            Cpin.ALIASES,
+            Csq.NAME,
+            Csq.ALIASES,
+            Creg.NAME,
+            Creg.ALIASES,
+            Cgatt.NAME,
+            Cgatt.ALIASES,
+            Cgdcont.NAME,
+            Cgdcont.ALIASES,
+            Xgauth.NAME,
+            Xgauth.ALIASES,
+            Xiic.NAME,
+            Xiic.ALIASES);
 
     /**
      * Location the simulated cell reports with AT+CREG=2 (query answer and URC):
@@ -59,7 +71,8 @@ final class NetworkCommandHandler implements CommandHandler {
             r.ok();
         } else if (request instanceof Csq.Exec) {
             boolean signal = s.simInserted();
-            r.info("+CSQ: " + (signal ? s.config().rssi() : 99) + "," + (signal ? s.config().ber() : 99));
+            r.info("+CSQ: " + (signal ? s.config().rssi() : 99) + ","
+                    + (signal ? s.config().ber() : 99));
             r.ok();
         } else if (request instanceof Creg.Set set) {
             s.cregMode(set.n());
@@ -80,8 +93,13 @@ final class NetworkCommandHandler implements CommandHandler {
             r.info("+CGATT: (0-1)");
             r.ok();
         } else if (request instanceof Cgdcont.Set set) {
-            s.context(new PdpContext(set.cid(), set.pdpType().orElse(PdpType.IP), set.apn().orElse(""),
-                    set.pdpAddr().orElse("0.0.0.0"), set.dComp().orElse(0), set.hComp().orElse(0)));
+            s.context(new PdpContext(
+                    set.cid(),
+                    set.pdpType().orElse(PdpType.IP),
+                    set.apn().orElse(""),
+                    set.pdpAddr().orElse("0.0.0.0"),
+                    set.dComp().orElse(0),
+                    set.hComp().orElse(0)));
             r.ok();
         } else if (request instanceof Cgdcont.Query) {
             s.contexts().forEach(ctx -> r.info(ctx.queryLine()));
@@ -95,7 +113,8 @@ final class NetworkCommandHandler implements CommandHandler {
                 r.cme(CmeError.OPERATION_NOT_ALLOWED);
                 return true;
             }
-            s.auth(new PdpAuth(set.cid(), set.auth(), set.user().orElse(""), set.pwd().orElse("")));
+            s.auth(new PdpAuth(
+                    set.cid(), set.auth(), set.user().orElse(""), set.pwd().orElse("")));
             r.ok();
         } else if (request instanceof Xiic.Activate) {
             // A real module without SIM or registration answers +CME ERROR: 50 here (a SIM waiting

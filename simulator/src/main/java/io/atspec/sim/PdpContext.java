@@ -7,7 +7,7 @@ record PdpContext(int cid, PdpType type, String apn, String address, int dataCom
 
     /** The query line, e.g. {@code +CGDCONT: 1,"IP","CMNET","0.0.0.0",0,0}. */
     String queryLine() {
-        return "+CGDCONT: " + cid + ",\"" + type.code() + "\",\"" + apn + "\",\"" + address + "\","
-                + dataCompression + "," + headerCompression;
+        return "+CGDCONT: " + cid + ",\"" + type.code() + "\",\"" + apn + "\",\"" + address + "\"," + dataCompression
+                + "," + headerCompression;
     }
 }

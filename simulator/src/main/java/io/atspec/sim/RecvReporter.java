@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 interface RecvReporter {
 
     /** The report names of one link kind: {@link #HTTP} or {@link #HTTPS}. */
-    record Names(String recv, String closed) {
-    }
+    record Names(String recv, String closed) {}
 
     Names HTTP = new Names("+HTTPRECV:", "+HTTPCLOSED: HTTP Link Closed");
     Names HTTPS = new Names("+HTTPSRECV:", "+HTTPSCLOSED: HTTPS Link Closed");

@@ -26,9 +26,20 @@ import java.util.Objects;
  * @param hosts           where url hosts connect: names mapped to addresses (e.g. the manual's hosts to
  *                        a loopback server), unknown names, the default; else the host's resolver
  */
-public record SimulatorConfig(boolean echo, int cmeeMode, boolean simInserted, boolean simPinRequired,
-        RegStatus registration, int rssi, int ber, Duration pppDelay, String ipAddress, int recvChunkSize,
-        Firmware firmware, FaultProfile faults, HostMap hosts) {
+public record SimulatorConfig(
+        boolean echo,
+        int cmeeMode,
+        boolean simInserted,
+        boolean simPinRequired,
+        RegStatus registration,
+        int rssi,
+        int ber,
+        Duration pppDelay,
+        String ipAddress,
+        int recvChunkSize,
+        Firmware firmware,
+        FaultProfile faults,
+        HostMap hosts) {
 
     public SimulatorConfig {
         if (cmeeMode < 0 || cmeeMode > 2) {
@@ -50,65 +61,209 @@ public record SimulatorConfig(boolean echo, int cmeeMode, boolean simInserted, b
 
     /** An N58 registered with a ready SIM, echo on, CMEE 0, PPP up 100 ms after AT+XIIC=1. */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(true, 0, true, false, RegStatus.REGISTERED_HOME, 24, 0, Duration.ofMillis(100),
-                "10.0.0.2", 1024, Firmware.N58, FaultProfile.none(), HostMap.system());
+        return new SimulatorConfig(
+                true,
+                0,
+                true,
+                false,
+                RegStatus.REGISTERED_HOME,
+                24,
+                0,
+                Duration.ofMillis(100),
+                "10.0.0.2",
+                1024,
+                Firmware.N58,
+                FaultProfile.none(),
+                HostMap.system());
     }
 
     public SimulatorConfig withEcho(boolean echo) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withCmeeMode(int cmeeMode) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withSimInserted(boolean simInserted) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     /** The SIM waits for its PIN at boot (and after every reboot): {@code AT+CPIN?} -> {@code +CPIN: SIM PIN}. */
     public SimulatorConfig withSimPinRequired(boolean simPinRequired) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     /** Which firmware's {@code AT+XIIC?} answer the module gives. */
     public SimulatorConfig withFirmware(Firmware firmware) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withRegistration(RegStatus registration) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withPppDelay(Duration pppDelay) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withIpAddress(String ipAddress) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withRecvChunkSize(int recvChunkSize) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withFaults(FaultProfile faults) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     public SimulatorConfig withHosts(HostMap hosts) {
-        return new SimulatorConfig(echo, cmeeMode, simInserted, simPinRequired, registration, rssi, ber, pppDelay,
-                ipAddress, recvChunkSize, firmware, faults, hosts);
+        return new SimulatorConfig(
+                echo,
+                cmeeMode,
+                simInserted,
+                simPinRequired,
+                registration,
+                rssi,
+                ber,
+                pppDelay,
+                ipAddress,
+                recvChunkSize,
+                firmware,
+                faults,
+                hosts);
     }
 
     /**

@@ -33,8 +33,7 @@ import javax.net.ssl.X509TrustManager;
  */
 final class TlsConnector {
 
-    private TlsConnector() {
-    }
+    private TlsConnector() {}
 
     /** The JDK protocol for an sslversion, or empty if this JDK cannot (or will not) speak it. */
     static Optional<String> protocol(SslVersion version) {
@@ -46,7 +45,8 @@ final class TlsConnector {
             case TLS_1_3 -> "TLSv1.3";
         };
         try {
-            List<String> supported = Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getProtocols());
+            List<String> supported = Arrays.asList(
+                    SSLContext.getDefault().getSupportedSSLParameters().getProtocols());
             if (!supported.contains(name) || disabled(name)) {
                 return Optional.empty();
             }
@@ -71,7 +71,8 @@ final class TlsConnector {
      *
      * @throws IOException the handshake failed, or the CA file is missing or not PEM
      */
-    static Socket handshake(Socket plain, HttpTarget target, TlsSettings settings, ModuleFiles files) throws IOException {
+    static Socket handshake(Socket plain, HttpTarget target, TlsSettings settings, ModuleFiles files)
+            throws IOException {
         String protocol = protocol(settings.sslversion())
                 .orElseThrow(() -> new IOException("sslversion " + settings.sslversion() + " is not available"));
         SSLContext context;
@@ -88,7 +89,8 @@ final class TlsConnector {
             // Manage server authentication: the certificate must name the host too.
             params.setEndpointIdentificationAlgorithm("HTTPS");
         }
-        settings.sni().or(() -> isIpLiteral(target.host()) ? Optional.empty() : Optional.of(target.host()))
+        settings.sni()
+                .or(() -> isIpLiteral(target.host()) ? Optional.empty() : Optional.of(target.host()))
                 .ifPresent(name -> params.setServerNames(List.of(new SNIHostName(name))));
         tls.setSSLParameters(params);
         try {
@@ -105,11 +107,12 @@ final class TlsConnector {
         if (settings.authmode() == AuthMode.NONE) {
             return new TrustManager[] {TRUST_ALL};
         }
-        String name = settings.cacert().orElseThrow(() -> new IOException("authmode " + settings.authmode().code()
-                + " needs AT+HTTPSCFG=\"cacert\",<file>"));
+        String name = settings.cacert()
+                .orElseThrow(() -> new IOException(
+                        "authmode " + settings.authmode().code() + " needs AT+HTTPSCFG=\"cacert\",<file>"));
         byte[] pem = files.get(name).orElseThrow(() -> new IOException("no CA file '" + name + "' in the module"));
-        Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                .generateCertificates(new ByteArrayInputStream(pem));
+        Collection<? extends Certificate> certs =
+                CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
         if (certs.isEmpty()) {
             throw new IOException("CA file '" + name + "' holds no certificate");
         }

@@ -8,12 +8,24 @@ import java.util.Optional;
  * What AT+HTTPSCFG has set (manual 9.10). Survives AT+HTTPSCLOSE; the module boots with TLS 1.2
  * and authmode 0 (no server check).
  */
-record TlsSettings(SslVersion sslversion, AuthMode authmode, Optional<String> ciphersuite, Optional<String> cacert,
-        Optional<String> clientcert, Optional<String> clientkey, Optional<String> sni) {
+record TlsSettings(
+        SslVersion sslversion,
+        AuthMode authmode,
+        Optional<String> ciphersuite,
+        Optional<String> cacert,
+        Optional<String> clientcert,
+        Optional<String> clientkey,
+        Optional<String> sni) {
 
     static TlsSettings defaults() {
-        return new TlsSettings(SslVersion.TLS_1_2, AuthMode.NONE, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new TlsSettings(
+                SslVersion.TLS_1_2,
+                AuthMode.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     TlsSettings withSslversion(SslVersion v) {

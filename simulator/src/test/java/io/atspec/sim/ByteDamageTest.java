@@ -25,7 +25,8 @@ class ByteDamageTest {
     private static final SimulatorConfig CONFIG = SimulatorConfig.defaults().withPppDelay(Duration.ZERO);
     /** Short holds after timeouts keep the test fast; the runtime default is 500 ms. */
     private static final AtChannelConfig CHANNEL = AtChannelConfig.defaults()
-            .withLateAnswerWindow(Duration.ofMillis(50)).withMaxPayloadLength(4096);
+            .withLateAnswerWindow(Duration.ofMillis(50))
+            .withMaxPayloadLength(4096);
 
     @RegisterExtension
     static final TestHttpServer server = TestHttpServer.perClass();
@@ -64,13 +65,20 @@ class ByteDamageTest {
             module.faults(FaultProfile.none());
             awaitCleanAnswer(channel);
             ChannelStats stats = channel.stats();
-            assertThat(stats.garbageLines() + stats.bareLineEnds() + stats.framingErrors() + stats.lateAnswersDropped()
-                    + stats.unexpectedFinals() + stats.overlongLines() + stats.nulBytes())
-                    .as("what the reader skipped is counted: %s", stats).isPositive();
+            assertThat(stats.garbageLines()
+                            + stats.bareLineEnds()
+                            + stats.framingErrors()
+                            + stats.lateAnswersDropped()
+                            + stats.unexpectedFinals()
+                            + stats.overlongLines()
+                            + stats.nulBytes())
+                    .as("what the reader skipped is counted: %s", stats)
+                    .isPositive();
 
             // The channel and the module are intact: a fresh attach and transfer deliver every byte.
             LinkDriver.attach(channel);
-            assertThat(LinkDriver.get(channel, server.port(), path, RecvMode.LENGTH).bodySha256())
+            assertThat(LinkDriver.get(channel, server.port(), path, RecvMode.LENGTH)
+                            .bodySha256())
                     .isEqualTo(HttpMessage.sha256(body));
         }
     }
@@ -100,7 +108,8 @@ class ByteDamageTest {
         AtException last = null;
         for (int i = 0; i < 40; i++) {
             try {
-                channel.execute(AtCommand.builder("AT").timeout(Duration.ofMillis(300)).build());
+                channel.execute(
+                        AtCommand.builder("AT").timeout(Duration.ofMillis(300)).build());
                 return;
             } catch (AtException e) {
                 last = e;

@@ -67,11 +67,18 @@ class EndToEndTest {
                 all.add(Arguments.of(link, mode, "one", new byte[] {'x'}));
                 all.add(Arguments.of(link, mode, "2KiB", random(2048, 1)));
                 all.add(Arguments.of(link, mode, "13842", random(13842, 2)));
-                all.add(Arguments.of(link, mode, "framing",
-                        "a\r\nOK\r\nb+HTTPCLOSED: HTTP Link Closed\r\nERROR\r\n+HTTPRECV: 5,\r\n>".getBytes(StandardCharsets.US_ASCII)));
+                all.add(Arguments.of(
+                        link,
+                        mode,
+                        "framing",
+                        "a\r\nOK\r\nb+HTTPCLOSED: HTTP Link Closed\r\nERROR\r\n+HTTPRECV: 5,\r\n>"
+                                .getBytes(StandardCharsets.US_ASCII)));
             }
             // Only the length framing can carry a body line that looks like the terminator.
-            all.add(Arguments.of(link, RecvMode.LENGTH, "terminator-line",
+            all.add(Arguments.of(
+                    link,
+                    RecvMode.LENGTH,
+                    "terminator-line",
                     "x\r\n+HTTPCLOSED: HTTP Link Closed\r\ny".getBytes(StandardCharsets.US_ASCII)));
         }
         return all.stream();
@@ -91,8 +98,10 @@ class EndToEndTest {
             assertThat(response.bodySha256()).isEqualTo(HttpMessage.sha256(body));
             assertThat(outcome.reports()).last().isInstanceOf(HttpClosed.class);
             if (mode == RecvMode.LENGTH) {
-                assertThat(outcome.reports()).filteredOn(HttpRecv.class::isInstance)
-                        .allSatisfy(r -> assertThat(((HttpRecv) r).data().orElseThrow()).hasSizeBetween(1, 1024));
+                assertThat(outcome.reports())
+                        .filteredOn(HttpRecv.class::isInstance)
+                        .allSatisfy(r ->
+                                assertThat(((HttpRecv) r).data().orElseThrow()).hasSizeBetween(1, 1024));
             }
         }
     }
@@ -114,7 +123,8 @@ class EndToEndTest {
             net.xgauth(Xgauth.set(1, AuthType.PAP, "card", "s3cret"));
             assertThat(net.xiicQuery().state().orElseThrow().is(LinkState.DOWN)).isTrue();
             XiicOutcome up = net.xiic(Xiic.activate());
-            assertThat(up.result().orElseThrow().state().orElseThrow().is(LinkState.UP)).isTrue();
+            assertThat(up.result().orElseThrow().state().orElseThrow().is(LinkState.UP))
+                    .isTrue();
             assertThat(up.result().orElseThrow().ip()).isEqualTo("10.0.0.2");
         }
     }
@@ -161,10 +171,12 @@ class EndToEndTest {
     static Stream<Arguments> posts() {
         List<Arguments> all = new ArrayList<>();
         for (Modem.Link link : Modem.Link.values()) {
-            all.add(Arguments.of(link, RecvMode.DEFAULT, "MAC=NEOWAY&DATA=0123456".getBytes(StandardCharsets.US_ASCII)));
+            all.add(Arguments.of(
+                    link, RecvMode.DEFAULT, "MAC=NEOWAY&DATA=0123456".getBytes(StandardCharsets.US_ASCII)));
             all.add(Arguments.of(link, RecvMode.LENGTH, new byte[] {'1'}));
             all.add(Arguments.of(link, RecvMode.LENGTH, random(2048, 5)));
-            all.add(Arguments.of(link, RecvMode.DEFAULT, "{\"k\":\"\r\nOK\r\n>\"}".getBytes(StandardCharsets.US_ASCII)));
+            all.add(Arguments.of(
+                    link, RecvMode.DEFAULT, "{\"k\":\"\r\nOK\r\n>\"}".getBytes(StandardCharsets.US_ASCII)));
         }
         return all.stream();
     }
@@ -174,7 +186,8 @@ class EndToEndTest {
     void postSendsExactlyTheBodyWithItsContentType(Modem.Link link, RecvMode mode, byte[] body) throws Exception {
         try (Modem modem = Modem.open(link, CONFIG)) {
             attach(modem);
-            HttpActionOutcome outcome = httpTo(modem, "/echo", mode).httpAction(HttpAction.post(body, ContentType.JSON));
+            HttpActionOutcome outcome =
+                    httpTo(modem, "/echo", mode).httpAction(HttpAction.post(body, ContentType.JSON));
             HttpMessage response = HttpMessage.of(outcome.data());
             assertThat(response.statusLine()).isEqualTo("HTTP/1.1 200 OK");
             assertThat(response.head()).containsIgnoringCase("X-request-content-type: application/json");
@@ -216,13 +229,16 @@ class EndToEndTest {
             http.httpPara(HttpPara.url("127.0.0.1/echo"));
             http.httpPara(HttpPara.port(server.port()));
             assertThatThrownBy(() -> http.httpSetup(HttpSetup.exec()))
-                    .isInstanceOfSatisfying(AtCommandFailedException.class,
+                    .isInstanceOfSatisfying(
+                            AtCommandFailedException.class,
                             e -> assertThat(e.finalResult()).isInstanceOf(FinalResult.Error.class));
             assertThatThrownBy(() -> http.httpAction(HttpAction.get()))
-                    .isInstanceOfSatisfying(AtCommandFailedException.class,
+                    .isInstanceOfSatisfying(
+                            AtCommandFailedException.class,
                             e -> assertThat(e.finalResult().line()).isEqualTo("+HTTPACTION: SOCKET ID OPEN FAILED"));
             assertThatThrownBy(() -> http.httpAction(HttpAction.post(new byte[] {1, 2, 3})))
-                    .isInstanceOfSatisfying(AtCommandFailedException.class,
+                    .isInstanceOfSatisfying(
+                            AtCommandFailedException.class,
                             e -> assertThat(e.finalResult().line()).isEqualTo("+HTTPACTION: SOCKET ID OPEN FAILED"));
         }
     }
@@ -241,7 +257,8 @@ class EndToEndTest {
             http.httpPara(HttpPara.port(closedPort));
             assertThatThrownBy(() -> http.httpSetup(HttpSetup.exec())).isInstanceOf(AtCommandFailedException.class);
             assertThatThrownBy(() -> http.httpAction(HttpAction.get()))
-                    .isInstanceOfSatisfying(AtCommandFailedException.class,
+                    .isInstanceOfSatisfying(
+                            AtCommandFailedException.class,
                             e -> assertThat(e.finalResult().line()).isEqualTo("+HTTPACTION: SOCKET ID OPEN FAILED"));
         }
     }
@@ -256,7 +273,8 @@ class EndToEndTest {
             http.httpAction(HttpAction.get());
             assertThatThrownBy(() -> http.httpAction(HttpAction.get())).isInstanceOf(AtCommandFailedException.class);
             http.httpSetup(HttpSetup.exec());
-            assertThat(HttpMessage.of(http.httpAction(HttpAction.get()).data()).statusLine()).endsWith("200 OK");
+            assertThat(HttpMessage.of(http.httpAction(HttpAction.get()).data()).statusLine())
+                    .endsWith("200 OK");
         }
     }
 
@@ -282,18 +300,26 @@ class EndToEndTest {
         try (Modem modem = Modem.open(link, CONFIG)) {
             attach(modem);
             HttpCommands http = httpTo(modem, path, RecvMode.DEFAULT);
-            HttpGetOutcome good = http.httpGet(HttpGet.set(Decompression.UNZIP, CheckType.MD5, HttpDownloads.md5(file)));
-            assertThat(((HttpGetRpt) good.reports().get(good.reports().size() - 1)).stateType()
-                    .is(DownloadState.VERIFICATION_SUCCESSFUL)).isTrue();
-            assertThat(http.httpGetStatQuery().stateType().is(DownloadState.VERIFICATION_SUCCESSFUL)).isTrue();
+            HttpGetOutcome good =
+                    http.httpGet(HttpGet.set(Decompression.UNZIP, CheckType.MD5, HttpDownloads.md5(file)));
+            assertThat(((HttpGetRpt) good.reports().get(good.reports().size() - 1))
+                            .stateType()
+                            .is(DownloadState.VERIFICATION_SUCCESSFUL))
+                    .isTrue();
+            assertThat(http.httpGetStatQuery().stateType().is(DownloadState.VERIFICATION_SUCCESSFUL))
+                    .isTrue();
 
             HttpGetOutcome bad = http.httpGet(HttpGet.set(Decompression.UNZIP, CheckType.MD5, "0".repeat(32)));
-            assertThat(((HttpGetRpt) bad.reports().get(bad.reports().size() - 1)).stateType()
-                    .is(DownloadState.VERIFICATION_FAILED)).isTrue();
+            assertThat(((HttpGetRpt) bad.reports().get(bad.reports().size() - 1))
+                            .stateType()
+                            .is(DownloadState.VERIFICATION_FAILED))
+                    .isTrue();
 
             HttpGetOutcome plain = http.httpGet(HttpGet.set(Decompression.UNZIP));
-            assertThat(((HttpGetRpt) plain.reports().get(plain.reports().size() - 1)).stateType()
-                    .is(DownloadState.DOWNLOAD_SUCCESSFUL)).isTrue();
+            assertThat(((HttpGetRpt) plain.reports().get(plain.reports().size() - 1))
+                            .stateType()
+                            .is(DownloadState.DOWNLOAD_SUCCESSFUL))
+                    .isTrue();
         }
     }
 

@@ -17,15 +17,16 @@ class FaultProfileTest {
     void baudIsTenBitTimesPerByte() {
         assertThat(FaultProfile.baud(115200).bytesPerSecond()).isEqualTo(11520);
         assertThat(FaultProfile.baud(921600).bytesPerSecond()).isEqualTo(92160);
-        assertThat(FaultProfile.none().withChunks(7).withBaud(9600))
-                .isEqualTo(new FaultProfile(960, 7));
+        assertThat(FaultProfile.none().withChunks(7).withBaud(9600)).isEqualTo(new FaultProfile(960, 7));
     }
 
     @Test
     void nonsenseIsRefusedWithTheValue() {
         assertThatThrownBy(() -> FaultProfile.none().withDroppedBytes(1.5, 1)).hasMessageContaining("1.5");
-        assertThatThrownBy(() -> FaultProfile.none().withCorruptedBytes(-0.1, 1)).hasMessageContaining("-0.1");
-        assertThatThrownBy(() -> FaultProfile.none().withLatency(Duration.ofMillis(-1))).hasMessageContaining("latency");
+        assertThatThrownBy(() -> FaultProfile.none().withCorruptedBytes(-0.1, 1))
+                .hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> FaultProfile.none().withLatency(Duration.ofMillis(-1)))
+                .hasMessageContaining("latency");
         assertThatThrownBy(() -> FaultProfile.baud(0)).hasMessageContaining("baud");
         assertThatThrownBy(() -> OutputTrigger.before("OK", 0)).hasMessageContaining("occurrence");
     }
@@ -55,21 +56,24 @@ class FaultProfileTest {
         assertThat(out.stale()).isTrue();
         out.join(); // the next command line
         out.line("OK");
-        assertThat(sink.toString(StandardCharsets.US_ASCII))
-                .isEqualTo("\r\n+CSQ: 24,0\r\n\r\n+PBREADY\r\n\r\nOK\r\n");
+        assertThat(sink.toString(StandardCharsets.US_ASCII)).isEqualTo("\r\n+CSQ: 24,0\r\n\r\n+PBREADY\r\n\r\nOK\r\n");
         assertThat(out.reboots()).isEqualTo(1);
     }
 
     @Test
     void latencyAndOneByteChunksStillCarryATransfer() throws Exception {
         try (TestHttpServer server = new TestHttpServer();
-                NeowaySimulator module = NeowaySimulator.inMemory(SimulatorConfig.defaults().withPppDelay(Duration.ZERO)
-                        .withFaults(FaultProfile.none().withLatency(Duration.ofMillis(2)).withChunks(1)));
+                NeowaySimulator module = NeowaySimulator.inMemory(SimulatorConfig.defaults()
+                        .withPppDelay(Duration.ZERO)
+                        .withFaults(FaultProfile.none()
+                                .withLatency(Duration.ofMillis(2))
+                                .withChunks(1)));
                 AtChannel channel = AtChannel.open(module.host())) {
             byte[] body = EndToEndTest.random(3000, 81);
             String path = server.file("latency", body);
             LinkDriver.attach(channel);
-            assertThat(LinkDriver.get(channel, server.port(), path, RecvMode.LENGTH).bodySha256())
+            assertThat(LinkDriver.get(channel, server.port(), path, RecvMode.LENGTH)
+                            .bodySha256())
                     .isEqualTo(HttpMessage.sha256(body));
         }
     }

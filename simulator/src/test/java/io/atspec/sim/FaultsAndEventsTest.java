@@ -35,7 +35,8 @@ class FaultsAndEventsTest {
     void aSlowLinkInSevenByteChunksStillDeliversEveryByte(RecvMode mode) throws Exception {
         byte[] body = EndToEndTest.random(13842, 11);
         String path = server.file("slow-" + mode, body);
-        SimulatorConfig config = SimulatorConfig.defaults().withPppDelay(Duration.ZERO)
+        SimulatorConfig config = SimulatorConfig.defaults()
+                .withPppDelay(Duration.ZERO)
                 .withFaults(FaultProfile.none().withChunks(7).withRate(400_000));
         try (NeowaySimulator module = NeowaySimulator.inMemory(config);
                 AtChannel channel = AtChannel.open(module.host())) {
@@ -63,7 +64,8 @@ class FaultsAndEventsTest {
 
     @Test
     void httpCloseClosesTheLinkReportsItAndClearsTheParameters() throws Exception {
-        try (NeowaySimulator module = NeowaySimulator.inMemory(SimulatorConfig.defaults().withPppDelay(Duration.ZERO));
+        try (NeowaySimulator module =
+                        NeowaySimulator.inMemory(SimulatorConfig.defaults().withPppDelay(Duration.ZERO));
                 AtChannel channel = AtChannel.open(module.host())) {
             HttpCommands http = ready(channel, "/echo", RecvMode.DEFAULT);
             CompletableFuture<HttpCloseResult> closed = new CompletableFuture<>();

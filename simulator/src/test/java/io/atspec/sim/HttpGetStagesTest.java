@@ -41,6 +41,7 @@ class HttpGetStagesTest {
 
     /** The manual's check value: the MD5 of the vendor's file, which no body here has. */
     private static final String VENDOR_MD5 = "eaf84487e190bc79af55c972bbc63e3f";
+
     private static final byte[] CONTENT = "firmware image\r\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GZIP = gzip(CONTENT);
     private static final byte[] ZIP = zip(CONTENT);
@@ -120,8 +121,10 @@ class HttpGetStagesTest {
 
     @Test
     void aClientErrorIsAFailedDownload() {
-        onModule("/missing", (module, http) ->
-                assertThat(report(http.httpGet(HttpGet.set(Decompression.ZIP)))).isEqualTo("11,404"));
+        onModule(
+                "/missing",
+                (module, http) -> assertThat(report(http.httpGet(HttpGet.set(Decompression.ZIP))))
+                        .isEqualTo("11,404"));
     }
 
     @Test
@@ -129,7 +132,10 @@ class HttpGetStagesTest {
         onModule("/pkg.gz", (module, http) -> {
             LinkedBlockingQueue<Urc> urcs = new LinkedBlockingQueue<>();
             http.channel().addListener(urcs::add);
-            http.channel().execute(HttpRequests.parse("AT+APHTTPGET=1", null).orElseThrow().command());
+            http.channel()
+                    .execute(HttpRequests.parse("AT+APHTTPGET=1", null)
+                            .orElseThrow()
+                            .command());
             try {
                 assertThat(urcs.poll(10, TimeUnit.SECONDS).line()).isEqualTo("+HTTPGETRPT: 20");
             } catch (InterruptedException e) {
@@ -140,8 +146,13 @@ class HttpGetStagesTest {
 
     /** A fresh module with PPP up, HTTPPARA's url at {@code path} of the test server. */
     private static void onModule(String path, BiConsumer<NeowaySimulator, HttpCommands> test) {
-        SimulatorConfig config = SimulatorConfig.defaults().withPppDelay(Duration.ZERO)
-                .withHost(HOST, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getAddress().getPort()));
+        SimulatorConfig config = SimulatorConfig.defaults()
+                .withPppDelay(Duration.ZERO)
+                .withHost(
+                        HOST,
+                        new InetSocketAddress(
+                                InetAddress.getLoopbackAddress(),
+                                server.getAddress().getPort()));
         try (NeowaySimulator module = NeowaySimulator.inMemory(config);
                 AtChannel channel = AtChannel.open(module.host())) {
             LinkDriver.attach(channel);

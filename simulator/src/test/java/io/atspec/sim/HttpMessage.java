@@ -12,12 +12,12 @@ record HttpMessage(String head, byte[] body) {
     static HttpMessage of(byte[] raw) {
         for (int i = 0; i + 4 <= raw.length; i++) {
             if (raw[i] == '\r' && raw[i + 1] == '\n' && raw[i + 2] == '\r' && raw[i + 3] == '\n') {
-                return new HttpMessage(new String(raw, 0, i, StandardCharsets.ISO_8859_1),
-                        Arrays.copyOfRange(raw, i + 4, raw.length));
+                return new HttpMessage(
+                        new String(raw, 0, i, StandardCharsets.ISO_8859_1), Arrays.copyOfRange(raw, i + 4, raw.length));
             }
         }
-        throw new AssertionError("no end of HTTP headers in " + raw.length + " bytes: "
-                + new String(raw, StandardCharsets.ISO_8859_1));
+        throw new AssertionError(
+                "no end of HTTP headers in " + raw.length + " bytes: " + new String(raw, StandardCharsets.ISO_8859_1));
     }
 
     String statusLine() {

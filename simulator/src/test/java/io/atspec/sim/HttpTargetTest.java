@@ -18,13 +18,13 @@ class HttpTargetTest {
     void explicitPortWinsOverUrlPort() {
         assertThat(HttpTarget.of("http://127.0.0.1:81/x", OptionalInt.of(8080)))
                 .isEqualTo(new HttpTarget("127.0.0.1", 8080, "/x"));
-        assertThat(HttpTarget.of("127.0.0.1:81", OptionalInt.empty()))
-                .isEqualTo(new HttpTarget("127.0.0.1", 81, "/"));
+        assertThat(HttpTarget.of("127.0.0.1:81", OptionalInt.empty())).isEqualTo(new HttpTarget("127.0.0.1", 81, "/"));
     }
 
     @Test
     void aUrlWithoutHostIsRefusedWithTheUrlInTheMessage() {
         assertThatThrownBy(() -> HttpTarget.of("/only/path", OptionalInt.empty()))
-                .hasMessageContaining("'/only/path'").hasMessageContaining("no host");
+                .hasMessageContaining("'/only/path'")
+                .hasMessageContaining("no host");
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atspec.neoway.http.AuthMode;
+import io.atspec.neoway.http.CheckType;
 import io.atspec.neoway.http.ContentType;
+import io.atspec.neoway.http.Decompression;
 import io.atspec.neoway.http.FileHttpAction;
 import io.atspec.neoway.http.FileHttpActionOutcome;
 import io.atspec.neoway.http.FileHttpStat;
@@ -25,8 +27,6 @@ import io.atspec.neoway.http.HttpsRecv;
 import io.atspec.neoway.http.HttpsSetup;
 import io.atspec.neoway.http.RecvMode;
 import io.atspec.neoway.http.SslVersion;
-import io.atspec.neoway.http.Decompression;
-import io.atspec.neoway.http.CheckType;
 import io.atspec.neoway.network.NetworkCommands;
 import io.atspec.neoway.network.Xiic;
 import io.atspec.runtime.AtChannel;
@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** HTTPS over real TLS, AT+HTTPSCFG, AT+HTTPSGET and the file-system requests, through the generated bindings. */
 class HttpsAndFilesTest {
 
-    static final SimulatorConfig CONFIG = SimulatorConfig.defaults().withPppDelay(Duration.ZERO).withCmeeMode(1);
+    static final SimulatorConfig CONFIG =
+            SimulatorConfig.defaults().withPppDelay(Duration.ZERO).withCmeeMode(1);
 
     private WebServer web;
     private WebServer plain;
@@ -117,7 +118,8 @@ class HttpsAndFilesTest {
     void emptyBodyOverHttps() {
         para(web.file("empty", new byte[0]), RecvMode.LENGTH);
         http.httpsSetup(HttpsSetup.exec());
-        HttpMessage response = HttpMessage.of(http.httpsAction(HttpsAction.get()).data());
+        HttpMessage response =
+                HttpMessage.of(http.httpsAction(HttpsAction.get()).data());
         assertThat(response.body()).isEmpty();
     }
 
@@ -127,7 +129,8 @@ class HttpsAndFilesTest {
         byte[] body = random(2048, 7);
         para("/echo", RecvMode.LENGTH);
         http.httpsSetup(HttpsSetup.exec());
-        HttpMessage response = HttpMessage.of(http.httpsAction(HttpsAction.post(body, ContentType.JSON)).data());
+        HttpMessage response = HttpMessage.of(
+                http.httpsAction(HttpsAction.post(body, ContentType.JSON)).data());
 
         assertThat(response.statusLine()).isEqualTo("HTTP/1.1 200 OK");
         assertThat(response.head()).contains("X-request-content-type: application/json");
@@ -189,7 +192,8 @@ class HttpsAndFilesTest {
         para(web.file("x", new byte[] {1}), RecvMode.LENGTH);
         assertThatThrownBy(() -> http.httpsSetup(HttpsSetup.exec())).isInstanceOf(AtCommandFailedException.class);
         assertThatThrownBy(() -> http.httpsCfg(HttpsCfg.authmode(AuthMode.SERVER_AND_CLIENT)))
-                .isInstanceOf(AtCommandFailedException.class).hasMessageContaining("4");
+                .isInstanceOf(AtCommandFailedException.class)
+                .hasMessageContaining("4");
     }
 
     @Test
@@ -199,14 +203,19 @@ class HttpsAndFilesTest {
         http.httpsPara(HttpsPara.port(web.port()));
 
         HttpsGetOutcome ok = http.httpsGet(HttpsGet.set(Decompression.UNZIP, CheckType.MD5, HttpDownloads.md5(body)));
-        assertThat(ok.reports()).last().isInstanceOfSatisfying(HttpsGetRpt.class,
-                r -> assertThat(r.stateType().code()).isEqualTo("30"));
-        assertThat(module.files().get("fw.bin")).hasValueSatisfying(f -> assertThat(f).isEqualTo(body));
+        assertThat(ok.reports())
+                .last()
+                .isInstanceOfSatisfying(
+                        HttpsGetRpt.class, r -> assertThat(r.stateType().code()).isEqualTo("30"));
+        assertThat(module.files().get("fw.bin"))
+                .hasValueSatisfying(f -> assertThat(f).isEqualTo(body));
         assertThat(http.httpsGetStatQuery().stateType().code()).isEqualTo("30");
 
         HttpsGetOutcome bad = http.httpsGet(HttpsGet.set(Decompression.UNZIP, CheckType.MD5, "0".repeat(32)));
-        assertThat(bad.reports()).last().isInstanceOfSatisfying(HttpsGetRpt.class,
-                r -> assertThat(r.stateType().code()).isEqualTo("31"));
+        assertThat(bad.reports())
+                .last()
+                .isInstanceOfSatisfying(
+                        HttpsGetRpt.class, r -> assertThat(r.stateType().code()).isEqualTo("31"));
     }
 
     @Test
@@ -221,7 +230,8 @@ class HttpsAndFilesTest {
             assertThat(s.stat().orElseThrow().code()).isEqualTo("1");
             assertThat(s.length()).hasValue(524288);
         });
-        assertThat(HttpMessage.sha256(module.files().get("big.bin").orElseThrow())).isEqualTo(HttpMessage.sha256(body));
+        assertThat(HttpMessage.sha256(module.files().get("big.bin").orElseThrow()))
+                .isEqualTo(HttpMessage.sha256(body));
 
         http.httpPara(HttpPara.url("127.0.0.1/upload"));
         http.httpSetup(HttpSetup.exec());
@@ -231,7 +241,8 @@ class HttpsAndFilesTest {
             assertThat(s.stat().orElseThrow().code()).isEqualTo("1");
             assertThat(s.length()).hasValue(524288);
         });
-        assertThat(plain.uploads()).singleElement()
+        assertThat(plain.uploads())
+                .singleElement()
                 .satisfies(u -> assertThat(HttpMessage.sha256(u)).isEqualTo(HttpMessage.sha256(body)));
     }
 
@@ -244,7 +255,8 @@ class HttpsAndFilesTest {
             http.httpSetup(HttpSetup.exec());
             http.fileHttpAction(FileHttpAction.get(offset, 4096));
         }
-        assertThat(module.files().get("page.html")).hasValueSatisfying(f -> assertThat(f).isEqualTo(body));
+        assertThat(module.files().get("page.html"))
+                .hasValueSatisfying(f -> assertThat(f).isEqualTo(body));
     }
 
     @Test
@@ -254,7 +266,8 @@ class HttpsAndFilesTest {
         para(web.file("doc.txt", body), RecvMode.LENGTH);
         http.httpsSetup(HttpsSetup.exec());
         http.fileHttpsAction(FileHttpsAction.get(0, 2048));
-        assertThat(module.files().get("doc.txt")).hasValueSatisfying(f -> assertThat(f).isEqualTo(body));
+        assertThat(module.files().get("doc.txt"))
+                .hasValueSatisfying(f -> assertThat(f).isEqualTo(body));
 
         para("/upload", RecvMode.LENGTH);
         http.httpsSetup(HttpsSetup.exec());

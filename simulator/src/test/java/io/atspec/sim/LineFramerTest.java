@@ -48,6 +48,8 @@ class LineFramerTest {
     @Test
     void aPayloadCutShortSaysHowMuchCame() throws Exception {
         LineFramer f = framer("abc", 100);
-        assertThatThrownBy(() -> f.readExactly(5)).isInstanceOf(EOFException.class).hasMessageContaining("3 of 5");
+        assertThatThrownBy(() -> f.readExactly(5))
+                .isInstanceOf(EOFException.class)
+                .hasMessageContaining("3 of 5");
     }
 }

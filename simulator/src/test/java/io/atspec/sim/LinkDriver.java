@@ -15,8 +15,7 @@ import io.atspec.runtime.AtChannel;
 /** What the fault, pty and many-modem tests do through the generated facades: attach, then GET. */
 final class LinkDriver {
 
-    private LinkDriver() {
-    }
+    private LinkDriver() {}
 
     /** CGDCONT + XIIC=1 (polled until the PPP link is up). */
     static NetworkCommands attach(AtChannel channel) {

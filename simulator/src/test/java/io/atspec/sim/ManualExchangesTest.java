@@ -102,6 +102,7 @@ class ManualExchangesTest {
     private static final String RESETTING_HOST = "reset.invalid";
     /** The file the file-system examples transfer: 512 KiB, as the manual's. */
     private static final int FILE_SIZE = 524288;
+
     private static final String FILE_PATH = "/files/big.bin";
 
     /**
@@ -124,12 +125,16 @@ class ManualExchangesTest {
      * state in place of the manual's; they are skipped because the state is what they show.
      */
     private static final Map<String, String> SKIPPED = Map.of(
-            "AT+HTTPGET / Downloading a file", VENDOR_MD5.formatted("+HTTPGETRPT: 30,303"),
-            "+HTTPGETRPT / Download result reports", VENDOR_MD5.formatted("+HTTPGETRPT: 30,303"),
+            "AT+HTTPGET / Downloading a file",
+            VENDOR_MD5.formatted("+HTTPGETRPT: 30,303"),
+            "+HTTPGETRPT / Download result reports",
+            VENDOR_MD5.formatted("+HTTPGETRPT: 30,303"),
             "AT+HTTPGETSTAT / Querying the download result",
             NO_CHECK_VALUE.formatted("+HTTPGETSTAT: 30,303", "AT+APHTTPGET=1", "+HTTPGETSTAT: 20,303"),
-            "AT+HTTPSGET / Downloading a file", VENDOR_MD5.formatted("+HTTPSGETRPT: 30,303"),
-            "+HTTPSGETRPT / Download the file.", VENDOR_MD5.formatted("+HTTPSGETRPT: 30,303"),
+            "AT+HTTPSGET / Downloading a file",
+            VENDOR_MD5.formatted("+HTTPSGETRPT: 30,303"),
+            "+HTTPSGETRPT / Download the file.",
+            VENDOR_MD5.formatted("+HTTPSGETRPT: 30,303"),
             "AT+HTTPSGETSTAT / Querying the download result",
             NO_CHECK_VALUE.formatted("+HTTPSGETSTAT: 30,303", "AT+APHTTPSGET=1", "+HTTPSGETSTAT: 20,303"));
 
@@ -142,75 +147,113 @@ class ManualExchangesTest {
         // A SIM that waits for its PIN (SimulatorConfig#simPinRequired): not registered, so no PPP.
         SETUPS.put("AT+CPIN / SIM waiting for its PIN", Setup.noPpp().config(c -> c.withSimPinRequired(true)));
         // Older M590 firmware (Firmware.OLD_M590) answers +XIIC: <ip>; the link is down (0.0.0.0).
-        SETUPS.put("AT+XIIC / Older M590 firmware: no state field",
+        SETUPS.put(
+                "AT+XIIC / Older M590 firmware: no state field",
                 Setup.noPpp().config(c -> c.withFirmware(Firmware.OLD_M590)));
         SETUPS.put("AT+XIIC / No SIM", Setup.noPpp().config(c -> c.withSimInserted(false)));
         // The example brings PPP up itself. (With PPP delay 0 its first query already shows state 1:
         // the state is data, the form +XIIC:    <state>,<ip> is what is checked.)
         SETUPS.put("AT+XIIC / Bringing the link up", Setup.noPpp());
         // Still searching at the first AT+CREG?, registered at the second.
-        SETUPS.put("AT+CREG / Registration with location reports", Setup.noPpp()
-                .config(c -> c.withRegistration(RegStatus.SEARCHING))
-                .after(2, Step.network(RegStatus.REGISTERED_HOME)));
-        SETUPS.put("AT+XIIC / The usual bring-up order (after AT and ATE0)", Setup.noPpp()
-                .config(c -> c.withRegistration(RegStatus.SEARCHING))
-                .after(3, Step.network(RegStatus.REGISTERED_HOME)));
+        SETUPS.put(
+                "AT+CREG / Registration with location reports",
+                Setup.noPpp()
+                        .config(c -> c.withRegistration(RegStatus.SEARCHING))
+                        .after(2, Step.network(RegStatus.REGISTERED_HOME)));
+        SETUPS.put(
+                "AT+XIIC / The usual bring-up order (after AT and ATE0)",
+                Setup.noPpp()
+                        .config(c -> c.withRegistration(RegStatus.SEARCHING))
+                        .after(3, Step.network(RegStatus.REGISTERED_HOME)));
         // The reports come from the network: searching then registered after AT+CREG=1, roaming after =2.
-        SETUPS.put("+CREG / Reports after AT+CREG=1 and AT+CREG=2", Setup.noPpp()
-                .after(1, Step.network(RegStatus.SEARCHING), Step.network(RegStatus.REGISTERED_HOME))
-                .after(2, Step.network(RegStatus.REGISTERED_ROAMING)));
+        SETUPS.put(
+                "+CREG / Reports after AT+CREG=1 and AT+CREG=2",
+                Setup.noPpp()
+                        .after(1, Step.network(RegStatus.SEARCHING), Step.network(RegStatus.REGISTERED_HOME))
+                        .after(2, Step.network(RegStatus.REGISTERED_ROAMING)));
         SETUPS.put("+PBREADY / Boot", Setup.normal().before(Step.event(NeowaySimulator::reboot)));
 
         // HTTP chapter. SETUP: first to the manual's host; then the host changes the url to a name
         // DNS does not know (the transcript shows neither HTTPPARA).
-        SETUPS.put("AT+HTTPSETUP / Setting up an HTTP connection", Setup.normal()
-                .before(Step.at("AT+HTTPPARA=url,www.neoway.com.cn/en/index.aspx"))
-                .after(1, Step.at("AT+HTTPPARA=url," + UNKNOWN_HOST + "/")));
+        SETUPS.put(
+                "AT+HTTPSETUP / Setting up an HTTP connection",
+                Setup.normal()
+                        .before(Step.at("AT+HTTPPARA=url,www.neoway.com.cn/en/index.aspx"))
+                        .after(1, Step.at("AT+HTTPPARA=url," + UNKNOWN_HOST + "/")));
         // "Errors": no link first (SOCKET ID OPEN FAILED); then a link whose server has reset it, so
         // that writing the request fails.
-        SETUPS.put("AT+HTTPACTION / Errors", Setup.normal()
-                .after(1, Step.at("AT+HTTPPARA=url," + RESETTING_HOST + "/"), Step.at("AT+HTTPSETUP"),
-                        Step.serverResets()));
+        SETUPS.put(
+                "AT+HTTPACTION / Errors",
+                Setup.normal()
+                        .after(
+                                1,
+                                Step.at("AT+HTTPPARA=url," + RESETTING_HOST + "/"),
+                                Step.at("AT+HTTPSETUP"),
+                                Step.serverResets()));
         SETUPS.put("AT+HTTPCLOSE / Closing the HTTP socket", Setup.normal().before(httpLink()));
-        SETUPS.put("+HTTPCLOSE / Socket closed successfully",
+        SETUPS.put(
+                "+HTTPCLOSE / Socket closed successfully",
                 Setup.normal().before(httpLink()).before(Step.at("AT+HTTPCLOSE")));
-        SETUPS.put("+HTTPRECV / recvmode 0: one +HTTPRECV: header per HTTP response",
+        SETUPS.put(
+                "+HTTPRECV / recvmode 0: one +HTTPRECV: header per HTTP response",
                 Setup.normal().before(httpLink()).before(Step.at("AT+HTTPACTION=1")));
-        SETUPS.put("+HTTPRECV / recvmode 1: +HTTPRECV: <length>,<data>", Setup.normal()
-                .before(Step.at("AT+HTTPPARA=recvmode,1")).before(httpLink())
-                .before(Step.at("AT+HTTPACTION=0,0,10")));
-        SETUPS.put("+HTTPCLOSED / HTTP socket closed",
+        SETUPS.put(
+                "+HTTPRECV / recvmode 1: +HTTPRECV: <length>,<data>",
+                Setup.normal()
+                        .before(Step.at("AT+HTTPPARA=recvmode,1"))
+                        .before(httpLink())
+                        .before(Step.at("AT+HTTPACTION=0,0,10")));
+        SETUPS.put(
+                "+HTTPCLOSED / HTTP socket closed",
                 Setup.normal().before(httpLink()).before(Step.at("AT+HTTPACTION=1")));
-        SETUPS.put("AT+HTTPSSETUP / Setting up an HTTPS connection", Setup.normal()
-                .before(Step.at("AT+HTTPSPARA=url,support.cdmatech.com/login/"))
-                .after(1, Step.at("AT+HTTPSPARA=url," + UNKNOWN_HOST + "/")));
+        SETUPS.put(
+                "AT+HTTPSSETUP / Setting up an HTTPS connection",
+                Setup.normal()
+                        .before(Step.at("AT+HTTPSPARA=url,support.cdmatech.com/login/"))
+                        .after(1, Step.at("AT+HTTPSPARA=url," + UNKNOWN_HOST + "/")));
         SETUPS.put("AT+HTTPSCLOSE / Closing the HTTPS socket", Setup.normal().before(httpsLink()));
-        SETUPS.put("+HTTPSCLOSE / Socket closed successfully",
+        SETUPS.put(
+                "+HTTPSCLOSE / Socket closed successfully",
                 Setup.normal().before(httpsLink()).before(Step.at("AT+HTTPSCLOSE")));
-        SETUPS.put("+HTTPSRECV / recvmode 0",
-                Setup.normal().before(httpsLink()).before(Step.at("AT+HTTPSACTION=1")));
-        SETUPS.put("+HTTPSRECV / Data format when RECMODE is set to 1", Setup.normal()
-                .before(Step.at("AT+HTTPSPARA=recvmode,1")).before(httpsLink())
-                .before(Step.at("AT+HTTPSACTION=0,0,10")));
-        SETUPS.put("+HTTPSCLOSED / HTTPS link closed",
+        SETUPS.put("+HTTPSRECV / recvmode 0", Setup.normal().before(httpsLink()).before(Step.at("AT+HTTPSACTION=1")));
+        SETUPS.put(
+                "+HTTPSRECV / Data format when RECMODE is set to 1",
+                Setup.normal()
+                        .before(Step.at("AT+HTTPSPARA=recvmode,1"))
+                        .before(httpsLink())
+                        .before(Step.at("AT+HTTPSACTION=0,0,10")));
+        SETUPS.put(
+                "+HTTPSCLOSED / HTTPS link closed",
                 Setup.normal().before(httpsLink()).before(Step.at("AT+HTTPSACTION=1")));
         // File system: a set-up link to a 512 KiB file and a 512 KiB text.txt in the module; the
         // server closes the link after the download, so the POST gets a new SETUP (as drivers do);
         // then the data link goes down ("1001 indicates PDP not active").
-        SETUPS.put("AT+FILEHTTPACTION / File-system transfers", Setup.normal()
-                .before(Step.textFile(), Step.at("AT+HTTPPARA=url,www.neoway.com.cn" + FILE_PATH),
-                        Step.at("AT+HTTPSETUP"))
-                .after(1, Step.at("AT+HTTPSETUP"))
-                .after(2, Step.event(NeowaySimulator::dropDataLink)));
-        SETUPS.put("AT+FILEHTTPSACTION / File-system transfers", Setup.normal()
-                .before(Step.textFile(), Step.at("AT+HTTPSPARA=url,mybank.icbc.com.cn" + FILE_PATH),
-                        Step.at("AT+HTTPSSETUP"))
-                .after(1, Step.at("AT+HTTPSSETUP"))
-                .after(2, Step.event(NeowaySimulator::dropDataLink)));
-        SETUPS.put("+FILEHTTPSTAT / Results of file-system transfers", Setup.normal()
-                .before(Step.textFile(), Step.at("AT+HTTPSPARA=url,mybank.icbc.com.cn" + FILE_PATH),
-                        Step.at("AT+HTTPSSETUP"))
-                .after(1, Step.at("AT+HTTPSSETUP")));
+        SETUPS.put(
+                "AT+FILEHTTPACTION / File-system transfers",
+                Setup.normal()
+                        .before(
+                                Step.textFile(),
+                                Step.at("AT+HTTPPARA=url,www.neoway.com.cn" + FILE_PATH),
+                                Step.at("AT+HTTPSETUP"))
+                        .after(1, Step.at("AT+HTTPSETUP"))
+                        .after(2, Step.event(NeowaySimulator::dropDataLink)));
+        SETUPS.put(
+                "AT+FILEHTTPSACTION / File-system transfers",
+                Setup.normal()
+                        .before(
+                                Step.textFile(),
+                                Step.at("AT+HTTPSPARA=url,mybank.icbc.com.cn" + FILE_PATH),
+                                Step.at("AT+HTTPSSETUP"))
+                        .after(1, Step.at("AT+HTTPSSETUP"))
+                        .after(2, Step.event(NeowaySimulator::dropDataLink)));
+        SETUPS.put(
+                "+FILEHTTPSTAT / Results of file-system transfers",
+                Setup.normal()
+                        .before(
+                                Step.textFile(),
+                                Step.at("AT+HTTPSPARA=url,mybank.icbc.com.cn" + FILE_PATH),
+                                Step.at("AT+HTTPSSETUP"))
+                        .after(1, Step.at("AT+HTTPSSETUP")));
     }
 
     private static Step[] httpLink() {
@@ -388,8 +431,14 @@ class ManualExchangesTest {
                         .orElseThrow(() -> new AssertionError(where(line) + " is not read by the generated parser"))
                         .command();
                 // The manual's spelling (aliases, spaces) on the wire, the bindings' expectations.
-                command = new AtCommand(typed.name(), text, typed.responsePrefixes(), typed.finalLines(),
-                        typed.promptPayload(), typed.timeout(), typed.secrets());
+                command = new AtCommand(
+                        typed.name(),
+                        text,
+                        typed.responsePrefixes(),
+                        typed.finalLines(),
+                        typed.promptPayload(),
+                        typed.timeout(),
+                        typed.secrets());
             }
             List<String> expectedLines = new ArrayList<>();
             String expectedFinal = null;
@@ -408,7 +457,9 @@ class ManualExchangesTest {
                     fail("%s: a line before the final result that is not a response: %s", where(line), received);
                 }
             }
-            assertThat(expectedFinal).as("%s: the manual shows a final result", where(line)).isNotNull();
+            assertThat(expectedFinal)
+                    .as("%s: the manual shows a final result", where(line))
+                    .isNotNull();
 
             AtResponse response;
             try {
@@ -423,7 +474,9 @@ class ManualExchangesTest {
             for (int k = 0; k < expectedLines.size(); k++) {
                 String expected = expectedLines.get(k);
                 String actual = response.lines().get(k);
-                assertThat(prefix(actual)).as("%s: prefix of '%s'", where(line), actual).isEqualTo(prefix(expected));
+                assertThat(prefix(actual))
+                        .as("%s: prefix of '%s'", where(line), actual)
+                        .isEqualTo(prefix(expected));
                 assertThat(fieldCount(actual))
                         .as("%s: fields of '%s' (manual: '%s')", where(line), actual, expected)
                         .isEqualTo(fieldCount(expected));
@@ -435,7 +488,9 @@ class ManualExchangesTest {
         private int expectUrc(List<TranscriptLine> lines, int index) throws InterruptedException {
             TranscriptLine line = lines.get(index);
             String text = line.text();
-            Urc urc = chapter.urcs().stream().filter(u -> matchesUrc(u, text)).findFirst()
+            Urc urc = chapter.urcs().stream()
+                    .filter(u -> matchesUrc(u, text))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(where(line) + " is no URC of the chapter"));
             String rest = restAfterSpelling(urc, text);
             int next = index + 1;
@@ -447,7 +502,8 @@ class ManualExchangesTest {
                 }
             } else if (!rest.isEmpty() && isFramed(urc)) {
                 // The data runs over the following received lines, up to the next URC or command.
-                while (next < lines.size() && lines.get(next).direction() == Direction.RECEIVED
+                while (next < lines.size()
+                        && lines.get(next).direction() == Direction.RECEIVED
                         && !isUrcLine(lines.get(next), null)) {
                     next++;
                 }
@@ -455,10 +511,13 @@ class ManualExchangesTest {
             io.atspec.runtime.Urc got = awaitUrc(urc, line);
             String gotRest = restAfterSpelling(urc, got.line());
             if (raw) {
-                assertThat(gotRest).as("%s: raw form, header '%s'", where(line), got.line()).isEmpty();
+                assertThat(gotRest)
+                        .as("%s: raw form, header '%s'", where(line), got.line())
+                        .isEmpty();
                 assertThat(got.payload()).as("%s: payload", where(line)).isNotNull();
             } else if (isFramed(urc)) {
-                assertThat(gotRest.isEmpty()).as("%s: length-framed form, header '%s'", where(line), got.line())
+                assertThat(gotRest.isEmpty())
+                        .as("%s: length-framed form, header '%s'", where(line), got.line())
                         .isEqualTo(rest.isEmpty());
             }
             return next;
@@ -466,9 +525,10 @@ class ManualExchangesTest {
 
         /** A received line that is one of {@code names} (any URC of the chapter if null). */
         private boolean isUrcLine(TranscriptLine line, List<String> names) {
-            return line.direction() == Direction.RECEIVED && chapter.urcs().stream()
-                    .filter(u -> names == null || names.contains(u.prefix()))
-                    .anyMatch(u -> matchesUrc(u, line.text()));
+            return line.direction() == Direction.RECEIVED
+                    && chapter.urcs().stream()
+                            .filter(u -> names == null || names.contains(u.prefix()))
+                            .anyMatch(u -> matchesUrc(u, line.text()));
         }
 
         /** The next observed URC that is {@code urc}; others the manual does not show are passed over. */
@@ -488,7 +548,8 @@ class ManualExchangesTest {
         }
 
         Optional<AtRequest> parse(String text, byte[] payload) {
-            if (chapter.commands().stream().anyMatch(c -> c.name().startsWith("AT+HTTP") || c.name().startsWith("AT+FILE"))) {
+            if (chapter.commands().stream()
+                    .anyMatch(c -> c.name().startsWith("AT+HTTP") || c.name().startsWith("AT+FILE"))) {
                 return HttpRequests.parse(text, payload);
             }
             return NetworkRequests.parse(text, payload);
@@ -496,19 +557,25 @@ class ManualExchangesTest {
 
         /** A setup command: through the bindings of either chapter; it must succeed. */
         void at(String line) {
-            AtRequest request = HttpRequests.parse(line, null).or(() -> NetworkRequests.parse(line, null))
+            AtRequest request = HttpRequests.parse(line, null)
+                    .or(() -> NetworkRequests.parse(line, null))
                     .orElseThrow(() -> new AssertionError("setup line '" + line + "' is not read by the bindings"));
             channel.execute(request.command());
         }
 
         private boolean isFinal(String text) {
-            return text.equals("OK") || text.equals("ERROR") || text.startsWith("+CME ERROR:")
-                    || text.startsWith("+CMS ERROR:") || commandFinal(text).isPresent();
+            return text.equals("OK")
+                    || text.equals("ERROR")
+                    || text.startsWith("+CME ERROR:")
+                    || text.startsWith("+CMS ERROR:")
+                    || commandFinal(text).isPresent();
         }
 
         private Optional<FinalResult> commandFinal(String text) {
-            return chapter.commands().stream().flatMap(c -> c.finalResults().stream())
-                    .filter(f -> f.matches(text)).findFirst();
+            return chapter.commands().stream()
+                    .flatMap(c -> c.finalResults().stream())
+                    .filter(f -> f.matches(text))
+                    .findFirst();
         }
 
         /** OK, ERROR, the +CME/+CMS line itself, or the command-specific line (an alias as its line). */
@@ -527,8 +594,8 @@ class ManualExchangesTest {
         final List<Step> before;
         final Map<Integer, List<Step>> after;
 
-        private Setup(boolean ppp, UnaryOperator<SimulatorConfig> config, List<Step> before,
-                Map<Integer, List<Step>> after) {
+        private Setup(
+                boolean ppp, UnaryOperator<SimulatorConfig> config, List<Step> before, Map<Integer, List<Step>> after) {
             this.ppp = ppp;
             this.config = config;
             this.before = before;
@@ -616,8 +683,10 @@ class ManualExchangesTest {
         if (urc.prefixless()) {
             return "";
         }
-        String spelling = spellings(urc).stream().filter(p -> text.equals(p) || text.startsWith(p + ":"))
-                .findFirst().orElse(urc.prefix());
+        String spelling = spellings(urc).stream()
+                .filter(p -> text.equals(p) || text.startsWith(p + ":"))
+                .findFirst()
+                .orElse(urc.prefix());
         return text.substring(Math.min(text.length(), spelling.length() + 1)).strip();
     }
 
@@ -644,8 +713,8 @@ class ManualExchangesTest {
     }
 
     private static boolean isFramed(Urc urc) {
-        return urc.parameters().stream().anyMatch(
-                p -> p.type() instanceof ParamType.BytesType b && b.framing() instanceof ParamType.SizedBy);
+        return urc.parameters().stream()
+                .anyMatch(p -> p.type() instanceof ParamType.BytesType b && b.framing() instanceof ParamType.SizedBy);
     }
 
     /** A response's prefix: up to and including the colon (the whole line if it has none). */
@@ -721,7 +790,8 @@ class ManualExchangesTest {
         }
 
         InetSocketAddress address() {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getAddress().getPort());
+            return new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), server.getAddress().getPort());
         }
 
         private void handle(HttpExchange ex) throws IOException {

@@ -23,7 +23,8 @@ class ManyModemsTest {
     @Test
     void sixteenModemsAttachAndDownloadDistinctBodiesAtOnce() throws Exception {
         try (TestHttpServer http = new TestHttpServer();
-                SimulatorServer simulator = SimulatorServer.start(SimulatorConfig.defaults().withPppDelay(Duration.ZERO))) {
+                SimulatorServer simulator =
+                        SimulatorServer.start(SimulatorConfig.defaults().withPppDelay(Duration.ZERO))) {
             List<byte[]> bodies = new ArrayList<>();
             List<String> paths = new ArrayList<>();
             for (int i = 0; i < MODEMS; i++) {
@@ -37,17 +38,21 @@ class ManyModemsTest {
                 for (int i = 0; i < MODEMS; i++) {
                     int n = i;
                     RecvMode mode = n % 2 == 0 ? RecvMode.LENGTH : RecvMode.DEFAULT;
-                    digests.add(CompletableFuture.supplyAsync(() -> {
-                        try (AtChannel channel = AtChannel.open(
-                                TcpTransport.connect("127.0.0.1", simulator.port(), Duration.ofSeconds(5)))) {
-                            allConnected.countDown();
-                            await(allConnected); // every modem is up before any downloads: they really overlap
-                            LinkDriver.attach(channel);
-                            return LinkDriver.get(channel, http.port(), paths.get(n), mode).bodySha256();
-                        }
-                    }, pool));
+                    digests.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                try (AtChannel channel = AtChannel.open(
+                                        TcpTransport.connect("127.0.0.1", simulator.port(), Duration.ofSeconds(5)))) {
+                                    allConnected.countDown();
+                                    await(allConnected); // every modem is up before any downloads: they really overlap
+                                    LinkDriver.attach(channel);
+                                    return LinkDriver.get(channel, http.port(), paths.get(n), mode)
+                                            .bodySha256();
+                                }
+                            },
+                            pool));
                 }
-                CompletableFuture.allOf(digests.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                CompletableFuture.allOf(digests.toArray(CompletableFuture[]::new))
+                        .get(60, TimeUnit.SECONDS);
             } finally {
                 pool.shutdownNow();
             }

@@ -7,7 +7,10 @@ import java.time.Duration;
 /** A simulated module and a channel to it, over one of the two transports the tests cover. */
 final class Modem implements AutoCloseable {
 
-    enum Link { MEMORY, TCP }
+    enum Link {
+        MEMORY,
+        TCP
+    }
 
     private final AutoCloseable module;
     private final AtChannel channel;
@@ -23,7 +26,8 @@ final class Modem implements AutoCloseable {
             return new Modem(sim, AtChannel.open(sim.host()));
         }
         SimulatorServer server = SimulatorServer.start(config);
-        return new Modem(server, AtChannel.open(TcpTransport.connect("127.0.0.1", server.port(), Duration.ofSeconds(5))));
+        return new Modem(
+                server, AtChannel.open(TcpTransport.connect("127.0.0.1", server.port(), Duration.ofSeconds(5))));
     }
 
     AtChannel channel() {

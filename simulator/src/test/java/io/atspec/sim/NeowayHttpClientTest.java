@@ -64,7 +64,8 @@ class NeowayHttpClientTest {
         web.file("c", body);
         tls.file("c", body);
         HttpResult r = client.get(tls.url("/chunked/c"));
-        assertThat(r.headers().first("Transfer-Encoding")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("chunked"));
+        assertThat(r.headers().first("Transfer-Encoding"))
+                .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("chunked"));
         assertThat(HttpMessage.sha256(r.body())).isEqualTo(HttpMessage.sha256(body));
     }
 
@@ -94,13 +95,15 @@ class NeowayHttpClientTest {
     void downloadFetches512KibInPiecesOverHttpAndHttps() throws Exception {
         byte[] body = HttpsAndFilesTest.random(524288, 99);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(client.download(web.url(web.file("fw.bin", body)), out, 100_000)).isEqualTo(524288);
+        assertThat(client.download(web.url(web.file("fw.bin", body)), out, 100_000))
+                .isEqualTo(524288);
         assertThat(HttpMessage.sha256(out.toByteArray())).isEqualTo(HttpMessage.sha256(body));
 
         module.files().put("ca.pem", WebServer.bytes(WebServer.CA_PEM));
         client.https(HttpsOptions.serverCheckedBy("ca.pem"));
         ByteArrayOutputStream secure = new ByteArrayOutputStream();
-        assertThat(client.download(tls.url(tls.file("fw.bin", body)), secure, 65536)).isEqualTo(524288);
+        assertThat(client.download(tls.url(tls.file("fw.bin", body)), secure, 65536))
+                .isEqualTo(524288);
         assertThat(HttpMessage.sha256(secure.toByteArray())).isEqualTo(HttpMessage.sha256(body));
     }
 
@@ -109,7 +112,8 @@ class NeowayHttpClientTest {
         for (int size : new int[] {0, 1, 13842}) {
             byte[] body = HttpsAndFilesTest.random(size, size);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThat(client.download(web.url(web.file("s" + size, body)), out, 4096)).isEqualTo(size);
+            assertThat(client.download(web.url(web.file("s" + size, body)), out, 4096))
+                    .isEqualTo(size);
             assertThat(out.toByteArray()).isEqualTo(body);
         }
     }

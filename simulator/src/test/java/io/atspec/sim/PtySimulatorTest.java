@@ -33,12 +33,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PtySimulatorTest {
 
     private static final Duration SOCAT_DEADLINE = Duration.ofSeconds(10);
+
     @RegisterExtension
     static final TestHttpServer http = TestHttpServer.perClass();
 
-
     @TempDir
     Path dir;
+
     private SimulatorServer simulator;
     private Process socat;
     private AtChannel channel;
@@ -48,9 +49,10 @@ class PtySimulatorTest {
         assumeTrue(onPath("socat"), "socat is not on PATH: install it (apt-get install -y socat) to run the pty tests");
         simulator = SimulatorServer.start(SimulatorConfig.defaults().withPppDelay(Duration.ZERO));
         Path modem = dir.resolve("modem");
-        socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + modem,
-                "tcp:127.0.0.1:" + simulator.port())
-                .redirectErrorStream(true).start();
+        socat = new ProcessBuilder(
+                        "socat", "-d", "-d", "pty,raw,echo=0,link=" + modem, "tcp:127.0.0.1:" + simulator.port())
+                .redirectErrorStream(true)
+                .start();
         awaitReady(socat, modem);
         channel = AtChannel.open(SerialTransport.open(SerialSettings.of(modem.toString(), 921600)));
     }
@@ -117,18 +119,22 @@ class PtySimulatorTest {
         synchronized (seen) {
             output = seen.toString();
         }
-        assertThat(started).as("socat started within %s; its log:%n%s", SOCAT_DEADLINE, output).isTrue();
+        assertThat(started)
+                .as("socat started within %s; its log:%n%s", SOCAT_DEADLINE, output)
+                .isTrue();
         assertThat(Files.exists(link)).as("socat created the link %s", link).isTrue();
         // Keep draining socat's log so it can never block on a full pipe.
-        Thread drain = new Thread(() -> {
-            try {
-                while (log.readLine() != null) {
-                    // discard
-                }
-            } catch (IOException ignored) {
-                // socat ended
-            }
-        }, "socat-log");
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        while (log.readLine() != null) {
+                            // discard
+                        }
+                    } catch (IOException ignored) {
+                        // socat ended
+                    }
+                },
+                "socat-log");
         drain.setDaemon(true);
         drain.start();
     }

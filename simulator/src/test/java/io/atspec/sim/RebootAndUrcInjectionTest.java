@@ -13,8 +13,8 @@ import io.atspec.neoway.http.HttpSetup;
 import io.atspec.neoway.http.HttpsCfg;
 import io.atspec.neoway.http.HttpsPara;
 import io.atspec.neoway.http.HttpsSetup;
-import io.atspec.neoway.http.SslVersion;
 import io.atspec.neoway.http.RecvMode;
+import io.atspec.neoway.http.SslVersion;
 import io.atspec.neoway.network.Cgdcont;
 import io.atspec.neoway.network.CregReport;
 import io.atspec.neoway.network.LinkState;
@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RebootAndUrcInjectionTest {
 
     private static final SimulatorConfig CONFIG = SimulatorConfig.defaults().withPppDelay(Duration.ZERO);
+
     @RegisterExtension
     static final TestHttpServer server = TestHttpServer.perClass();
 
@@ -114,7 +115,8 @@ class RebootAndUrcInjectionTest {
     void aRebootBeforeTheFinalResultFailsThePendingCommandAndTheNextOneWorks() {
         NetworkCommands net = new NetworkCommands(channel);
         module.reboot(OutputTrigger.before("OK"));
-        assertThatThrownBy(net::csqExec).isInstanceOf(ModuleRebootedException.class)
+        assertThatThrownBy(net::csqExec)
+                .isInstanceOf(ModuleRebootedException.class)
                 .hasMessageContaining("AT+CSQ");
         assertThat(net.csqExec().rssi()).isEqualTo(24);
     }
@@ -143,7 +145,8 @@ class RebootAndUrcInjectionTest {
         net.on(CregReport.class, creg::complete);
         module.injectUrc("+CREG: 5", OutputTrigger.before("OK"));
         assertThat(net.csqExec().rssi()).isEqualTo(24);
-        assertThat(creg.get(5, TimeUnit.SECONDS).stat().is(RegStatus.REGISTERED_ROAMING)).isTrue();
+        assertThat(creg.get(5, TimeUnit.SECONDS).stat().is(RegStatus.REGISTERED_ROAMING))
+                .isTrue();
     }
 
     @Test
@@ -171,6 +174,7 @@ class RebootAndUrcInjectionTest {
         HttpActionOutcome outcome = http.httpAction(HttpAction.get());
         assertThat(HttpMessage.of(outcome.data()).bodySha256()).isEqualTo(HttpMessage.sha256(body));
         assertThat(outcome.reports()).filteredOn(HttpRecv.class::isInstance).hasSizeGreaterThan(4);
-        assertThat(creg.get(5, TimeUnit.SECONDS).stat().is(RegStatus.REGISTERED_ROAMING)).isTrue();
+        assertThat(creg.get(5, TimeUnit.SECONDS).stat().is(RegStatus.REGISTERED_ROAMING))
+                .isTrue();
     }
 }

@@ -10,8 +10,8 @@ import io.atspec.neoway.http.HttpSetup;
 import io.atspec.neoway.network.AttachState;
 import io.atspec.neoway.network.Cgatt;
 import io.atspec.neoway.network.Cgdcont;
-import io.atspec.neoway.network.CregMode;
 import io.atspec.neoway.network.Creg;
+import io.atspec.neoway.network.CregMode;
 import io.atspec.neoway.network.LinkState;
 import io.atspec.neoway.network.NetworkCommands;
 import io.atspec.neoway.network.NetworkRequests;
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /** {@link SimulatorConfig#simPinRequired()} and {@link SimulatorConfig#firmware()}, through the generated bindings. */
 class SimPinAndFirmwareTest {
 
-    private static final SimulatorConfig CONFIG = SimulatorConfig.defaults().withPppDelay(Duration.ZERO).withCmeeMode(1);
+    private static final SimulatorConfig CONFIG =
+            SimulatorConfig.defaults().withPppDelay(Duration.ZERO).withCmeeMode(1);
 
     @Test
     void aSimWaitingForItsPinKeepsTheModuleOffTheNetworkUntilThePinIsEntered() throws Exception {
@@ -49,7 +50,8 @@ class SimPinAndFirmwareTest {
             assertThat(net.csqExec().rssi()).isEqualTo(24);
             assertThat(net.cregQuery().stat().is(RegStatus.NOT_REGISTERED)).isTrue();
             assertThat(net.cgattQuery().state().is(AttachState.DETACHED)).isTrue();
-            assertThat(cmeError(() -> net.cgatt(Cgatt.set(AttachState.ATTACHED)))).isEqualTo("+CME ERROR: 30");
+            assertThat(cmeError(() -> net.cgatt(Cgatt.set(AttachState.ATTACHED))))
+                    .isEqualTo("+CME ERROR: 30");
             net.cgdcont(Cgdcont.set(1, PdpType.IP, "CMNET"));
             assertThat(cmeError(() -> net.xiic(Xiic.activate()))).isEqualTo("+CME ERROR: 50");
             assertThat(net.xiicQuery().state().orElseThrow().is(LinkState.DOWN)).isTrue();
@@ -133,7 +135,9 @@ class SimPinAndFirmwareTest {
 
     /** A line as the bindings read it, sent without completion; the answer, failed or not. */
     private static AtResponse at(AtChannel channel, String line) {
-        AtRequest request = HttpRequests.parse(line, null).or(() -> NetworkRequests.parse(line, null)).orElseThrow();
+        AtRequest request = HttpRequests.parse(line, null)
+                .or(() -> NetworkRequests.parse(line, null))
+                .orElseThrow();
         try {
             return channel.execute(request.command());
         } catch (AtCommandFailedException failed) {

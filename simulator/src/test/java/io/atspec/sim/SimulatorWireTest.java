@@ -109,8 +109,7 @@ class SimulatorWireTest {
     void postPromptIsCrLfGreaterThanWithNoLineEndThenRawHttpInRecvmode0() throws Exception {
         server = new TestHttpServer();
         boot(SimulatorConfig.defaults().withEcho(false).withPppDelay(Duration.ZERO));
-        host.send("AT+XIIC=1\rAT+HTTPPARA=url,127.0.0.1/echo\rAT+HTTPPARA=port," + server.port()
-                + "\rAT+HTTPSETUP\r");
+        host.send("AT+XIIC=1\rAT+HTTPPARA=url,127.0.0.1/echo\rAT+HTTPPARA=port," + server.port() + "\rAT+HTTPSETUP\r");
         host.until("OK\r\n\r\nOK\r\n\r\nOK\r\n\r\nOK\r\n");
         host.send("AT+HTTPACTION=2,6,2\r");
         assertThat(host.until(">")).isEqualTo("\r\n>");

@@ -125,7 +125,10 @@ final class WebServer implements AutoCloseable {
 
     private void echo(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
-        ex.getResponseHeaders().add("X-Request-Content-Type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
+        ex.getResponseHeaders()
+                .add(
+                        "X-Request-Content-Type",
+                        String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
         send(ex, 200, body, false);
     }
 

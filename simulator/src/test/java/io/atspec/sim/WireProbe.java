@@ -19,20 +19,22 @@ final class WireProbe {
 
     WireProbe(InputStream in, OutputStream out) {
         this.out = out;
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    synchronized (this) {
-                        received.write(buf, 0, n);
-                        notifyAll();
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[4096];
+                    try {
+                        int n;
+                        while ((n = in.read(buf)) > 0) {
+                            synchronized (this) {
+                                received.write(buf, 0, n);
+                                notifyAll();
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // the test is over
                     }
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "wire-probe");
+                },
+                "wire-probe");
         t.setDaemon(true);
         t.start();
     }
@@ -50,17 +52,17 @@ final class WireProbe {
     /** Waits until the bytes since the last call end with {@code suffix}; returns them as text. */
     synchronized String until(String suffix) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        for (;;) {
-            String text = new String(received.toByteArray(), consumed, received.size() - consumed,
-                    StandardCharsets.ISO_8859_1);
+        for (; ; ) {
+            String text = new String(
+                    received.toByteArray(), consumed, received.size() - consumed, StandardCharsets.ISO_8859_1);
             if (text.endsWith(suffix)) {
                 consumed = received.size();
                 return text;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("module did not answer with ...'" + escape(suffix) + "'; got '"
-                        + escape(text) + "'");
+                throw new AssertionError(
+                        "module did not answer with ...'" + escape(suffix) + "'; got '" + escape(text) + "'");
             }
             wait(Math.max(1, left / 1_000_000));
         }

@@ -10,24 +10,26 @@ import java.util.Optional;
  */
 public record CompilationResult(Optional<Chapter> chapter, List<Diagnostic> diagnostics) {
 
-  public CompilationResult {
-    diagnostics = List.copyOf(diagnostics);
-  }
+    public CompilationResult {
+        diagnostics = List.copyOf(diagnostics);
+    }
 
-  public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
-  }
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    }
 
-  public List<Diagnostic> errors() {
-    return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
-  }
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+    }
 
-  public List<Diagnostic> warnings() {
-    return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).toList();
-  }
+    public List<Diagnostic> warnings() {
+        return diagnostics.stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .toList();
+    }
 
-  /** Every diagnostic with its source line and caret, separated by newlines. */
-  public String render() {
-    return String.join("\n", diagnostics.stream().map(Diagnostic::render).toList());
-  }
+    /** Every diagnostic with its source line and caret, separated by newlines. */
+    public String render() {
+        return String.join("\n", diagnostics.stream().map(Diagnostic::render).toList());
+    }
 }

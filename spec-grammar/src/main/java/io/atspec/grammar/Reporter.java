@@ -10,53 +10,52 @@ import java.util.List;
  */
 public final class Reporter {
 
-  private final String file;
-  private final List<String> lines;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final String file;
+    private final List<String> lines;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  public Reporter(String file, String text) {
-    this.file = file;
-    this.lines = text.lines().toList();
-  }
-
-  public String file() {
-    return file;
-  }
-
-  public SourceLocation at(int line, int column) {
-    return new SourceLocation(file, line, column);
-  }
-
-  public void error(SourceLocation where, String message) {
-    report(Severity.ERROR, where, message);
-  }
-
-  public void warning(SourceLocation where, String message) {
-    report(Severity.WARNING, where, message);
-  }
-
-  public void report(Severity severity, SourceLocation where, String message) {
-    Diagnostic diagnostic = new Diagnostic(severity, where, message, lineAt(where.line()));
-    // One mistake can be reached twice (a syntax error seen by lexer and parser): say it once.
-    if (!diagnostics.contains(diagnostic)) {
-      diagnostics.add(diagnostic);
+    public Reporter(String file, String text) {
+        this.file = file;
+        this.lines = text.lines().toList();
     }
-  }
 
-  public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
-  }
+    public String file() {
+        return file;
+    }
 
-  /** Everything reported, in file order. */
-  public List<Diagnostic> diagnostics() {
-    return diagnostics.stream()
-        .sorted(
-            Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()))
-        .toList();
-  }
+    public SourceLocation at(int line, int column) {
+        return new SourceLocation(file, line, column);
+    }
 
-  private String lineAt(int line) {
-    return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
-  }
+    public void error(SourceLocation where, String message) {
+        report(Severity.ERROR, where, message);
+    }
+
+    public void warning(SourceLocation where, String message) {
+        report(Severity.WARNING, where, message);
+    }
+
+    public void report(Severity severity, SourceLocation where, String message) {
+        Diagnostic diagnostic = new Diagnostic(severity, where, message, lineAt(where.line()));
+        // One mistake can be reached twice (a syntax error seen by lexer and parser): say it once.
+        if (!diagnostics.contains(diagnostic)) {
+            diagnostics.add(diagnostic);
+        }
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    }
+
+    /** Everything reported, in file order. */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics.stream()
+                .sorted(Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                        .thenComparingInt(d -> d.location().column()))
+                .toList();
+    }
+
+    private String lineAt(int line) {
+        return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+    }
 }

@@ -9,8 +9,8 @@ package io.atspec.grammar;
  */
 public record SourceLocation(String file, int line, int column) {
 
-  @Override
-  public String toString() {
-    return file + ":" + line + ":" + column;
-  }
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column;
+    }
 }

@@ -13,273 +13,268 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedSpecTest {
 
-  static Stream<Arguments> malformed() {
-    return Stream.of(
-        // Syntax
-        Arguments.of(
-            "missing parameter type",
-            "command AT+X as X { timeout 1s; param a: ; set: <a>; }",
-            "t.atspec:2:42: error: expected a parameter type (int, string, hex, path, bytes or an"
-                + " enum name) after ':', found ';'"),
-        Arguments.of(
-            "missing colon in parameter",
-            "command AT+X as X { timeout 1s; param a int; set: <a>; }",
-            "t.atspec:2:41: error: expected ':' after 'a', found 'int'"),
-        Arguments.of(
-            "unknown command item",
-            "command AT+X as X { timeout 1s; exec; unknown; }",
-            "t.atspec:2:39: error: expected a command item (section, description, timeout, param,"
-                + " set, exec, query, test, final, alias, errors, completion, example) or '}' after"
-                + " ';', found 'unknown'"),
-        Arguments.of(
-            "unterminated string",
-            "command AT+X as X \"title { timeout 1s; exec; }",
-            "t.atspec:2:19: error: string is not closed before the end of the line"),
-        Arguments.of(
-            "stray closing brace",
-            "command AT+X as X { timeout 1s; exec; } }",
-            "t.atspec:2:41: error: expected a declaration (enum, errors, command or urc) after '}',"
-                + " found '}'"),
-        Arguments.of(
-            "unclosed block at end of file",
-            "command AT+X as X { timeout 1s; exec;",
-            "t.atspec:2:38: error: expected a command item (section, description, timeout, param,"
-                + " set, exec, query, test, final, alias, errors, completion, example) or '}' after"
-                + " ';', found the end of the file"),
-        Arguments.of(
-            "bad character",
-            "command AT+X as X { timeout 1s; exec; @ }",
-            "t.atspec:2:39: error: unexpected character '@'"),
-        Arguments.of(
-            "command without AT name",
-            "command X { }",
-            "t.atspec:2:9: error: expected a command name such as AT+HTTPPARA after 'command',"
-                + " found 'X'"),
-        Arguments.of(
-            "transcript line without marker",
-            "command AT+X as X { timeout 1s; exec; example \"e\" {\n  OK\n} }",
-            "t.atspec:3:3: error: a transcript line starts with '>' (sent), '>!' (sent and"
-                + " refused) or '<' (received)"),
-        Arguments.of(
-            "timeout without unit",
-            "command AT+X as X { timeout 30; exec; }",
-            "t.atspec:2:29: error: expected a duration such as 300ms or 30s after 'timeout', found"
-                + " '30'"),
-        Arguments.of(
-            "missing field name in format",
-            "command AT+X as X { timeout 1s; param a: int; set: <>; }",
-            "t.atspec:2:53: error: expected a name after '<', found '>'"),
-        Arguments.of(
-            "missing semicolon after form",
-            "command AT+X as X { timeout 1s; exec }",
-            "t.atspec:2:38: error: expected a name, '->', ':' or ';' after 'exec',"
-                + " found '}'"),
-        // Names
-        Arguments.of(
-            "unknown parameter in format",
-            "command AT+X as X { timeout 1s; param a: int; set: <a>,<b>; }",
-            "t.atspec:2:56: error: unknown parameter <b> in set form of AT+X; declared: a"),
-        Arguments.of(
-            "unknown enum type",
-            "command AT+X as X { timeout 1s; param a: Foo; set: <a>; }",
-            "t.atspec:2:42: error: unknown type 'Foo'; a parameter type is int, string, hex, path,"
-                + " bytes or a declared enum"),
-        Arguments.of(
-            "duplicate parameter",
-            "command AT+X as X { timeout 1s; param a: int; param a: int; set: <a>; }",
-            "t.atspec:2:53: error: parameter 'a' is declared twice (first at line 2)"),
-        Arguments.of(
-            "duplicate command",
-            "command AT+X as X { timeout 1s; exec; }\ncommand AT+X as Y { timeout 1s; exec; }",
-            "t.atspec:3:9: error: command AT+X collides with the name or alias declared at line 2;"
-                + " a spelling may belong to one command only (declare it once, as an alias of"
-                + " the other)"),
-        Arguments.of(
-            "duplicate enum code",
-            "enum E \"e\" { 0 A \"a\"; 0 B \"b\"; }",
-            "t.atspec:2:23: error: code '0' is declared twice (first at line 2)"),
-        Arguments.of(
-            "duplicate enum constant",
-            "enum E \"e\" { 0 A \"a\"; 1 A \"b\"; }",
-            "t.atspec:2:23: error: constant 'A' is declared twice (first at line 2)"),
-        Arguments.of(
-            "unknown URC in completion",
-            "command AT+X as X { timeout 1s; exec; completion 5s until +NOPE; }",
-            "t.atspec:2:59: error: unknown URC +NOPE; declare it with 'urc +NOPE ...'"),
-        Arguments.of(
-            "unknown edition",
-            "chapter_edition_placeholder",
-            "t.atspec:2:41: error: unknown edition 'v9'; the chapter declares none"),
-        Arguments.of(
-            "Java keyword as constant",
-            "enum E \"e\" { 0 default \"d\"; }",
-            "t.atspec:2:14: error: 'default' is a Java keyword; choose another name"),
-        Arguments.of(
-            "URC named like the generated URC interface",
-            "urc +A as TUrc \"a\" { }",
-            "t.atspec:2:5: error: 'TUrc' is the name of a type atspec generates for chapter 't'"
-                + " (TUrc, TRequests, TCommands, TEdition); choose another name"),
-        Arguments.of(
-            "form name that would hide java.lang.String",
-            "command AT+X as X { timeout 1s; param a: int; set string: <a>; }",
-            "t.atspec:2:47: error: 'String' would hide java.lang.String in generated code; choose"
-                + " another name"),
-        // Ranges and defaults
-        Arguments.of(
-            "inverted range",
-            "command AT+X as X { timeout 1s; param a: int 5..1; set: <a>; }",
-            "t.atspec:2:46: error: range 5..1 is empty: its lower bound is above its upper bound"),
-        Arguments.of(
-            "inverted size range",
-            "command AT+X as X { timeout 1s; param a: string(10..2); set: <a>; }",
-            "t.atspec:2:49: error: size range 10..2 is empty: its lower bound is above its upper"
-                + " bound"),
-        Arguments.of(
-            "default outside range",
-            "command AT+X as X { timeout 1s; param a: int 0..3 default 7; set: <a>; }",
-            "t.atspec:2:59: error: default of parameter 'a' is invalid: <a> = 7 is outside 0..3"),
-        Arguments.of(
-            "default not in enum",
-            "enum E \"e\" { 0 A \"a\"; }\n"
-                + "command AT+X as X { timeout 1s; param a: E default 5; set: <a>; }",
-            "t.atspec:3:52: error: default of parameter 'a' is invalid: '5' is not a constant of"
-                + " enum E (0)"),
-        Arguments.of(
-            "zero timeout",
-            "command AT+X as X { timeout 0s; exec; }",
-            "t.atspec:2:29: error: timeout of AT+X must be positive, found 0 ms"),
-        Arguments.of(
-            "negative timeout",
-            "command AT+X as X { timeout -5s; exec; }",
-            "t.atspec:2:29: error: timeout of AT+X must be positive, found -5000 ms"),
-        // Forms
-        Arguments.of(
-            "optional group not trailing",
-            "command AT+X as X { timeout 1s; param a: int; param b: int; set: [<a>],<b>; }",
-            "t.atspec:2:66: error: optional group [<a>] is not trailing: <b> follows it, so a parser"
-                + " could not tell which arguments were left out"),
-        Arguments.of(
-            "forms a parser cannot tell apart",
-            "command AT+X as X { timeout 1s; param a: int; set x: <a>; set y: <a>; }",
-            "t.atspec:2:59: error: AT+X: set form 'y' cannot be told apart from set form 'x'"
-                + " (line 2) when both have 1 argument; fix a discriminator to different values,"
-                + " such as <mode=0> and <mode=1>"),
-        Arguments.of(
-            "several unnamed forms of one kind",
-            "command AT+X as X { timeout 1s; param a: int; set: <a=0>; set: <a=1>; }",
-            "t.atspec:2:47: error: AT+X has 2 set forms; name each one (set get: ...), the name"
-                + " becomes its Java factory"),
-        Arguments.of(
-            "fixed value outside range",
-            "command AT+X as X { timeout 1s; param a: int 0..2; set: <a=9>; }",
-            "t.atspec:2:57: error: fixed value of <a> is invalid: <a> = 9 is outside 0..2"),
-        Arguments.of(
-            "prompt without length",
-            "command AT+X as X { timeout 1s; param p: bytes; param n: int; set: <n> prompt <p>; }",
-            "t.atspec:2:63: error: prompt payload <p> has no length: the set form needs a parameter"
-                + " declared '= length(p)' so the module knows how many bytes follow the prompt"),
-        Arguments.of(
-            "derived length the payload cannot meet",
-            "command AT+X as X { timeout 1s; param p: bytes(10..20); param n: int 30..40 ="
-                + " length(p); set: <n> prompt <p>; }",
-            "t.atspec:2:63: error: derived length 'n' allows 30..40 but 'p' is 10..20 bytes: no"
-                + " payload can satisfy both"),
-        Arguments.of(
-            "derived length without prompt",
-            "command AT+X as X { timeout 1s; param p: bytes(1..9); param n: int = length(p);"
-                + " set: <n>; query -> +X: <p>; }",
-            "t.atspec:2:86: error: <n> is the length of <p>, which the set form does not send: add"
-                + " 'prompt <p>'"),
-        Arguments.of(
-            "exec form with arguments",
-            "command AT+X as X { timeout 1s; param a: int; exec: <a>; }",
-            "t.atspec:2:47: error: a exec form takes no arguments; only set forms have a format"
-                + " after ':'"),
-        Arguments.of(
-            "built-in final declared",
-            "command AT+X as X { timeout 1s; exec; final \"OK\" ok; }",
-            "t.atspec:2:45: error: 'OK' is a built-in final result; declare only lines specific"
-                + " to AT+X"),
-        // URCs
-        Arguments.of(
-            "URC prefixes collide",
-            "urc +A as A \"a\" { }\nurc +A as B \"b\" { }",
-            "t.atspec:3:5: error: URC +A collides with the name or alias declared at line 2; a"
-                + " spelling may belong to one URC only (declare it once, as an alias of the"
-                + " other)"),
-        Arguments.of(
-            "URC alias collides with another URC",
-            "urc +A as A \"a\" { }\nurc +B as B \"b\" { alias +A; }",
-            "t.atspec:3:25: error: URC +A collides with the name or alias declared at line 2; a"
-                + " spelling may belong to one URC only (declare it once, as an alias of the"
-                + " other)"),
-        Arguments.of(
-            "field twice in a report",
-            "urc +A as A \"a\" { param n: int; param m: int; report: <n>,<m>,<n>; }",
-            "t.atspec:2:63: error: <n> appears twice in its report"),
-        Arguments.of(
-            "payload not last",
-            "urc +A as A \"a\" { param n: int; param k: int; param d: bytes(n);"
-                + " report: <n>,<d>,<k>; }",
-            "t.atspec:2:78: error: payload <d> must be the last field of its report: its bytes run"
-                + " to the end of the data"),
-        Arguments.of(
-            "raw payload ends at an unknown URC",
-            "urc +A as A \"a\" { param d: bytes until +ZZ; report: <d>; }",
-            "t.atspec:2:28: error: payload <d> ends at +ZZ, which the chapter does not declare as a"
-                + " URC"),
-        // Examples
-        Arguments.of(
-            "example sends an undeclared command",
-            "command AT+X as X { timeout 1s; exec; example \"e\" {\n> AT+Y\n} }",
-            "t.atspec:3:1: error: example sends AT+Y, which the chapter does not declare (add an"
-                + " alias if the manual spells a declared command this way)"),
-        Arguments.of(
-            "example argument out of range",
-            "command AT+X as X { timeout 1s; param a: int 0..3; set: <a>; example \"e\" {\n"
-                + "> AT+X=7\n< OK\n} }",
-            "t.atspec:3:1: error: example line does not fit AT+X: set form: <a> = 7 is outside"
-                + " 0..3"),
-        Arguments.of(
-            "example with too many arguments",
-            "command AT+X as X { timeout 1s; param a: int; set: <a>; example \"e\" {\n"
-                + "> AT+X=1,2\n} }",
-            "t.atspec:3:1: error: example line does not fit AT+X: set form: expected 1 argument"
-                + " (<a>), found 2"),
-        Arguments.of(
-            "refused line that is valid",
-            "command AT+X as X { timeout 1s; param a: int; set: <a>; example \"e\" {\n"
-                + ">! AT+X=1\n< ERROR\n} }",
-            "t.atspec:3:1: error: line is marked refused ('>!') but fits the set form of AT+X"),
-        Arguments.of(
-            "unknown received line",
-            "command AT+X as X { timeout 1s; exec; example \"e\" {\n> AT+X\n< +WHAT: 1\n} }",
-            "t.atspec:4:1: error: received line '+WHAT: 1' is not a final result or response of"
-                + " AT+X, nor a URC the chapter declares"),
-        Arguments.of(
-            "payload length differs from derived length",
-            "command AT+X as X { timeout 1s; param p: bytes(1..99); param n: int 1..99 ="
-                + " length(p); set: <n> prompt <p>; example \"e\" {\n"
-                + "> AT+X=5\n< >\n> abc\n< OK\n} }",
-            "t.atspec:4:1: error: payload after the prompt is 3 bytes (lines joined with CR LF),"
-                + " but <n> says 5"),
-        Arguments.of(
-            "prompt for a command without payload",
-            "command AT+X as X { timeout 1s; exec; example \"e\" {\n> AT+X\n< >\n} }",
-            "t.atspec:4:1: error: prompt '>' received, but the exec form of AT+X sends no"
-                + " payload"));
-  }
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                // Syntax
+                Arguments.of(
+                        "missing parameter type",
+                        "command AT+X as X { timeout 1s; param a: ; set: <a>; }",
+                        "t.atspec:2:42: error: expected a parameter type (int, string, hex, path, bytes or an"
+                                + " enum name) after ':', found ';'"),
+                Arguments.of(
+                        "missing colon in parameter",
+                        "command AT+X as X { timeout 1s; param a int; set: <a>; }",
+                        "t.atspec:2:41: error: expected ':' after 'a', found 'int'"),
+                Arguments.of(
+                        "unknown command item",
+                        "command AT+X as X { timeout 1s; exec; unknown; }",
+                        "t.atspec:2:39: error: expected a command item (section, description, timeout, param,"
+                                + " set, exec, query, test, final, alias, errors, completion, example) or '}' after"
+                                + " ';', found 'unknown'"),
+                Arguments.of(
+                        "unterminated string",
+                        "command AT+X as X \"title { timeout 1s; exec; }",
+                        "t.atspec:2:19: error: string is not closed before the end of the line"),
+                Arguments.of(
+                        "stray closing brace",
+                        "command AT+X as X { timeout 1s; exec; } }",
+                        "t.atspec:2:41: error: expected a declaration (enum, errors, command or urc) after '}',"
+                                + " found '}'"),
+                Arguments.of(
+                        "unclosed block at end of file",
+                        "command AT+X as X { timeout 1s; exec;",
+                        "t.atspec:2:38: error: expected a command item (section, description, timeout, param,"
+                                + " set, exec, query, test, final, alias, errors, completion, example) or '}' after"
+                                + " ';', found the end of the file"),
+                Arguments.of(
+                        "bad character",
+                        "command AT+X as X { timeout 1s; exec; @ }",
+                        "t.atspec:2:39: error: unexpected character '@'"),
+                Arguments.of(
+                        "command without AT name",
+                        "command X { }",
+                        "t.atspec:2:9: error: expected a command name such as AT+HTTPPARA after 'command',"
+                                + " found 'X'"),
+                Arguments.of(
+                        "transcript line without marker",
+                        "command AT+X as X { timeout 1s; exec; example \"e\" {\n  OK\n} }",
+                        "t.atspec:3:3: error: a transcript line starts with '>' (sent), '>!' (sent and"
+                                + " refused) or '<' (received)"),
+                Arguments.of(
+                        "timeout without unit",
+                        "command AT+X as X { timeout 30; exec; }",
+                        "t.atspec:2:29: error: expected a duration such as 300ms or 30s after 'timeout', found"
+                                + " '30'"),
+                Arguments.of(
+                        "missing field name in format",
+                        "command AT+X as X { timeout 1s; param a: int; set: <>; }",
+                        "t.atspec:2:53: error: expected a name after '<', found '>'"),
+                Arguments.of(
+                        "missing semicolon after form",
+                        "command AT+X as X { timeout 1s; exec }",
+                        "t.atspec:2:38: error: expected a name, '->', ':' or ';' after 'exec'," + " found '}'"),
+                // Names
+                Arguments.of(
+                        "unknown parameter in format",
+                        "command AT+X as X { timeout 1s; param a: int; set: <a>,<b>; }",
+                        "t.atspec:2:56: error: unknown parameter <b> in set form of AT+X; declared: a"),
+                Arguments.of(
+                        "unknown enum type",
+                        "command AT+X as X { timeout 1s; param a: Foo; set: <a>; }",
+                        "t.atspec:2:42: error: unknown type 'Foo'; a parameter type is int, string, hex, path,"
+                                + " bytes or a declared enum"),
+                Arguments.of(
+                        "duplicate parameter",
+                        "command AT+X as X { timeout 1s; param a: int; param a: int; set: <a>; }",
+                        "t.atspec:2:53: error: parameter 'a' is declared twice (first at line 2)"),
+                Arguments.of(
+                        "duplicate command",
+                        "command AT+X as X { timeout 1s; exec; }\ncommand AT+X as Y { timeout 1s; exec; }",
+                        "t.atspec:3:9: error: command AT+X collides with the name or alias declared at line 2;"
+                                + " a spelling may belong to one command only (declare it once, as an alias of"
+                                + " the other)"),
+                Arguments.of(
+                        "duplicate enum code",
+                        "enum E \"e\" { 0 A \"a\"; 0 B \"b\"; }",
+                        "t.atspec:2:23: error: code '0' is declared twice (first at line 2)"),
+                Arguments.of(
+                        "duplicate enum constant",
+                        "enum E \"e\" { 0 A \"a\"; 1 A \"b\"; }",
+                        "t.atspec:2:23: error: constant 'A' is declared twice (first at line 2)"),
+                Arguments.of(
+                        "unknown URC in completion",
+                        "command AT+X as X { timeout 1s; exec; completion 5s until +NOPE; }",
+                        "t.atspec:2:59: error: unknown URC +NOPE; declare it with 'urc +NOPE ...'"),
+                Arguments.of(
+                        "unknown edition",
+                        "chapter_edition_placeholder",
+                        "t.atspec:2:41: error: unknown edition 'v9'; the chapter declares none"),
+                Arguments.of(
+                        "Java keyword as constant",
+                        "enum E \"e\" { 0 default \"d\"; }",
+                        "t.atspec:2:14: error: 'default' is a Java keyword; choose another name"),
+                Arguments.of(
+                        "URC named like the generated URC interface",
+                        "urc +A as TUrc \"a\" { }",
+                        "t.atspec:2:5: error: 'TUrc' is the name of a type atspec generates for chapter 't'"
+                                + " (TUrc, TRequests, TCommands, TEdition); choose another name"),
+                Arguments.of(
+                        "form name that would hide java.lang.String",
+                        "command AT+X as X { timeout 1s; param a: int; set string: <a>; }",
+                        "t.atspec:2:47: error: 'String' would hide java.lang.String in generated code; choose"
+                                + " another name"),
+                // Ranges and defaults
+                Arguments.of(
+                        "inverted range",
+                        "command AT+X as X { timeout 1s; param a: int 5..1; set: <a>; }",
+                        "t.atspec:2:46: error: range 5..1 is empty: its lower bound is above its upper bound"),
+                Arguments.of(
+                        "inverted size range",
+                        "command AT+X as X { timeout 1s; param a: string(10..2); set: <a>; }",
+                        "t.atspec:2:49: error: size range 10..2 is empty: its lower bound is above its upper"
+                                + " bound"),
+                Arguments.of(
+                        "default outside range",
+                        "command AT+X as X { timeout 1s; param a: int 0..3 default 7; set: <a>; }",
+                        "t.atspec:2:59: error: default of parameter 'a' is invalid: <a> = 7 is outside 0..3"),
+                Arguments.of(
+                        "default not in enum",
+                        "enum E \"e\" { 0 A \"a\"; }\n"
+                                + "command AT+X as X { timeout 1s; param a: E default 5; set: <a>; }",
+                        "t.atspec:3:52: error: default of parameter 'a' is invalid: '5' is not a constant of"
+                                + " enum E (0)"),
+                Arguments.of(
+                        "zero timeout",
+                        "command AT+X as X { timeout 0s; exec; }",
+                        "t.atspec:2:29: error: timeout of AT+X must be positive, found 0 ms"),
+                Arguments.of(
+                        "negative timeout",
+                        "command AT+X as X { timeout -5s; exec; }",
+                        "t.atspec:2:29: error: timeout of AT+X must be positive, found -5000 ms"),
+                // Forms
+                Arguments.of(
+                        "optional group not trailing",
+                        "command AT+X as X { timeout 1s; param a: int; param b: int; set: [<a>],<b>; }",
+                        "t.atspec:2:66: error: optional group [<a>] is not trailing: <b> follows it, so a parser"
+                                + " could not tell which arguments were left out"),
+                Arguments.of(
+                        "forms a parser cannot tell apart",
+                        "command AT+X as X { timeout 1s; param a: int; set x: <a>; set y: <a>; }",
+                        "t.atspec:2:59: error: AT+X: set form 'y' cannot be told apart from set form 'x'"
+                                + " (line 2) when both have 1 argument; fix a discriminator to different values,"
+                                + " such as <mode=0> and <mode=1>"),
+                Arguments.of(
+                        "several unnamed forms of one kind",
+                        "command AT+X as X { timeout 1s; param a: int; set: <a=0>; set: <a=1>; }",
+                        "t.atspec:2:47: error: AT+X has 2 set forms; name each one (set get: ...), the name"
+                                + " becomes its Java factory"),
+                Arguments.of(
+                        "fixed value outside range",
+                        "command AT+X as X { timeout 1s; param a: int 0..2; set: <a=9>; }",
+                        "t.atspec:2:57: error: fixed value of <a> is invalid: <a> = 9 is outside 0..2"),
+                Arguments.of(
+                        "prompt without length",
+                        "command AT+X as X { timeout 1s; param p: bytes; param n: int; set: <n> prompt <p>; }",
+                        "t.atspec:2:63: error: prompt payload <p> has no length: the set form needs a parameter"
+                                + " declared '= length(p)' so the module knows how many bytes follow the prompt"),
+                Arguments.of(
+                        "derived length the payload cannot meet",
+                        "command AT+X as X { timeout 1s; param p: bytes(10..20); param n: int 30..40 ="
+                                + " length(p); set: <n> prompt <p>; }",
+                        "t.atspec:2:63: error: derived length 'n' allows 30..40 but 'p' is 10..20 bytes: no"
+                                + " payload can satisfy both"),
+                Arguments.of(
+                        "derived length without prompt",
+                        "command AT+X as X { timeout 1s; param p: bytes(1..9); param n: int = length(p);"
+                                + " set: <n>; query -> +X: <p>; }",
+                        "t.atspec:2:86: error: <n> is the length of <p>, which the set form does not send: add"
+                                + " 'prompt <p>'"),
+                Arguments.of(
+                        "exec form with arguments",
+                        "command AT+X as X { timeout 1s; param a: int; exec: <a>; }",
+                        "t.atspec:2:47: error: a exec form takes no arguments; only set forms have a format"
+                                + " after ':'"),
+                Arguments.of(
+                        "built-in final declared",
+                        "command AT+X as X { timeout 1s; exec; final \"OK\" ok; }",
+                        "t.atspec:2:45: error: 'OK' is a built-in final result; declare only lines specific"
+                                + " to AT+X"),
+                // URCs
+                Arguments.of(
+                        "URC prefixes collide",
+                        "urc +A as A \"a\" { }\nurc +A as B \"b\" { }",
+                        "t.atspec:3:5: error: URC +A collides with the name or alias declared at line 2; a"
+                                + " spelling may belong to one URC only (declare it once, as an alias of the"
+                                + " other)"),
+                Arguments.of(
+                        "URC alias collides with another URC",
+                        "urc +A as A \"a\" { }\nurc +B as B \"b\" { alias +A; }",
+                        "t.atspec:3:25: error: URC +A collides with the name or alias declared at line 2; a"
+                                + " spelling may belong to one URC only (declare it once, as an alias of the"
+                                + " other)"),
+                Arguments.of(
+                        "field twice in a report",
+                        "urc +A as A \"a\" { param n: int; param m: int; report: <n>,<m>,<n>; }",
+                        "t.atspec:2:63: error: <n> appears twice in its report"),
+                Arguments.of(
+                        "payload not last",
+                        "urc +A as A \"a\" { param n: int; param k: int; param d: bytes(n);"
+                                + " report: <n>,<d>,<k>; }",
+                        "t.atspec:2:78: error: payload <d> must be the last field of its report: its bytes run"
+                                + " to the end of the data"),
+                Arguments.of(
+                        "raw payload ends at an unknown URC",
+                        "urc +A as A \"a\" { param d: bytes until +ZZ; report: <d>; }",
+                        "t.atspec:2:28: error: payload <d> ends at +ZZ, which the chapter does not declare as a"
+                                + " URC"),
+                // Examples
+                Arguments.of(
+                        "example sends an undeclared command",
+                        "command AT+X as X { timeout 1s; exec; example \"e\" {\n> AT+Y\n} }",
+                        "t.atspec:3:1: error: example sends AT+Y, which the chapter does not declare (add an"
+                                + " alias if the manual spells a declared command this way)"),
+                Arguments.of(
+                        "example argument out of range",
+                        "command AT+X as X { timeout 1s; param a: int 0..3; set: <a>; example \"e\" {\n"
+                                + "> AT+X=7\n< OK\n} }",
+                        "t.atspec:3:1: error: example line does not fit AT+X: set form: <a> = 7 is outside" + " 0..3"),
+                Arguments.of(
+                        "example with too many arguments",
+                        "command AT+X as X { timeout 1s; param a: int; set: <a>; example \"e\" {\n" + "> AT+X=1,2\n} }",
+                        "t.atspec:3:1: error: example line does not fit AT+X: set form: expected 1 argument"
+                                + " (<a>), found 2"),
+                Arguments.of(
+                        "refused line that is valid",
+                        "command AT+X as X { timeout 1s; param a: int; set: <a>; example \"e\" {\n"
+                                + ">! AT+X=1\n< ERROR\n} }",
+                        "t.atspec:3:1: error: line is marked refused ('>!') but fits the set form of AT+X"),
+                Arguments.of(
+                        "unknown received line",
+                        "command AT+X as X { timeout 1s; exec; example \"e\" {\n> AT+X\n< +WHAT: 1\n} }",
+                        "t.atspec:4:1: error: received line '+WHAT: 1' is not a final result or response of"
+                                + " AT+X, nor a URC the chapter declares"),
+                Arguments.of(
+                        "payload length differs from derived length",
+                        "command AT+X as X { timeout 1s; param p: bytes(1..99); param n: int 1..99 ="
+                                + " length(p); set: <n> prompt <p>; example \"e\" {\n"
+                                + "> AT+X=5\n< >\n> abc\n< OK\n} }",
+                        "t.atspec:4:1: error: payload after the prompt is 3 bytes (lines joined with CR LF),"
+                                + " but <n> says 5"),
+                Arguments.of(
+                        "prompt for a command without payload",
+                        "command AT+X as X { timeout 1s; exec; example \"e\" {\n> AT+X\n< >\n} }",
+                        "t.atspec:4:1: error: prompt '>' received, but the exec form of AT+X sends no" + " payload"));
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("malformed")
-  void reportsExactlyThisDiagnostic(String what, String body, String expected) {
-    String spec =
-        body.equals("chapter_edition_placeholder")
-            ? "command AT+X as X { timeout 1s; timeout 2s edition v9; exec; }"
-            : body;
-    CompilationResult result = Specs.compile(spec);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void reportsExactlyThisDiagnostic(String what, String body, String expected) {
+        String spec = body.equals("chapter_edition_placeholder")
+                ? "command AT+X as X { timeout 1s; timeout 2s edition v9; exec; }"
+                : body;
+        CompilationResult result = Specs.compile(spec);
 
-    assertThat(result.diagnostics()).extracting(Diagnostic::header).containsExactly(expected);
-    assertThat(result.chapter()).isEmpty();
-  }
+        assertThat(result.diagnostics()).extracting(Diagnostic::header).containsExactly(expected);
+        assertThat(result.chapter()).isEmpty();
+    }
 }

@@ -19,86 +19,101 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Both Neoway chapters compile cleanly and cover what their sources describe. */
 class ChapterSpecsTest {
 
-  static final Path HTTP = Path.of("src/main/atspec/neoway/http.atspec");
-  static final Path NETWORK = Path.of("src/main/atspec/neoway/network.atspec");
+    static final Path HTTP = Path.of("src/main/atspec/neoway/http.atspec");
+    static final Path NETWORK = Path.of("src/main/atspec/neoway/network.atspec");
 
-  @ParameterizedTest
-  @ValueSource(strings = {"src/main/atspec/neoway/http.atspec", "src/main/atspec/neoway/network.atspec"})
-  void chapterHasNoErrorAndNoWarning(String file) {
-    CompilationResult result = SpecCompiler.parse(Path.of(file));
+    @ParameterizedTest
+    @ValueSource(strings = {"src/main/atspec/neoway/http.atspec", "src/main/atspec/neoway/network.atspec"})
+    void chapterHasNoErrorAndNoWarning(String file) {
+        CompilationResult result = SpecCompiler.parse(Path.of(file));
 
-    assertThat(result.diagnostics()).as(result.render()).isEmpty();
-    assertThat(result.chapter()).isPresent();
-  }
+        assertThat(result.diagnostics()).as(result.render()).isEmpty();
+        assertThat(result.chapter()).isPresent();
+    }
 
-  @Test
-  void httpChapterHasAllTwentyTwoSections() {
-    Chapter http = compile(HTTP);
-    List<String> expected = IntStream.rangeClosed(1, 22).mapToObj(i -> "9." + i).toList();
+    @Test
+    void httpChapterHasAllTwentyTwoSections() {
+        Chapter http = compile(HTTP);
+        List<String> expected =
+                IntStream.rangeClosed(1, 22).mapToObj(i -> "9." + i).toList();
 
-    assertThat(http.sections()).containsExactlyInAnyOrderElementsOf(expected);
-  }
+        assertThat(http.sections()).containsExactlyInAnyOrderElementsOf(expected);
+    }
 
-  @Test
-  void httpChapterHasTheManualsCommandsAndUrcs() {
-    Chapter http = compile(HTTP);
+    @Test
+    void httpChapterHasTheManualsCommandsAndUrcs() {
+        Chapter http = compile(HTTP);
 
-    assertThat(http.commands())
-        .extracting(Command::name)
-        .contains(
-            "AT+HTTPPARA", "AT+HTTPSETUP", "AT+HTTPACTION", "AT+HTTPCLOSE", "AT+HTTPGET",
-            "AT+HTTPGETSTAT", "AT+HTTPSCFG", "AT+HTTPSPARA", "AT+HTTPSSETUP", "AT+HTTPSACTION",
-            "AT+HTTPSCLOSE", "AT+HTTPSGET", "AT+HTTPSGETSTAT", "AT+FILEHTTPACTION",
-            "AT+FILEHTTPSACTION");
-    assertThat(http.urcs())
-        .extracting(Urc::prefix)
-        .contains("+HTTPRECV", "+HTTPGETRPT", "+HTTPCLOSED", "+HTTPSGETRPT", "+FILEHTTPSTAT", "+HTTPSCLOSED");
-    // The manual's other spellings are accepted.
-    assertThat(http.commandNamed("AT+HTTPSSSETUP")).isPresent();
-    assertThat(http.commandNamed("AT+HTTPSCFGA")).isPresent();
-    assertThat(http.urcNamed("+HTTPSREREV")).isPresent();
-    assertThat(http.urcNamed("+HTTPPSRECV")).isPresent();
-    assertThat(http.urcNamed("+APHTTPGETRPT")).isPresent();
-  }
+        assertThat(http.commands())
+                .extracting(Command::name)
+                .contains(
+                        "AT+HTTPPARA",
+                        "AT+HTTPSETUP",
+                        "AT+HTTPACTION",
+                        "AT+HTTPCLOSE",
+                        "AT+HTTPGET",
+                        "AT+HTTPGETSTAT",
+                        "AT+HTTPSCFG",
+                        "AT+HTTPSPARA",
+                        "AT+HTTPSSETUP",
+                        "AT+HTTPSACTION",
+                        "AT+HTTPSCLOSE",
+                        "AT+HTTPSGET",
+                        "AT+HTTPSGETSTAT",
+                        "AT+FILEHTTPACTION",
+                        "AT+FILEHTTPSACTION");
+        assertThat(http.urcs())
+                .extracting(Urc::prefix)
+                .contains("+HTTPRECV", "+HTTPGETRPT", "+HTTPCLOSED", "+HTTPSGETRPT", "+FILEHTTPSTAT", "+HTTPSCLOSED");
+        // The manual's other spellings are accepted.
+        assertThat(http.commandNamed("AT+HTTPSSSETUP")).isPresent();
+        assertThat(http.commandNamed("AT+HTTPSCFGA")).isPresent();
+        assertThat(http.urcNamed("+HTTPSREREV")).isPresent();
+        assertThat(http.urcNamed("+HTTPPSRECV")).isPresent();
+        assertThat(http.urcNamed("+APHTTPGETRPT")).isPresent();
+    }
 
-  @Test
-  void httpActionPostDerivesItsLengthFromThePayloadAfterThePrompt() {
-    Command action = compile(HTTP).commandNamed("AT+HTTPACTION").orElseThrow();
+    @Test
+    void httpActionPostDerivesItsLengthFromThePayloadAfterThePrompt() {
+        Command action = compile(HTTP).commandNamed("AT+HTTPACTION").orElseThrow();
 
-    assertThat(action.forms(FormKind.SET))
-        .filteredOn(form -> form.promptPayload().isPresent())
-        .hasSize(2) // POST and the custom packet
-        .allSatisfy(
-            form -> {
-              String payload = form.promptPayload().orElseThrow();
-              assertThat(form.format().fields())
-                  .anySatisfy(
-                      field ->
-                          assertThat(action.parameter(field.name()).flatMap(Parameter::derivedLengthOf))
-                              .contains(payload));
-            });
-    assertThat(action.completion()).isPresent();
-  }
+        assertThat(action.forms(FormKind.SET))
+                .filteredOn(form -> form.promptPayload().isPresent())
+                .hasSize(2) // POST and the custom packet
+                .allSatisfy(form -> {
+                    String payload = form.promptPayload().orElseThrow();
+                    assertThat(form.format().fields())
+                            .anySatisfy(field -> assertThat(
+                                            action.parameter(field.name()).flatMap(Parameter::derivedLengthOf))
+                                    .contains(payload));
+                });
+        assertThat(action.completion()).isPresent();
+    }
 
-  @Test
-  void networkChapterMarksThePasswordSecretAndHasTheAttachUrcs() {
-    Chapter network = compile(NETWORK);
+    @Test
+    void networkChapterMarksThePasswordSecretAndHasTheAttachUrcs() {
+        Chapter network = compile(NETWORK);
 
-    Command xgauth = network.commandNamed("AT+XGAUTH").orElseThrow();
-    assertThat(xgauth.parameters()).filteredOn(Parameter::secret).isNotEmpty();
-    assertThat(network.urcNamed("GPRS DISCONNECTION").orElseThrow().prefixless()).isTrue();
-    assertThat(network.urcNamed("+PBREADY")).isPresent();
-    assertThat(network.urcNamed("+CREG")).isPresent();
-    assertThat(network.commandNamed("AT+XIIC").orElseThrow().completion().orElseThrow().poll())
-        .isPresent();
-    assertThat(network.commands())
-        .extracting(Command::name)
-        .contains("AT+CPIN", "AT+CSQ", "AT+CREG", "AT+CGATT", "AT+CGDCONT", "AT+XGAUTH", "AT+XIIC");
-  }
+        Command xgauth = network.commandNamed("AT+XGAUTH").orElseThrow();
+        assertThat(xgauth.parameters()).filteredOn(Parameter::secret).isNotEmpty();
+        assertThat(network.urcNamed("GPRS DISCONNECTION").orElseThrow().prefixless())
+                .isTrue();
+        assertThat(network.urcNamed("+PBREADY")).isPresent();
+        assertThat(network.urcNamed("+CREG")).isPresent();
+        assertThat(network.commandNamed("AT+XIIC")
+                        .orElseThrow()
+                        .completion()
+                        .orElseThrow()
+                        .poll())
+                .isPresent();
+        assertThat(network.commands())
+                .extracting(Command::name)
+                .contains("AT+CPIN", "AT+CSQ", "AT+CREG", "AT+CGATT", "AT+CGDCONT", "AT+XGAUTH", "AT+XIIC");
+    }
 
-  static Chapter compile(Path file) {
-    CompilationResult result = SpecCompiler.parse(file);
-    assertThat(result.errors()).as(result.render()).isEmpty();
-    return result.chapter().orElseThrow();
-  }
+    static Chapter compile(Path file) {
+        CompilationResult result = SpecCompiler.parse(file);
+        assertThat(result.errors()).as(result.render()).isEmpty();
+        return result.chapter().orElseThrow();
+    }
 }

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Arguments {
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /**
      * An integer within its allowed set.
@@ -24,8 +23,8 @@ public final class Arguments {
                 return value;
             }
         }
-        throw new AtArgumentException(command + ": <" + parameter + "> = " + value + " is outside its range "
-                + allowed);
+        throw new AtArgumentException(
+                command + ": <" + parameter + "> = " + value + " is outside its range " + allowed);
     }
 
     public static <T> T notNull(String command, String parameter, T value) {
@@ -43,8 +42,14 @@ public final class Arguments {
      * @param maxBytes the largest size allowed, or -1 for no limit
      * @param secret   whether the value must stay out of the message
      */
-    public static String text(String command, String parameter, String value, long minBytes, long maxBytes,
-            boolean quoted, boolean secret) {
+    public static String text(
+            String command,
+            String parameter,
+            String value,
+            long minBytes,
+            long maxBytes,
+            boolean quoted,
+            boolean secret) {
         notNull(command, parameter, value);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -53,8 +58,8 @@ public final class Arguments {
                         + " at index " + i + ", which would break the command line");
             }
             if (c == '"' && quoted) {
-                throw new AtArgumentException(command + ": <" + parameter + "> contains a double quote at index "
-                        + i + ", which would end the quoted string early");
+                throw new AtArgumentException(command + ": <" + parameter + "> contains a double quote at index " + i
+                        + ", which would end the quoted string early");
             }
         }
         long size = value.getBytes(StandardCharsets.UTF_8).length;
@@ -67,13 +72,13 @@ public final class Arguments {
     }
 
     /** Hexadecimal digits only (an MD5 sum), within the size bounds. */
-    public static String hex(String command, String parameter, String value, long minBytes, long maxBytes,
-            boolean quoted) {
+    public static String hex(
+            String command, String parameter, String value, long minBytes, long maxBytes, boolean quoted) {
         String wire = text(command, parameter, value, minBytes, maxBytes, quoted, false);
         for (int i = 0; i < value.length(); i++) {
             if (Character.digit(value.charAt(i), 16) < 0) {
-                throw new AtArgumentException(command + ": <" + parameter + "> '" + value
-                        + "' is not hexadecimal (character " + i + ")");
+                throw new AtArgumentException(
+                        command + ": <" + parameter + "> '" + value + "' is not hexadecimal (character " + i + ")");
             }
         }
         return wire;
@@ -83,8 +88,8 @@ public final class Arguments {
     public static byte[] payload(String command, String parameter, byte[] value, long minBytes, long maxBytes) {
         notNull(command, parameter, value);
         if (value.length < minBytes || (maxBytes >= 0 && value.length > maxBytes)) {
-            throw new AtArgumentException(command + ": <" + parameter + "> is " + value.length
-                    + " bytes; allowed: " + sizeRange(minBytes, maxBytes));
+            throw new AtArgumentException(command + ": <" + parameter + "> is " + value.length + " bytes; allowed: "
+                    + sizeRange(minBytes, maxBytes));
         }
         return value.clone();
     }
@@ -100,8 +105,7 @@ public final class Arguments {
     }
 
     /** An inner optional group needs its enclosing one: {@code [,<length>[,<type>]]}. */
-    public static void nested(String command, String inner, String outer, boolean innerPresent,
-            boolean outerPresent) {
+    public static void nested(String command, String inner, String outer, boolean innerPresent, boolean outerPresent) {
         if (innerPresent && !outerPresent) {
             throw new AtArgumentException(command + ": " + inner + " needs " + outer);
         }

@@ -39,7 +39,8 @@ public final class CommandLine {
         String compact = withoutSpaces(line.strip());
         String best = null;
         for (String name : names) {
-            if (compact.startsWith(name) && (best == null || name.length() > best.length())
+            if (compact.startsWith(name)
+                    && (best == null || name.length() > best.length())
                     && kindOf(compact.substring(name.length())) != null) {
                 best = name;
             }

@@ -5,8 +5,7 @@ import io.atspec.runtime.UrcDecoder;
 /** URC decoders for the payload kinds a spec declares, built on the runtime's own. */
 public final class Decoders {
 
-    private Decoders() {
-    }
+    private Decoders() {}
 
     /**
      * A URC that comes in two shapes: a bare header followed by raw text up to a terminating

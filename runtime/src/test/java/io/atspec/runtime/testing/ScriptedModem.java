@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class ScriptedModem implements AutoCloseable {
 
-    private record Rule(Pattern pattern, BiConsumer<Matcher, Reply> script) {
-    }
+    private record Rule(Pattern pattern, BiConsumer<Matcher, Reply> script) {}
 
     private final Transport device;
     private final InputStream in;

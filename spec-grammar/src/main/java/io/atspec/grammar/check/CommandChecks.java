@@ -23,352 +23,345 @@ import java.util.Set;
 /** Checks one command: timeouts, forms, responses, final results, errors and completion. */
 final class CommandChecks {
 
-  /** Final results every command has; a spec declares only command-specific ones. */
-  private static final Set<String> BUILT_IN_FINALS = Set.of("OK", "ERROR");
+    /** Final results every command has; a spec declares only command-specific ones. */
+    private static final Set<String> BUILT_IN_FINALS = Set.of("OK", "ERROR");
 
-  private final Chapter chapter;
-  private final Reporter reporter;
-  private final ValueRules values;
-  private final FormatChecks formats;
-  private final ParameterChecks parameters;
+    private final Chapter chapter;
+    private final Reporter reporter;
+    private final ValueRules values;
+    private final FormatChecks formats;
+    private final ParameterChecks parameters;
 
-  CommandChecks(Chapter chapter, Reporter reporter, ValueRules values) {
-    this.chapter = chapter;
-    this.reporter = reporter;
-    this.values = values;
-    this.formats = new FormatChecks(reporter, values);
-    this.parameters = new ParameterChecks(chapter, reporter, values);
-  }
+    CommandChecks(Chapter chapter, Reporter reporter, ValueRules values) {
+        this.chapter = chapter;
+        this.reporter = reporter;
+        this.values = values;
+        this.formats = new FormatChecks(reporter, values);
+        this.parameters = new ParameterChecks(chapter, reporter, values);
+    }
 
-  void check(Command command) {
-    parameters.check(command.name(), command.parameters());
-    checkTimeouts(command);
-    checkForms(command);
-    checkFinals(command);
-    checkErrors(command);
-    command.completion().ifPresent(c -> checkCompletion(command, c));
-    for (var alias : command.aliases()) {
-      if (!alias.name().startsWith("AT")) {
-        reporter.error(
-            alias.location(),
-            "an alias of " + command.name() + " is a command name such as AT+HTTPSCFGA, not '"
-                + alias.name() + "'");
-      }
+    void check(Command command) {
+        parameters.check(command.name(), command.parameters());
+        checkTimeouts(command);
+        checkForms(command);
+        checkFinals(command);
+        checkErrors(command);
+        command.completion().ifPresent(c -> checkCompletion(command, c));
+        for (var alias : command.aliases()) {
+            if (!alias.name().startsWith("AT")) {
+                reporter.error(
+                        alias.location(),
+                        "an alias of " + command.name() + " is a command name such as AT+HTTPSCFGA, not '"
+                                + alias.name() + "'");
+            }
+        }
+        warnUnusedParameters(command);
     }
-    warnUnusedParameters(command);
-  }
 
-  private void checkTimeouts(Command command) {
-    if (command.timeouts().isEmpty()) {
-      reporter.warning(
-          command.location(),
-          "command " + command.name() + " has no timeout; the default of 300 ms applies");
+    private void checkTimeouts(Command command) {
+        if (command.timeouts().isEmpty()) {
+            reporter.warning(
+                    command.location(), "command " + command.name() + " has no timeout; the default of 300 ms applies");
+        }
+        Set<Optional<String>> editions = new HashSet<>();
+        for (Timeout timeout : command.timeouts()) {
+            if (timeout.duration().isZero() || timeout.duration().isNegative()) {
+                reporter.error(
+                        timeout.location(),
+                        "timeout of " + command.name() + " must be positive, found "
+                                + timeout.duration().toMillis() + " ms");
+            }
+            if (!editions.add(timeout.edition())) {
+                reporter.error(
+                        timeout.location(),
+                        "second timeout for "
+                                + timeout.edition().map(e -> "edition " + e).orElse("the default edition") + " of "
+                                + command.name());
+            }
+        }
     }
-    Set<Optional<String>> editions = new HashSet<>();
-    for (Timeout timeout : command.timeouts()) {
-      if (timeout.duration().isZero() || timeout.duration().isNegative()) {
-        reporter.error(
-            timeout.location(),
-            "timeout of " + command.name() + " must be positive, found "
-                + timeout.duration().toMillis() + " ms");
-      }
-      if (!editions.add(timeout.edition())) {
-        reporter.error(
-            timeout.location(),
-            "second timeout for " + timeout.edition().map(e -> "edition " + e).orElse("the default edition")
-                + " of " + command.name());
-      }
-    }
-  }
 
-  private void checkForms(Command command) {
-    if (command.forms().isEmpty()) {
-      reporter.error(
-          command.location(),
-          "command " + command.name() + " has no form; add set, exec, query or test");
-      return;
-    }
-    FirstSeen names = new FirstSeen(reporter, "form");
-    for (Form form : command.forms()) {
-      form.name().ifPresent(n -> names.add(n, form.location()));
-      if (form.kind() != FormKind.SET && !form.format().isEmpty()) {
-        reporter.error(
-            form.location(),
-            "a " + form.kind().keyword() + " form takes no arguments; only set forms have a"
-                + " format after ':'");
-      }
-      if (form.kind() == FormKind.SET && form.format().isEmpty()) {
-        reporter.error(form.location(), "a set form needs its arguments after ':'");
-      }
-      formats.checkFields(command.name(), form.describe(), form.format(), command.parameters());
-      form.promptPayload().ifPresent(p -> checkPrompt(command, form, p));
-      checkDerivedLengths(command, form);
-      for (ResponseFormat response : form.responses()) {
-        formats.checkFields(
-            command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
-      }
-    }
-    for (FormKind kind : FormKind.values()) {
-      List<Form> ofKind = command.forms(kind);
-      if (ofKind.size() > 1) {
-        ofKind.stream()
-            .filter(form -> form.name().isEmpty())
-            .findFirst()
-            .ifPresent(
-                form ->
-                    reporter.error(
+    private void checkForms(Command command) {
+        if (command.forms().isEmpty()) {
+            reporter.error(
+                    command.location(), "command " + command.name() + " has no form; add set, exec, query or test");
+            return;
+        }
+        FirstSeen names = new FirstSeen(reporter, "form");
+        for (Form form : command.forms()) {
+            form.name().ifPresent(n -> names.add(n, form.location()));
+            if (form.kind() != FormKind.SET && !form.format().isEmpty()) {
+                reporter.error(
                         form.location(),
-                        command.name() + " has " + ofKind.size() + " " + kind.keyword()
-                            + " forms; name each one (" + kind.keyword() + " get: ...), the name"
-                            + " becomes its Java factory"));
-      }
-      for (int i = 0; i < ofKind.size(); i++) {
-        for (int j = 0; j < i; j++) {
-          checkDistinguishable(command, ofKind.get(j), ofKind.get(i));
+                        "a " + form.kind().keyword() + " form takes no arguments; only set forms have a"
+                                + " format after ':'");
+            }
+            if (form.kind() == FormKind.SET && form.format().isEmpty()) {
+                reporter.error(form.location(), "a set form needs its arguments after ':'");
+            }
+            formats.checkFields(command.name(), form.describe(), form.format(), command.parameters());
+            form.promptPayload().ifPresent(p -> checkPrompt(command, form, p));
+            checkDerivedLengths(command, form);
+            for (ResponseFormat response : form.responses()) {
+                formats.checkFields(
+                        command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
+            }
         }
-      }
-    }
-  }
-
-  private void checkPrompt(Command command, Form form, String payloadName) {
-    Optional<Parameter> payload = command.parameter(payloadName);
-    if (payload.isEmpty()) {
-      reporter.error(
-          form.location(),
-          "prompt payload <" + payloadName + "> is not a parameter of " + command.name());
-      return;
-    }
-    if (!(payload.get().type() instanceof ParamType.BytesType)) {
-      reporter.error(
-          form.location(),
-          "prompt payload <" + payloadName + "> must be bytes, not "
-              + ParameterChecks.describe(payload.get().type()));
-    }
-    boolean hasLength =
-        form.format().fields().stream()
-            .map(f -> command.parameter(f.name()))
-            .flatMap(Optional::stream)
-            .anyMatch(p -> p.derivedLengthOf().filter(payloadName::equals).isPresent());
-    if (!hasLength) {
-      reporter.error(
-          form.location(),
-          "prompt payload <" + payloadName + "> has no length: the " + form.describe()
-              + " needs a parameter declared '= length(" + payloadName + ")' so the module knows"
-              + " how many bytes follow the prompt");
-    }
-    if (form.format().fields().stream().anyMatch(f -> f.name().equals(payloadName))) {
-      reporter.error(
-          form.location(),
-          "<" + payloadName + "> is sent after the prompt, so it cannot also be an argument");
-    }
-  }
-
-  private void checkDerivedLengths(Command command, Form form) {
-    for (FormatItem.Field field : form.format().fields()) {
-      Optional<Parameter> parameter = command.parameter(field.name());
-      if (parameter.isEmpty() || parameter.get().derivedLengthOf().isEmpty()) {
-        continue;
-      }
-      String payload = parameter.get().derivedLengthOf().get();
-      if (!form.promptPayload().filter(payload::equals).isPresent()) {
-        reporter.error(
-            field.location(),
-            "<" + field.name() + "> is the length of <" + payload + ">, which the "
-                + form.describe() + " does not send: add 'prompt <" + payload + ">'");
-      }
-      if (field.fixedValue().isPresent()) {
-        reporter.error(
-            field.location(), "<" + field.name() + "> is derived, so it cannot be fixed");
-      }
-    }
-  }
-
-  /**
-   * Two forms of one kind can be told apart when every pair of their shapes with the same
-   * number of arguments differs in a fixed value at some position.
-   */
-  private void checkDistinguishable(Command command, Form first, Form second) {
-    for (List<FormatItem> a : first.format().shapes()) {
-      for (List<FormatItem> b : second.format().shapes()) {
-        if (a.size() == b.size() && !differInFixedValue(command, a, b)) {
-          reporter.error(
-              second.location(),
-              command.name() + ": " + second.describe() + " cannot be told apart from "
-                  + first.describe() + " (line " + first.location().line() + ") when both have "
-                  + a.size() + " argument" + (a.size() == 1 ? "" : "s")
-                  + "; fix a discriminator to different values, such as <mode=0> and <mode=1>");
-          return;
+        for (FormKind kind : FormKind.values()) {
+            List<Form> ofKind = command.forms(kind);
+            if (ofKind.size() > 1) {
+                ofKind.stream()
+                        .filter(form -> form.name().isEmpty())
+                        .findFirst()
+                        .ifPresent(form -> reporter.error(
+                                form.location(),
+                                command.name() + " has " + ofKind.size() + " " + kind.keyword()
+                                        + " forms; name each one (" + kind.keyword() + " get: ...), the name"
+                                        + " becomes its Java factory"));
+            }
+            for (int i = 0; i < ofKind.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    checkDistinguishable(command, ofKind.get(j), ofKind.get(i));
+                }
+            }
         }
-      }
     }
-  }
 
-  private boolean differInFixedValue(Command command, List<FormatItem> a, List<FormatItem> b) {
-    for (int i = 0; i < a.size(); i++) {
-      Optional<String> left = fixedCode(command, a.get(i));
-      Optional<String> right = fixedCode(command, b.get(i));
-      if (left.isPresent() && right.isPresent() && !left.get().equals(right.get())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Optional<String> fixedCode(Command command, FormatItem item) {
-    if (item instanceof FormatItem.Text text) {
-      return Optional.of(text.text());
-    }
-    if (item instanceof FormatItem.Field field && field.fixedValue().isPresent()) {
-      return command
-          .parameter(field.name())
-          .map(p -> values.wireCode(p, field.fixedValue().get()))
-          .or(() -> Optional.of(field.fixedValue().get().text()));
-    }
-    return Optional.empty();
-  }
-
-  private void checkFinals(Command command) {
-    FirstSeen lines = new FirstSeen(reporter, "final result");
-    for (FinalResult result : command.finalResults()) {
-      for (String text : allSpellings(result)) {
-        if (BUILT_IN_FINALS.contains(text) || text.startsWith("+CME ERROR") || text.startsWith("+CMS ERROR")) {
-          reporter.error(
-              result.location(),
-              "'" + text + "' is a built-in final result; declare only lines specific to "
-                  + command.name());
-        } else {
-          lines.add(text, result.location());
+    private void checkPrompt(Command command, Form form, String payloadName) {
+        Optional<Parameter> payload = command.parameter(payloadName);
+        if (payload.isEmpty()) {
+            reporter.error(
+                    form.location(), "prompt payload <" + payloadName + "> is not a parameter of " + command.name());
+            return;
         }
-      }
-      if (result.text().isBlank()) {
-        reporter.error(result.location(), "a final result line cannot be empty");
-      }
-      result.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, result.location()));
-    }
-    command.timeouts().forEach(t -> t.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, t.location())));
-  }
-
-  private static List<String> allSpellings(FinalResult result) {
-    return java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(result.text()), result.aliases().stream())
-        .toList();
-  }
-
-  private void checkErrors(Command command) {
-    for (String table : command.errorTableNames()) {
-      if (chapter.errorTableNamed(table).isEmpty()) {
-        reporter.error(
-            command.location(),
-            command.name() + " uses error table '" + table + "', which the chapter does not declare");
-      }
-    }
-    command.inlineErrors().ifPresent(t -> ErrorCodes.check(reporter, "errors of " + command.name(), t.codes()));
-  }
-
-  private void checkCompletion(Command command, Completion completion) {
-    completion.timeout().ifPresent(timeout -> {
-      if (timeout.isZero() || timeout.isNegative()) {
-        reporter.error(
-            completion.location(),
-            "completion timeout of " + command.name() + " must be positive, found "
-                + timeout.toMillis() + " ms");
-      }
-    });
-    for (String formName : completion.forms()) {
-      if (command.forms().stream().noneMatch(f -> f.name().filter(formName::equals).isPresent())) {
-        reporter.error(
-            completion.location(),
-            "the completion of " + command.name() + " names form '" + formName
-                + "', which the command does not declare");
-      }
-    }
-    for (String prefix : completion.collect()) {
-      requireUrc(prefix, completion.location());
-    }
-    completion.until().ifPresent(until -> {
-      Optional<Urc> urc = requireUrc(until.prefix(), until.location());
-      if (urc.isPresent() && until.field().isPresent()) {
-        String field = until.field().get();
-        if (urc.get().parameter(field).isEmpty()) {
-          reporter.error(
-              until.location(), "URC " + until.prefix() + " has no field <" + field + ">");
+        if (!(payload.get().type() instanceof ParamType.BytesType)) {
+            reporter.error(
+                    form.location(),
+                    "prompt payload <" + payloadName + "> must be bytes, not "
+                            + ParameterChecks.describe(payload.get().type()));
         }
-        parameters.checkValueSet(until.values().ranges());
-      }
-    });
-    completion.poll().ifPresent(poll -> checkPoll(poll));
-    if (completion.until().isEmpty() && completion.poll().isEmpty()) {
-      reporter.error(
-          completion.location(),
-          "the completion of " + command.name() + " needs 'until +URC' or 'poll AT+X? until ...'"
-              + " to know when it ends");
-    }
-  }
-
-  private void checkPoll(Completion.Poll poll) {
-    Optional<Command> query = chapter.commandNamed(poll.command());
-    if (query.isEmpty()) {
-      reporter.error(poll.location(), "poll names " + poll.command() + ", which the chapter does not declare");
-      return;
-    }
-    List<Form> queries = query.get().forms(FormKind.QUERY);
-    if (queries.isEmpty()) {
-      reporter.error(poll.location(), poll.command() + " has no query form to poll");
-      return;
-    }
-    boolean hasField =
-        queries.stream()
-            .flatMap(f -> f.responses().stream())
-            .flatMap(r -> r.format().fields().stream())
-            .anyMatch(f -> f.name().equals(poll.field()));
-    if (!hasField) {
-      reporter.error(
-          poll.location(),
-          "the query response of " + poll.command() + " has no field <" + poll.field() + ">");
-    }
-    parameters.checkValueSet(poll.values().ranges());
-  }
-
-  private Optional<Urc> requireUrc(String prefix, SourceLocation where) {
-    Optional<Urc> urc = chapter.urcNamed(prefix);
-    if (urc.isEmpty()) {
-      reporter.error(where, "unknown URC " + prefix + "; declare it with 'urc " + prefix + " ...'");
-    }
-    return urc;
-  }
-
-  private void warnUnusedParameters(Command command) {
-    Set<String> used = new HashSet<>();
-    for (Form form : command.forms()) {
-      form.format().fields().forEach(f -> used.add(f.name()));
-      form.promptPayload().ifPresent(used::add);
-      form.responses().forEach(r -> r.format().fields().forEach(f -> used.add(f.name())));
-    }
-    for (Parameter parameter : command.parameters()) {
-      if (!used.contains(parameter.name())) {
-        reporter.warning(
-            parameter.location(),
-            "parameter '" + parameter.name() + "' is not used by any form or response of "
-                + command.name());
-      }
-    }
-  }
-
-  /** Checks of error-code lists, shared by chapter tables and inline command tables. */
-  static final class ErrorCodes {
-    private ErrorCodes() {}
-
-    static void check(Reporter reporter, String owner, List<EnumConstant> codes) {
-      FirstSeen seenCodes = new FirstSeen(reporter, "error code");
-      FirstSeen seenNames = new FirstSeen(reporter, "error name");
-      for (EnumConstant code : codes) {
-        if (code.kind() != io.atspec.grammar.model.CodeKind.INTEGER) {
-          reporter.error(
-              code.location(), "error code '" + code.code() + "' in " + owner + " must be a number");
+        boolean hasLength = form.format().fields().stream()
+                .map(f -> command.parameter(f.name()))
+                .flatMap(Optional::stream)
+                .anyMatch(p -> p.derivedLengthOf().filter(payloadName::equals).isPresent());
+        if (!hasLength) {
+            reporter.error(
+                    form.location(),
+                    "prompt payload <" + payloadName + "> has no length: the " + form.describe()
+                            + " needs a parameter declared '= length(" + payloadName + ")' so the module knows"
+                            + " how many bytes follow the prompt");
         }
-        seenCodes.add(code.code(), code.location());
-        seenNames.add(code.javaName(), code.location());
-      }
+        if (form.format().fields().stream().anyMatch(f -> f.name().equals(payloadName))) {
+            reporter.error(
+                    form.location(),
+                    "<" + payloadName + "> is sent after the prompt, so it cannot also be an argument");
+        }
     }
-  }
+
+    private void checkDerivedLengths(Command command, Form form) {
+        for (FormatItem.Field field : form.format().fields()) {
+            Optional<Parameter> parameter = command.parameter(field.name());
+            if (parameter.isEmpty() || parameter.get().derivedLengthOf().isEmpty()) {
+                continue;
+            }
+            String payload = parameter.get().derivedLengthOf().get();
+            if (!form.promptPayload().filter(payload::equals).isPresent()) {
+                reporter.error(
+                        field.location(),
+                        "<" + field.name() + "> is the length of <" + payload + ">, which the " + form.describe()
+                                + " does not send: add 'prompt <" + payload + ">'");
+            }
+            if (field.fixedValue().isPresent()) {
+                reporter.error(field.location(), "<" + field.name() + "> is derived, so it cannot be fixed");
+            }
+        }
+    }
+
+    /**
+     * Two forms of one kind can be told apart when every pair of their shapes with the same
+     * number of arguments differs in a fixed value at some position.
+     */
+    private void checkDistinguishable(Command command, Form first, Form second) {
+        for (List<FormatItem> a : first.format().shapes()) {
+            for (List<FormatItem> b : second.format().shapes()) {
+                if (a.size() == b.size() && !differInFixedValue(command, a, b)) {
+                    reporter.error(
+                            second.location(),
+                            command.name() + ": " + second.describe() + " cannot be told apart from "
+                                    + first.describe() + " (line "
+                                    + first.location().line() + ") when both have "
+                                    + a.size() + " argument" + (a.size() == 1 ? "" : "s")
+                                    + "; fix a discriminator to different values, such as <mode=0> and <mode=1>");
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean differInFixedValue(Command command, List<FormatItem> a, List<FormatItem> b) {
+        for (int i = 0; i < a.size(); i++) {
+            Optional<String> left = fixedCode(command, a.get(i));
+            Optional<String> right = fixedCode(command, b.get(i));
+            if (left.isPresent() && right.isPresent() && !left.get().equals(right.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<String> fixedCode(Command command, FormatItem item) {
+        if (item instanceof FormatItem.Text text) {
+            return Optional.of(text.text());
+        }
+        if (item instanceof FormatItem.Field field && field.fixedValue().isPresent()) {
+            return command.parameter(field.name())
+                    .map(p -> values.wireCode(p, field.fixedValue().get()))
+                    .or(() -> Optional.of(field.fixedValue().get().text()));
+        }
+        return Optional.empty();
+    }
+
+    private void checkFinals(Command command) {
+        FirstSeen lines = new FirstSeen(reporter, "final result");
+        for (FinalResult result : command.finalResults()) {
+            for (String text : allSpellings(result)) {
+                if (BUILT_IN_FINALS.contains(text) || text.startsWith("+CME ERROR") || text.startsWith("+CMS ERROR")) {
+                    reporter.error(
+                            result.location(),
+                            "'" + text + "' is a built-in final result; declare only lines specific to "
+                                    + command.name());
+                } else {
+                    lines.add(text, result.location());
+                }
+            }
+            if (result.text().isBlank()) {
+                reporter.error(result.location(), "a final result line cannot be empty");
+            }
+            result.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, result.location()));
+        }
+        command.timeouts()
+                .forEach(t -> t.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, t.location())));
+    }
+
+    private static List<String> allSpellings(FinalResult result) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(result.text()), result.aliases().stream())
+                .toList();
+    }
+
+    private void checkErrors(Command command) {
+        for (String table : command.errorTableNames()) {
+            if (chapter.errorTableNamed(table).isEmpty()) {
+                reporter.error(
+                        command.location(),
+                        command.name() + " uses error table '" + table + "', which the chapter does not declare");
+            }
+        }
+        command.inlineErrors().ifPresent(t -> ErrorCodes.check(reporter, "errors of " + command.name(), t.codes()));
+    }
+
+    private void checkCompletion(Command command, Completion completion) {
+        completion.timeout().ifPresent(timeout -> {
+            if (timeout.isZero() || timeout.isNegative()) {
+                reporter.error(
+                        completion.location(),
+                        "completion timeout of " + command.name() + " must be positive, found " + timeout.toMillis()
+                                + " ms");
+            }
+        });
+        for (String formName : completion.forms()) {
+            if (command.forms().stream()
+                    .noneMatch(f -> f.name().filter(formName::equals).isPresent())) {
+                reporter.error(
+                        completion.location(),
+                        "the completion of " + command.name() + " names form '" + formName
+                                + "', which the command does not declare");
+            }
+        }
+        for (String prefix : completion.collect()) {
+            requireUrc(prefix, completion.location());
+        }
+        completion.until().ifPresent(until -> {
+            Optional<Urc> urc = requireUrc(until.prefix(), until.location());
+            if (urc.isPresent() && until.field().isPresent()) {
+                String field = until.field().get();
+                if (urc.get().parameter(field).isEmpty()) {
+                    reporter.error(until.location(), "URC " + until.prefix() + " has no field <" + field + ">");
+                }
+                parameters.checkValueSet(until.values().ranges());
+            }
+        });
+        completion.poll().ifPresent(poll -> checkPoll(poll));
+        if (completion.until().isEmpty() && completion.poll().isEmpty()) {
+            reporter.error(
+                    completion.location(),
+                    "the completion of " + command.name() + " needs 'until +URC' or 'poll AT+X? until ...'"
+                            + " to know when it ends");
+        }
+    }
+
+    private void checkPoll(Completion.Poll poll) {
+        Optional<Command> query = chapter.commandNamed(poll.command());
+        if (query.isEmpty()) {
+            reporter.error(poll.location(), "poll names " + poll.command() + ", which the chapter does not declare");
+            return;
+        }
+        List<Form> queries = query.get().forms(FormKind.QUERY);
+        if (queries.isEmpty()) {
+            reporter.error(poll.location(), poll.command() + " has no query form to poll");
+            return;
+        }
+        boolean hasField = queries.stream()
+                .flatMap(f -> f.responses().stream())
+                .flatMap(r -> r.format().fields().stream())
+                .anyMatch(f -> f.name().equals(poll.field()));
+        if (!hasField) {
+            reporter.error(
+                    poll.location(),
+                    "the query response of " + poll.command() + " has no field <" + poll.field() + ">");
+        }
+        parameters.checkValueSet(poll.values().ranges());
+    }
+
+    private Optional<Urc> requireUrc(String prefix, SourceLocation where) {
+        Optional<Urc> urc = chapter.urcNamed(prefix);
+        if (urc.isEmpty()) {
+            reporter.error(where, "unknown URC " + prefix + "; declare it with 'urc " + prefix + " ...'");
+        }
+        return urc;
+    }
+
+    private void warnUnusedParameters(Command command) {
+        Set<String> used = new HashSet<>();
+        for (Form form : command.forms()) {
+            form.format().fields().forEach(f -> used.add(f.name()));
+            form.promptPayload().ifPresent(used::add);
+            form.responses().forEach(r -> r.format().fields().forEach(f -> used.add(f.name())));
+        }
+        for (Parameter parameter : command.parameters()) {
+            if (!used.contains(parameter.name())) {
+                reporter.warning(
+                        parameter.location(),
+                        "parameter '" + parameter.name() + "' is not used by any form or response of "
+                                + command.name());
+            }
+        }
+    }
+
+    /** Checks of error-code lists, shared by chapter tables and inline command tables. */
+    static final class ErrorCodes {
+        private ErrorCodes() {}
+
+        static void check(Reporter reporter, String owner, List<EnumConstant> codes) {
+            FirstSeen seenCodes = new FirstSeen(reporter, "error code");
+            FirstSeen seenNames = new FirstSeen(reporter, "error name");
+            for (EnumConstant code : codes) {
+                if (code.kind() != io.atspec.grammar.model.CodeKind.INTEGER) {
+                    reporter.error(
+                            code.location(), "error code '" + code.code() + "' in " + owner + " must be a number");
+                }
+                seenCodes.add(code.code(), code.location());
+                seenNames.add(code.javaName(), code.location());
+            }
+        }
+    }
 }

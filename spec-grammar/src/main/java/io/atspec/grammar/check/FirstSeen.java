@@ -11,32 +11,31 @@ import java.util.Map;
  */
 final class FirstSeen {
 
-  private final Reporter reporter;
-  private final String what;
-  private final Map<String, SourceLocation> seen = new HashMap<>();
+    private final Reporter reporter;
+    private final String what;
+    private final Map<String, SourceLocation> seen = new HashMap<>();
 
-  /** @param what how the name is introduced in messages: "enum", "parameter", "section" */
-  FirstSeen(Reporter reporter, String what) {
-    this.reporter = reporter;
-    this.what = what;
-  }
-
-  /** Records {@code name}; reports it and returns false when it was seen before. */
-  boolean add(String name, SourceLocation where) {
-    SourceLocation first = seen.putIfAbsent(name, where);
-    if (first != null) {
-      reporter.error(
-          where, what + " '" + name + "' is declared twice (first at line " + first.line() + ")");
-      return false;
+    /** @param what how the name is introduced in messages: "enum", "parameter", "section" */
+    FirstSeen(Reporter reporter, String what) {
+        this.reporter = reporter;
+        this.what = what;
     }
-    return true;
-  }
 
-  boolean contains(String name) {
-    return seen.containsKey(name);
-  }
+    /** Records {@code name}; reports it and returns false when it was seen before. */
+    boolean add(String name, SourceLocation where) {
+        SourceLocation first = seen.putIfAbsent(name, where);
+        if (first != null) {
+            reporter.error(where, what + " '" + name + "' is declared twice (first at line " + first.line() + ")");
+            return false;
+        }
+        return true;
+    }
 
-  SourceLocation where(String name) {
-    return seen.get(name);
-  }
+    boolean contains(String name) {
+        return seen.containsKey(name);
+    }
+
+    SourceLocation where(String name) {
+        return seen.get(name);
+    }
 }

@@ -12,60 +12,61 @@ import java.util.Set;
 /** Checks a format: known fields, valid fixed values, each field once, groups trailing. */
 final class FormatChecks {
 
-  private final Reporter reporter;
-  private final ValueRules values;
+    private final Reporter reporter;
+    private final ValueRules values;
 
-  FormatChecks(Reporter reporter, ValueRules values) {
-    this.reporter = reporter;
-    this.values = values;
-  }
-
-  /**
-   * @param owner the command or URC, for messages
-   * @param where the form, response or report, for messages
-   */
-  void checkFields(String owner, String where, Format format, List<Parameter> parameters) {
-    Set<String> seen = new HashSet<>();
-    for (FormatItem.Field field : format.fields()) {
-      Optional<Parameter> parameter =
-          parameters.stream().filter(p -> p.name().equals(field.name())).findFirst();
-      if (parameter.isEmpty()) {
-        reporter.error(
-            field.location(),
-            "unknown parameter <" + field.name() + "> in " + where + " of " + owner
-                + declared(parameters));
-        continue;
-      }
-      if (!seen.add(field.name())) {
-        reporter.error(field.location(), "<" + field.name() + "> appears twice in " + where);
-      }
-      field
-          .fixedValue()
-          .flatMap(v -> values.checkLiteral(parameter.get(), v))
-          .ifPresent(problem -> reporter.error(field.location(), "fixed value of <" + field.name() + "> is invalid: " + problem));
+    FormatChecks(Reporter reporter, ValueRules values) {
+        this.reporter = reporter;
+        this.values = values;
     }
-    checkGroupsTrailing(format);
-  }
 
-  private void checkGroupsTrailing(Format format) {
-    List<FormatItem> items = format.items();
-    for (int i = 0; i < items.size(); i++) {
-      if (items.get(i) instanceof FormatItem.OptionalGroup group) {
-        if (i < items.size() - 1) {
-          reporter.error(
-              group.location(),
-              "optional group " + group + " is not trailing: " + items.get(i + 1)
-                  + " follows it, so a parser could not tell which arguments were left out");
+    /**
+     * @param owner the command or URC, for messages
+     * @param where the form, response or report, for messages
+     */
+    void checkFields(String owner, String where, Format format, List<Parameter> parameters) {
+        Set<String> seen = new HashSet<>();
+        for (FormatItem.Field field : format.fields()) {
+            Optional<Parameter> parameter = parameters.stream()
+                    .filter(p -> p.name().equals(field.name()))
+                    .findFirst();
+            if (parameter.isEmpty()) {
+                reporter.error(
+                        field.location(),
+                        "unknown parameter <" + field.name() + "> in " + where + " of " + owner + declared(parameters));
+                continue;
+            }
+            if (!seen.add(field.name())) {
+                reporter.error(field.location(), "<" + field.name() + "> appears twice in " + where);
+            }
+            field.fixedValue()
+                    .flatMap(v -> values.checkLiteral(parameter.get(), v))
+                    .ifPresent(problem -> reporter.error(
+                            field.location(), "fixed value of <" + field.name() + "> is invalid: " + problem));
         }
-        checkGroupsTrailing(group.format());
-      }
+        checkGroupsTrailing(format);
     }
-  }
 
-  private static String declared(List<Parameter> parameters) {
-    if (parameters.isEmpty()) {
-      return "; it declares no parameters";
+    private void checkGroupsTrailing(Format format) {
+        List<FormatItem> items = format.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof FormatItem.OptionalGroup group) {
+                if (i < items.size() - 1) {
+                    reporter.error(
+                            group.location(),
+                            "optional group " + group + " is not trailing: " + items.get(i + 1)
+                                    + " follows it, so a parser could not tell which arguments were left out");
+                }
+                checkGroupsTrailing(group.format());
+            }
+        }
     }
-    return "; declared: " + String.join(", ", parameters.stream().map(Parameter::name).toList());
-  }
+
+    private static String declared(List<Parameter> parameters) {
+        if (parameters.isEmpty()) {
+            return "; it declares no parameters";
+        }
+        return "; declared: "
+                + String.join(", ", parameters.stream().map(Parameter::name).toList());
+    }
 }

@@ -16,163 +16,157 @@ import java.util.Optional;
  */
 final class ParameterChecks {
 
-  private final Chapter chapter;
-  private final Reporter reporter;
-  private final ValueRules values;
+    private final Chapter chapter;
+    private final Reporter reporter;
+    private final ValueRules values;
 
-  ParameterChecks(Chapter chapter, Reporter reporter, ValueRules values) {
-    this.chapter = chapter;
-    this.reporter = reporter;
-    this.values = values;
-  }
-
-  /** @param owner how the command or URC is named in messages */
-  void check(String owner, List<Parameter> parameters) {
-    FirstSeen names = new FirstSeen(reporter, "parameter");
-    for (Parameter parameter : parameters) {
-      names.add(parameter.name(), parameter.location());
-      checkType(parameter);
-      checkModifiers(parameter);
-      parameter
-          .defaultValue()
-          .ifPresent(
-              value ->
-                  values
-                      .checkLiteral(parameter, value)
-                      .ifPresent(
-                          problem ->
-                              reporter.error(
-                                  value.location(),
-                                  "default of parameter '" + parameter.name() + "' is invalid: "
-                                      + problem)));
-      parameter.derivedLengthOf().ifPresent(payload -> checkDerived(owner, parameter, payload, parameters));
+    ParameterChecks(Chapter chapter, Reporter reporter, ValueRules values) {
+        this.chapter = chapter;
+        this.reporter = reporter;
+        this.values = values;
     }
-  }
 
-  private void checkType(Parameter parameter) {
-    ParamType type = parameter.type();
-    if (type instanceof ParamType.IntType intType) {
-      checkValueSet(intType.values().ranges());
-    } else if (type instanceof ParamType.TextType text) {
-      checkSize(text.size());
-    } else if (type instanceof ParamType.BytesType bytes
-        && bytes.framing() instanceof ParamType.Bounded bounded) {
-      checkSize(bounded.size());
-    } else if (type instanceof ParamType.EnumRef ref && chapter.enumNamed(ref.enumName()).isEmpty()) {
-      reporter.error(
-          ref.location(),
-          "unknown type '" + ref.enumName() + "'; a parameter type is int, string, hex, path,"
-              + " bytes or a declared enum" + declaredEnums());
-    }
-  }
-
-  private String declaredEnums() {
-    List<String> names = chapter.enums().stream().map(EnumType::name).toList();
-    return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
-  }
-
-  void checkValueSet(List<IntRange> ranges) {
-    for (int i = 0; i < ranges.size(); i++) {
-      IntRange range = ranges.get(i);
-      if (range.min() > range.max()) {
-        reporter.error(
-            range.location(),
-            "range " + range.min() + ".." + range.max() + " is empty: its lower bound is above"
-                + " its upper bound");
-        continue;
-      }
-      for (int j = 0; j < i; j++) {
-        IntRange earlier = ranges.get(j);
-        if (earlier.min() <= range.max() && range.min() <= earlier.max()) {
-          reporter.warning(range.location(), "values " + range + " overlap " + earlier + " listed before");
+    /** @param owner how the command or URC is named in messages */
+    void check(String owner, List<Parameter> parameters) {
+        FirstSeen names = new FirstSeen(reporter, "parameter");
+        for (Parameter parameter : parameters) {
+            names.add(parameter.name(), parameter.location());
+            checkType(parameter);
+            checkModifiers(parameter);
+            parameter
+                    .defaultValue()
+                    .ifPresent(value -> values.checkLiteral(parameter, value)
+                            .ifPresent(problem -> reporter.error(
+                                    value.location(),
+                                    "default of parameter '" + parameter.name() + "' is invalid: " + problem)));
+            parameter.derivedLengthOf().ifPresent(payload -> checkDerived(owner, parameter, payload, parameters));
         }
-      }
     }
-  }
 
-  private void checkSize(SizeRange size) {
-    if (size.min() < 0) {
-      reporter.error(size.location(), "a size cannot be negative: " + size.min());
+    private void checkType(Parameter parameter) {
+        ParamType type = parameter.type();
+        if (type instanceof ParamType.IntType intType) {
+            checkValueSet(intType.values().ranges());
+        } else if (type instanceof ParamType.TextType text) {
+            checkSize(text.size());
+        } else if (type instanceof ParamType.BytesType bytes && bytes.framing() instanceof ParamType.Bounded bounded) {
+            checkSize(bounded.size());
+        } else if (type instanceof ParamType.EnumRef ref
+                && chapter.enumNamed(ref.enumName()).isEmpty()) {
+            reporter.error(
+                    ref.location(),
+                    "unknown type '" + ref.enumName() + "'; a parameter type is int, string, hex, path,"
+                            + " bytes or a declared enum" + declaredEnums());
+        }
     }
-    if (size.max().isPresent() && size.max().get() < size.min()) {
-      reporter.error(
-          size.location(),
-          "size range " + size.min() + ".." + size.max().get() + " is empty: its lower bound is"
-              + " above its upper bound");
-    } else if (size.max().isPresent() && size.max().get() == 0) {
-      reporter.error(size.location(), "size range allows only 0 bytes: the value is always empty");
-    }
-  }
 
-  private void checkModifiers(Parameter parameter) {
-    boolean text = parameter.type() instanceof ParamType.TextType;
-    boolean bytes = parameter.type() instanceof ParamType.BytesType;
-    if (parameter.quoting() != io.atspec.grammar.model.Quoting.DEFAULT && !text) {
-      reporter.error(
-          parameter.location(),
-          "only string, hex and path parameters can be quoted or unquoted; '"
-              + parameter.name() + "' is " + describe(parameter.type()));
+    private String declaredEnums() {
+        List<String> names = chapter.enums().stream().map(EnumType::name).toList();
+        return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
     }
-    if (parameter.secret() && !text && !bytes) {
-      reporter.error(
-          parameter.location(),
-          "only text and bytes parameters can be secret; '" + parameter.name() + "' is "
-              + describe(parameter.type()));
-    }
-  }
 
-  private void checkDerived(String owner, Parameter length, String payloadName, List<Parameter> parameters) {
-    if (!(length.type() instanceof ParamType.IntType lengthType)) {
-      reporter.error(
-          length.location(),
-          "derived length '" + length.name() + "' must be an int, not " + describe(length.type()));
-      return;
+    void checkValueSet(List<IntRange> ranges) {
+        for (int i = 0; i < ranges.size(); i++) {
+            IntRange range = ranges.get(i);
+            if (range.min() > range.max()) {
+                reporter.error(
+                        range.location(),
+                        "range " + range.min() + ".." + range.max() + " is empty: its lower bound is above"
+                                + " its upper bound");
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                IntRange earlier = ranges.get(j);
+                if (earlier.min() <= range.max() && range.min() <= earlier.max()) {
+                    reporter.warning(range.location(), "values " + range + " overlap " + earlier + " listed before");
+                }
+            }
+        }
     }
-    Optional<Parameter> payload = parameters.stream().filter(p -> p.name().equals(payloadName)).findFirst();
-    if (payload.isEmpty()) {
-      reporter.error(
-          length.location(),
-          "'" + length.name() + "' is the length of '" + payloadName + "', which " + owner
-              + " does not declare");
-      return;
-    }
-    SizeRange size;
-    if (payload.get().type() instanceof ParamType.BytesType bytes
-        && bytes.framing() instanceof ParamType.Bounded bounded) {
-      size = bounded.size();
-    } else if (payload.get().type() instanceof ParamType.TextType text) {
-      size = text.size();
-    } else {
-      reporter.error(
-          length.location(),
-          "'" + length.name() + "' is the length of '" + payloadName + "', which is "
-              + describe(payload.get().type()) + "; a length is taken of bytes or a string");
-      return;
-    }
-    long largest = size.max().orElse(Long.MAX_VALUE);
-    boolean satisfiable =
-        lengthType.values().isUnbounded()
-            ? size.min() <= largest
-            : lengthType.values().ranges().stream()
-                .anyMatch(r -> Math.max(r.min(), size.min()) <= Math.min(r.max(), largest));
-    if (!satisfiable) {
-      reporter.error(
-          length.location(),
-          "derived length '" + length.name() + "' allows " + lengthType.values() + " but '"
-              + payloadName + "' is " + size + ": no payload can satisfy both");
-    }
-  }
 
-  static String describe(ParamType type) {
-    if (type instanceof ParamType.IntType) {
-      return "an int";
+    private void checkSize(SizeRange size) {
+        if (size.min() < 0) {
+            reporter.error(size.location(), "a size cannot be negative: " + size.min());
+        }
+        if (size.max().isPresent() && size.max().get() < size.min()) {
+            reporter.error(
+                    size.location(),
+                    "size range " + size.min() + ".." + size.max().get() + " is empty: its lower bound is"
+                            + " above its upper bound");
+        } else if (size.max().isPresent() && size.max().get() == 0) {
+            reporter.error(size.location(), "size range allows only 0 bytes: the value is always empty");
+        }
     }
-    if (type instanceof ParamType.TextType text) {
-      return "a " + text.kind().name().toLowerCase(java.util.Locale.ROOT);
+
+    private void checkModifiers(Parameter parameter) {
+        boolean text = parameter.type() instanceof ParamType.TextType;
+        boolean bytes = parameter.type() instanceof ParamType.BytesType;
+        if (parameter.quoting() != io.atspec.grammar.model.Quoting.DEFAULT && !text) {
+            reporter.error(
+                    parameter.location(),
+                    "only string, hex and path parameters can be quoted or unquoted; '" + parameter.name() + "' is "
+                            + describe(parameter.type()));
+        }
+        if (parameter.secret() && !text && !bytes) {
+            reporter.error(
+                    parameter.location(),
+                    "only text and bytes parameters can be secret; '" + parameter.name() + "' is "
+                            + describe(parameter.type()));
+        }
     }
-    if (type instanceof ParamType.BytesType) {
-      return "a bytes payload";
+
+    private void checkDerived(String owner, Parameter length, String payloadName, List<Parameter> parameters) {
+        if (!(length.type() instanceof ParamType.IntType lengthType)) {
+            reporter.error(
+                    length.location(),
+                    "derived length '" + length.name() + "' must be an int, not " + describe(length.type()));
+            return;
+        }
+        Optional<Parameter> payload =
+                parameters.stream().filter(p -> p.name().equals(payloadName)).findFirst();
+        if (payload.isEmpty()) {
+            reporter.error(
+                    length.location(),
+                    "'" + length.name() + "' is the length of '" + payloadName + "', which " + owner
+                            + " does not declare");
+            return;
+        }
+        SizeRange size;
+        if (payload.get().type() instanceof ParamType.BytesType bytes
+                && bytes.framing() instanceof ParamType.Bounded bounded) {
+            size = bounded.size();
+        } else if (payload.get().type() instanceof ParamType.TextType text) {
+            size = text.size();
+        } else {
+            reporter.error(
+                    length.location(),
+                    "'" + length.name() + "' is the length of '" + payloadName + "', which is "
+                            + describe(payload.get().type()) + "; a length is taken of bytes or a string");
+            return;
+        }
+        long largest = size.max().orElse(Long.MAX_VALUE);
+        boolean satisfiable = lengthType.values().isUnbounded()
+                ? size.min() <= largest
+                : lengthType.values().ranges().stream()
+                        .anyMatch(r -> Math.max(r.min(), size.min()) <= Math.min(r.max(), largest));
+        if (!satisfiable) {
+            reporter.error(
+                    length.location(),
+                    "derived length '" + length.name() + "' allows " + lengthType.values() + " but '" + payloadName
+                            + "' is " + size + ": no payload can satisfy both");
+        }
     }
-    return "enum " + ((ParamType.EnumRef) type).enumName();
-  }
+
+    static String describe(ParamType type) {
+        if (type instanceof ParamType.IntType) {
+            return "an int";
+        }
+        if (type instanceof ParamType.TextType text) {
+            return "a " + text.kind().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (type instanceof ParamType.BytesType) {
+            return "a bytes payload";
+        }
+        return "enum " + ((ParamType.EnumRef) type).enumName();
+    }
 }

@@ -16,117 +16,116 @@ import java.util.Set;
 /** Checks one URC: its fields, its report shapes and the framing of its payloads. */
 final class UrcChecks {
 
-  private final Chapter chapter;
-  private final Reporter reporter;
-  private final FormatChecks formats;
-  private final ParameterChecks parameters;
+    private final Chapter chapter;
+    private final Reporter reporter;
+    private final FormatChecks formats;
+    private final ParameterChecks parameters;
 
-  UrcChecks(Chapter chapter, Reporter reporter, ValueRules values) {
-    this.chapter = chapter;
-    this.reporter = reporter;
-    this.formats = new FormatChecks(reporter, values);
-    this.parameters = new ParameterChecks(chapter, reporter, values);
-  }
+    UrcChecks(Chapter chapter, Reporter reporter, ValueRules values) {
+        this.chapter = chapter;
+        this.reporter = reporter;
+        this.formats = new FormatChecks(reporter, values);
+        this.parameters = new ParameterChecks(chapter, reporter, values);
+    }
 
-  void check(Urc urc) {
-    String owner = "URC " + urc.prefix();
-    parameters.check(owner, urc.parameters());
-    if (urc.prefixless() && !urc.reports().isEmpty()) {
-      reporter.error(
-          urc.reports().get(0).location(),
-          "a prefix-less URC is one fixed line (\"" + urc.prefix() + "\") and has no report formats");
-    }
-    if (urc.prefix().isBlank()) {
-      reporter.error(urc.location(), "a prefix-less URC needs its fixed line of text");
-    }
-    FirstSeen names = new FirstSeen(reporter, "report");
-    for (UrcReport report : urc.reports()) {
-      report.name().ifPresent(n -> names.add(n, report.location()));
-      formats.checkFields(owner, "its report", report.format(), urc.parameters());
-      checkPayloads(urc, report);
-    }
-    if (urc.reports().size() > 1 && urc.reports().stream().anyMatch(r -> r.name().isEmpty())) {
-      reporter.error(
-          urc.location(),
-          owner + " has " + urc.reports().size() + " reports; name each one (report framed: ...)");
-    }
-    for (Alias alias : urc.aliases()) {
-      if (!urc.prefixless() && !alias.name().startsWith("+")) {
-        reporter.error(
-            alias.location(),
-            "an alias of " + urc.prefix() + " is a prefix such as +HTTPSRECV, not '"
-                + alias.name() + "'");
-      }
-    }
-    warnUnused(urc);
-  }
-
-  private void checkPayloads(Urc urc, UrcReport report) {
-    List<FormatItem> items = report.format().items();
-    for (int i = 0; i < items.size(); i++) {
-      if (!(items.get(i) instanceof FormatItem.Field field)) {
-        continue;
-      }
-      Optional<Parameter> parameter = urc.parameter(field.name());
-      if (parameter.isEmpty() || !(parameter.get().type() instanceof ParamType.BytesType bytes)) {
-        continue;
-      }
-      if (i != items.size() - 1) {
-        reporter.error(
-            field.location(),
-            "payload <" + field.name() + "> must be the last field of its report: its bytes run"
-                + " to the end of the data");
-      }
-      if (bytes.framing() instanceof ParamType.SizedBy sized) {
-        checkSizedBy(urc, report, field, sized, i);
-      } else if (bytes.framing() instanceof ParamType.UntilUrc until) {
-        for (String terminator : until.terminators()) {
-          if (chapter.urcNamed(terminator).isEmpty()) {
+    void check(Urc urc) {
+        String owner = "URC " + urc.prefix();
+        parameters.check(owner, urc.parameters());
+        if (urc.prefixless() && !urc.reports().isEmpty()) {
             reporter.error(
-                until.location(),
-                "payload <" + field.name() + "> ends at " + terminator
-                    + ", which the chapter does not declare as a URC");
-          }
+                    urc.reports().get(0).location(),
+                    "a prefix-less URC is one fixed line (\"" + urc.prefix() + "\") and has no report formats");
         }
-      } else {
-        reporter.error(
-            field.location(),
-            "URC payload <" + field.name() + "> needs framing: bytes(<length field>) or bytes"
-                + " until +URC, so the reader knows where it ends");
-      }
+        if (urc.prefix().isBlank()) {
+            reporter.error(urc.location(), "a prefix-less URC needs its fixed line of text");
+        }
+        FirstSeen names = new FirstSeen(reporter, "report");
+        for (UrcReport report : urc.reports()) {
+            report.name().ifPresent(n -> names.add(n, report.location()));
+            formats.checkFields(owner, "its report", report.format(), urc.parameters());
+            checkPayloads(urc, report);
+        }
+        if (urc.reports().size() > 1
+                && urc.reports().stream().anyMatch(r -> r.name().isEmpty())) {
+            reporter.error(
+                    urc.location(),
+                    owner + " has " + urc.reports().size() + " reports; name each one (report framed: ...)");
+        }
+        for (Alias alias : urc.aliases()) {
+            if (!urc.prefixless() && !alias.name().startsWith("+")) {
+                reporter.error(
+                        alias.location(),
+                        "an alias of " + urc.prefix() + " is a prefix such as +HTTPSRECV, not '" + alias.name() + "'");
+            }
+        }
+        warnUnused(urc);
     }
-  }
 
-  private void checkSizedBy(
-      Urc urc, UrcReport report, FormatItem.Field payload, ParamType.SizedBy sized, int position) {
-    Optional<Parameter> length = urc.parameter(sized.lengthField());
-    if (length.isEmpty() || !(length.get().type() instanceof ParamType.IntType)) {
-      reporter.error(
-          sized.location(),
-          "payload <" + payload.name() + "> is sized by <" + sized.lengthField()
-              + ">, which must be an int field of URC " + urc.prefix());
-      return;
+    private void checkPayloads(Urc urc, UrcReport report) {
+        List<FormatItem> items = report.format().items();
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof FormatItem.Field field)) {
+                continue;
+            }
+            Optional<Parameter> parameter = urc.parameter(field.name());
+            if (parameter.isEmpty() || !(parameter.get().type() instanceof ParamType.BytesType bytes)) {
+                continue;
+            }
+            if (i != items.size() - 1) {
+                reporter.error(
+                        field.location(),
+                        "payload <" + field.name() + "> must be the last field of its report: its bytes run"
+                                + " to the end of the data");
+            }
+            if (bytes.framing() instanceof ParamType.SizedBy sized) {
+                checkSizedBy(urc, report, field, sized, i);
+            } else if (bytes.framing() instanceof ParamType.UntilUrc until) {
+                for (String terminator : until.terminators()) {
+                    if (chapter.urcNamed(terminator).isEmpty()) {
+                        reporter.error(
+                                until.location(),
+                                "payload <" + field.name() + "> ends at " + terminator
+                                        + ", which the chapter does not declare as a URC");
+                    }
+                }
+            } else {
+                reporter.error(
+                        field.location(),
+                        "URC payload <" + field.name() + "> needs framing: bytes(<length field>) or bytes"
+                                + " until +URC, so the reader knows where it ends");
+            }
+        }
     }
-    boolean before =
-        report.format().items().subList(0, position).stream()
-            .anyMatch(i -> i instanceof FormatItem.Field f && f.name().equals(sized.lengthField()));
-    if (!before) {
-      reporter.error(
-          payload.location(),
-          "payload <" + payload.name() + "> is sized by <" + sized.lengthField()
-              + ">, which must come before it in the report");
-    }
-  }
 
-  private void warnUnused(Urc urc) {
-    Set<String> used = new HashSet<>();
-    urc.reports().forEach(r -> r.format().fields().forEach(f -> used.add(f.name())));
-    for (Parameter parameter : urc.parameters()) {
-      if (!used.contains(parameter.name())) {
-        reporter.warning(
-            parameter.location(),
-            "field '" + parameter.name() + "' is not used by any report of URC " + urc.prefix());
-      }
+    private void checkSizedBy(
+            Urc urc, UrcReport report, FormatItem.Field payload, ParamType.SizedBy sized, int position) {
+        Optional<Parameter> length = urc.parameter(sized.lengthField());
+        if (length.isEmpty() || !(length.get().type() instanceof ParamType.IntType)) {
+            reporter.error(
+                    sized.location(),
+                    "payload <" + payload.name() + "> is sized by <" + sized.lengthField()
+                            + ">, which must be an int field of URC " + urc.prefix());
+            return;
+        }
+        boolean before = report.format().items().subList(0, position).stream()
+                .anyMatch(i -> i instanceof FormatItem.Field f && f.name().equals(sized.lengthField()));
+        if (!before) {
+            reporter.error(
+                    payload.location(),
+                    "payload <" + payload.name() + "> is sized by <" + sized.lengthField()
+                            + ">, which must come before it in the report");
+        }
     }
-  }
+
+    private void warnUnused(Urc urc) {
+        Set<String> used = new HashSet<>();
+        urc.reports().forEach(r -> r.format().fields().forEach(f -> used.add(f.name())));
+        for (Parameter parameter : urc.parameters()) {
+            if (!used.contains(parameter.name())) {
+                reporter.warning(
+                        parameter.location(),
+                        "field '" + parameter.name() + "' is not used by any report of URC " + urc.prefix());
+            }
+        }
+    }
 }

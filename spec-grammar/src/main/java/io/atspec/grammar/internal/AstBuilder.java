@@ -12,7 +12,6 @@ import io.atspec.grammar.model.Edition;
 import io.atspec.grammar.model.EnumConstant;
 import io.atspec.grammar.model.EnumType;
 import io.atspec.grammar.model.ErrorTable;
-import io.atspec.grammar.model.Example;
 import io.atspec.grammar.model.FinalResult;
 import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.FormKind;
@@ -46,534 +45,511 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 public final class AstBuilder {
 
-  private final Reporter reporter;
+    private final Reporter reporter;
 
-  public AstBuilder(Reporter reporter) {
-    this.reporter = reporter;
-  }
-
-  public Chapter chapter(SpecContext spec) {
-    ChapterContext header = spec.chapter();
-    String javaPackage = "";
-    Optional<String> facade = Optional.empty();
-    Optional<ManualReference> manual = Optional.empty();
-    String description = "";
-    List<Edition> editions = new ArrayList<>();
-    for (ChapterItemContext item : header.chapterItem()) {
-      if (item instanceof PackageItemContext p) {
-        javaPackage = p.qualifiedName().getText();
-      } else if (item instanceof FacadeItemContext f) {
-        facade = Optional.of(name(f.name()));
-      } else if (item instanceof ManualItemContext m) {
-        manual =
-            Optional.of(
-                new ManualReference(
-                    text(m.text()),
-                    Optional.ofNullable(m.sectionNumber()).map(ParserRuleContext::getText),
-                    at(m)));
-      } else if (item instanceof EditionItemContext e) {
-        editions.add(new Edition(name(e.name()), text(e.text()), at(e.name())));
-      } else if (item instanceof ChapterDescriptionItemContext d) {
-        description = text(d.text());
-      }
+    public AstBuilder(Reporter reporter) {
+        this.reporter = reporter;
     }
-    List<EnumType> enums = new ArrayList<>();
-    List<ErrorTable> errorTables = new ArrayList<>();
-    List<Command> commands = new ArrayList<>();
-    List<Urc> urcs = new ArrayList<>();
-    for (DeclarationContext declaration : spec.declaration()) {
-      if (declaration.enumDecl() != null) {
-        EnumDeclContext e = declaration.enumDecl();
-        enums.add(new EnumType(name(e.name()), text(e.text()), entries(e.enumEntry()), at(e.name())));
-      } else if (declaration.errorsDecl() != null) {
-        ErrorsDeclContext e = declaration.errorsDecl();
-        errorTables.add(
-            new ErrorTable(name(e.name()), text(e.text()), entries(e.enumEntry()), at(e.name())));
-      } else if (declaration.commandDecl() != null) {
-        commands.add(command(declaration.commandDecl()));
-      } else if (declaration.urcDecl() != null) {
-        urcs.add(urc(declaration.urcDecl()));
-      }
+
+    public Chapter chapter(SpecContext spec) {
+        ChapterContext header = spec.chapter();
+        String javaPackage = "";
+        Optional<String> facade = Optional.empty();
+        Optional<ManualReference> manual = Optional.empty();
+        String description = "";
+        List<Edition> editions = new ArrayList<>();
+        for (ChapterItemContext item : header.chapterItem()) {
+            if (item instanceof PackageItemContext p) {
+                javaPackage = p.qualifiedName().getText();
+            } else if (item instanceof FacadeItemContext f) {
+                facade = Optional.of(name(f.name()));
+            } else if (item instanceof ManualItemContext m) {
+                manual = Optional.of(new ManualReference(
+                        text(m.text()), Optional.ofNullable(m.sectionNumber()).map(ParserRuleContext::getText), at(m)));
+            } else if (item instanceof EditionItemContext e) {
+                editions.add(new Edition(name(e.name()), text(e.text()), at(e.name())));
+            } else if (item instanceof ChapterDescriptionItemContext d) {
+                description = text(d.text());
+            }
+        }
+        List<EnumType> enums = new ArrayList<>();
+        List<ErrorTable> errorTables = new ArrayList<>();
+        List<Command> commands = new ArrayList<>();
+        List<Urc> urcs = new ArrayList<>();
+        for (DeclarationContext declaration : spec.declaration()) {
+            if (declaration.enumDecl() != null) {
+                EnumDeclContext e = declaration.enumDecl();
+                enums.add(new EnumType(name(e.name()), text(e.text()), entries(e.enumEntry()), at(e.name())));
+            } else if (declaration.errorsDecl() != null) {
+                ErrorsDeclContext e = declaration.errorsDecl();
+                errorTables.add(new ErrorTable(name(e.name()), text(e.text()), entries(e.enumEntry()), at(e.name())));
+            } else if (declaration.commandDecl() != null) {
+                commands.add(command(declaration.commandDecl()));
+            } else if (declaration.urcDecl() != null) {
+                urcs.add(urc(declaration.urcDecl()));
+            }
+        }
+        return new Chapter(
+                name(header.name()),
+                text(header.text()),
+                javaPackage,
+                facade,
+                manual,
+                description,
+                editions,
+                enums,
+                errorTables,
+                commands,
+                urcs,
+                at(header.name()));
     }
-    return new Chapter(
-        name(header.name()),
-        text(header.text()),
-        javaPackage,
-        facade,
-        manual,
-        description,
-        editions,
-        enums,
-        errorTables,
-        commands,
-        urcs,
-        at(header.name()));
-  }
 
-  private Command command(CommandDeclContext c) {
-    String atName = c.AT_NAME().getText();
-    Optional<String> section = Optional.empty();
-    String description = "";
-    List<Timeout> timeouts = new ArrayList<>();
-    List<Parameter> parameters = new ArrayList<>();
-    List<Form> forms = new ArrayList<>();
-    List<FinalResult> finals = new ArrayList<>();
-    List<Alias> aliases = new ArrayList<>();
-    List<String> errorTables = new ArrayList<>();
-    Optional<ErrorTable> inlineErrors = Optional.empty();
-    Optional<Completion> completion = Optional.empty();
-    List<io.atspec.grammar.model.Example> examples = new ArrayList<>();
-    for (CommandItemContext item : c.commandItem()) {
-      if (item.sectionStmt() != null) {
-        section = Optional.of(item.sectionStmt().sectionNumber().getText());
-      } else if (item.descriptionStmt() != null) {
-        description = text(item.descriptionStmt().text());
-      } else if (item.timeoutStmt() != null) {
-        TimeoutStmtContext t = item.timeoutStmt();
-        timeouts.add(
-            new Timeout(
-                duration(t.DURATION().getSymbol()),
-                Optional.ofNullable(t.name()).map(this::name),
-                at(t.DURATION().getSymbol())));
-      } else if (item.paramDecl() != null) {
-        parameters.add(parameter(item.paramDecl()));
-      } else if (item.formDecl() != null) {
-        forms.add(form(item.formDecl()));
-      } else if (item.finalDecl() != null) {
-        finals.add(finalResult(item.finalDecl()));
-      } else if (item.aliasStmt() != null) {
-        aliases.addAll(aliases(item.aliasStmt()));
-      } else if (item.errorsUse() instanceof ErrorsReferenceContext ref) {
-        errorTables.add(name(ref.name()));
-      } else if (item.errorsUse() instanceof ErrorsInlineContext inline) {
-        inlineErrors =
-            Optional.of(new ErrorTable("", "", entries(inline.enumEntry()), at(inline)));
-      } else if (item.completionDecl() != null) {
-        completion = Optional.of(completion(item.completionDecl()));
-      } else if (item.exampleDecl() != null) {
-        examples.add(example(item.exampleDecl()));
-      }
+    private Command command(CommandDeclContext c) {
+        String atName = c.AT_NAME().getText();
+        Optional<String> section = Optional.empty();
+        String description = "";
+        List<Timeout> timeouts = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        List<Form> forms = new ArrayList<>();
+        List<FinalResult> finals = new ArrayList<>();
+        List<Alias> aliases = new ArrayList<>();
+        List<String> errorTables = new ArrayList<>();
+        Optional<ErrorTable> inlineErrors = Optional.empty();
+        Optional<Completion> completion = Optional.empty();
+        List<io.atspec.grammar.model.Example> examples = new ArrayList<>();
+        for (CommandItemContext item : c.commandItem()) {
+            if (item.sectionStmt() != null) {
+                section = Optional.of(item.sectionStmt().sectionNumber().getText());
+            } else if (item.descriptionStmt() != null) {
+                description = text(item.descriptionStmt().text());
+            } else if (item.timeoutStmt() != null) {
+                TimeoutStmtContext t = item.timeoutStmt();
+                timeouts.add(new Timeout(
+                        duration(t.DURATION().getSymbol()),
+                        Optional.ofNullable(t.name()).map(this::name),
+                        at(t.DURATION().getSymbol())));
+            } else if (item.paramDecl() != null) {
+                parameters.add(parameter(item.paramDecl()));
+            } else if (item.formDecl() != null) {
+                forms.add(form(item.formDecl()));
+            } else if (item.finalDecl() != null) {
+                finals.add(finalResult(item.finalDecl()));
+            } else if (item.aliasStmt() != null) {
+                aliases.addAll(aliases(item.aliasStmt()));
+            } else if (item.errorsUse() instanceof ErrorsReferenceContext ref) {
+                errorTables.add(name(ref.name()));
+            } else if (item.errorsUse() instanceof ErrorsInlineContext inline) {
+                inlineErrors = Optional.of(new ErrorTable("", "", entries(inline.enumEntry()), at(inline)));
+            } else if (item.completionDecl() != null) {
+                completion = Optional.of(completion(item.completionDecl()));
+            } else if (item.exampleDecl() != null) {
+                examples.add(example(item.exampleDecl()));
+            }
+        }
+        return new Command(
+                atName,
+                c.name() != null ? name(c.name()) : defaultJavaName(atName.substring(3)),
+                text(c.text()),
+                section,
+                description,
+                timeouts,
+                parameters,
+                forms,
+                finals,
+                aliases,
+                errorTables,
+                inlineErrors,
+                completion,
+                examples,
+                at(c.AT_NAME().getSymbol()));
     }
-    return new Command(
-        atName,
-        c.name() != null ? name(c.name()) : defaultJavaName(atName.substring(3)),
-        text(c.text()),
-        section,
-        description,
-        timeouts,
-        parameters,
-        forms,
-        finals,
-        aliases,
-        errorTables,
-        inlineErrors,
-        completion,
-        examples,
-        at(c.AT_NAME().getSymbol()));
-  }
 
-  private Urc urc(UrcDeclContext u) {
-    boolean prefixless = u.STRING() != null;
-    String prefix = prefixless ? unquote(u.STRING().getText()) : prefixName(u.PREFIX());
-    Optional<String> section = Optional.empty();
-    String description = "";
-    List<Alias> aliases = new ArrayList<>();
-    List<Parameter> parameters = new ArrayList<>();
-    List<UrcReport> reports = new ArrayList<>();
-    List<io.atspec.grammar.model.Example> examples = new ArrayList<>();
-    for (UrcItemContext item : u.urcItem()) {
-      if (item.sectionStmt() != null) {
-        section = Optional.of(item.sectionStmt().sectionNumber().getText());
-      } else if (item.descriptionStmt() != null) {
-        description = text(item.descriptionStmt().text());
-      } else if (item.paramDecl() != null) {
-        parameters.add(parameter(item.paramDecl()));
-      } else if (item.reportDecl() != null) {
-        ReportDeclContext r = item.reportDecl();
-        reports.add(
-            new UrcReport(
-                Optional.ofNullable(r.name()).map(this::name),
-                r.format() != null ? format(r.format()) : Format.empty(),
-                at(r)));
-      } else if (item.aliasStmt() != null) {
-        aliases.addAll(aliases(item.aliasStmt()));
-      } else if (item.exampleDecl() != null) {
-        examples.add(example(item.exampleDecl()));
-      }
+    private Urc urc(UrcDeclContext u) {
+        boolean prefixless = u.STRING() != null;
+        String prefix = prefixless ? unquote(u.STRING().getText()) : prefixName(u.PREFIX());
+        Optional<String> section = Optional.empty();
+        String description = "";
+        List<Alias> aliases = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        List<UrcReport> reports = new ArrayList<>();
+        List<io.atspec.grammar.model.Example> examples = new ArrayList<>();
+        for (UrcItemContext item : u.urcItem()) {
+            if (item.sectionStmt() != null) {
+                section = Optional.of(item.sectionStmt().sectionNumber().getText());
+            } else if (item.descriptionStmt() != null) {
+                description = text(item.descriptionStmt().text());
+            } else if (item.paramDecl() != null) {
+                parameters.add(parameter(item.paramDecl()));
+            } else if (item.reportDecl() != null) {
+                ReportDeclContext r = item.reportDecl();
+                reports.add(new UrcReport(
+                        Optional.ofNullable(r.name()).map(this::name),
+                        r.format() != null ? format(r.format()) : Format.empty(),
+                        at(r)));
+            } else if (item.aliasStmt() != null) {
+                aliases.addAll(aliases(item.aliasStmt()));
+            } else if (item.exampleDecl() != null) {
+                examples.add(example(item.exampleDecl()));
+            }
+        }
+        Token nameToken = prefixless ? u.STRING().getSymbol() : u.PREFIX().getSymbol();
+        return new Urc(
+                prefix,
+                prefixless,
+                u.name() != null ? name(u.name()) : defaultJavaName(prefix.replaceAll("[^A-Za-z0-9]", "")),
+                text(u.text()),
+                section,
+                description,
+                aliases,
+                parameters,
+                reports,
+                examples,
+                at(nameToken));
     }
-    Token nameToken = prefixless ? u.STRING().getSymbol() : u.PREFIX().getSymbol();
-    return new Urc(
-        prefix,
-        prefixless,
-        u.name() != null ? name(u.name()) : defaultJavaName(prefix.replaceAll("[^A-Za-z0-9]", "")),
-        text(u.text()),
-        section,
-        description,
-        aliases,
-        parameters,
-        reports,
-        examples,
-        at(nameToken));
-  }
 
-  private Parameter parameter(ParamDeclContext p) {
-    Quoting quoting = Quoting.DEFAULT;
-    boolean secret = false;
-    boolean optional = false;
-    Optional<Value> defaultValue = Optional.empty();
-    Optional<String> derived = Optional.empty();
-    for (ParamModifierContext modifier : p.paramModifier()) {
-      if (modifier instanceof QuotedModifierContext) {
-        quoting = Quoting.QUOTED;
-      } else if (modifier instanceof UnquotedModifierContext) {
-        quoting = Quoting.UNQUOTED;
-      } else if (modifier instanceof SecretModifierContext) {
-        secret = true;
-      } else if (modifier instanceof OptionalModifierContext) {
-        optional = true;
-      } else if (modifier instanceof DefaultModifierContext d) {
-        defaultValue = Optional.of(value(d.value()));
-      } else if (modifier instanceof DerivedModifierContext d) {
-        derived = Optional.of(name(d.name()));
-      }
+    private Parameter parameter(ParamDeclContext p) {
+        Quoting quoting = Quoting.DEFAULT;
+        boolean secret = false;
+        boolean optional = false;
+        Optional<Value> defaultValue = Optional.empty();
+        Optional<String> derived = Optional.empty();
+        for (ParamModifierContext modifier : p.paramModifier()) {
+            if (modifier instanceof QuotedModifierContext) {
+                quoting = Quoting.QUOTED;
+            } else if (modifier instanceof UnquotedModifierContext) {
+                quoting = Quoting.UNQUOTED;
+            } else if (modifier instanceof SecretModifierContext) {
+                secret = true;
+            } else if (modifier instanceof OptionalModifierContext) {
+                optional = true;
+            } else if (modifier instanceof DefaultModifierContext d) {
+                defaultValue = Optional.of(value(d.value()));
+            } else if (modifier instanceof DerivedModifierContext d) {
+                derived = Optional.of(name(d.name()));
+            }
+        }
+        return new Parameter(
+                name(p.name()),
+                type(p.typeExpr()),
+                quoting,
+                secret,
+                optional,
+                defaultValue,
+                derived,
+                text(p.text()),
+                at(p.name()));
     }
-    return new Parameter(
-        name(p.name()),
-        type(p.typeExpr()),
-        quoting,
-        secret,
-        optional,
-        defaultValue,
-        derived,
-        text(p.text()),
-        at(p.name()));
-  }
 
-  private ParamType type(TypeExprContext t) {
-    SourceLocation where = at(t);
-    if (t instanceof IntTypeContext i) {
-      return new ParamType.IntType(
-          i.valueSet() != null ? valueSet(i.valueSet()) : ValueSet.any(), where);
+    private ParamType type(TypeExprContext t) {
+        SourceLocation where = at(t);
+        if (t instanceof IntTypeContext i) {
+            return new ParamType.IntType(i.valueSet() != null ? valueSet(i.valueSet()) : ValueSet.any(), where);
+        }
+        if (t instanceof StringTypeContext s) {
+            ParamType.TextKind kind = s.HEX_TYPE() != null
+                    ? ParamType.TextKind.HEX
+                    : s.PATH_TYPE() != null ? ParamType.TextKind.PATH : ParamType.TextKind.STRING;
+            SizeRange size = SizeRange.unbounded(where);
+            if (s.sizeSpec() instanceof SizeBoundsContext bounds) {
+                size = sizeRange(bounds.sizeRange());
+            } else if (s.sizeSpec() instanceof SizeFieldContext field) {
+                reporter.error(
+                        at(field.name()),
+                        "only a bytes payload can be sized by another field; give "
+                                + s.getStart().getText()
+                                + " a size range such as (1..2048)");
+            }
+            return new ParamType.TextType(kind, size, where);
+        }
+        if (t instanceof BytesTypeContext b) {
+            if (b.sizeSpec() instanceof SizeFieldContext field) {
+                return new ParamType.BytesType(new ParamType.SizedBy(name(field.name()), at(field.name())), where);
+            }
+            SizeRange size = b.sizeSpec() instanceof SizeBoundsContext bounds
+                    ? sizeRange(bounds.sizeRange())
+                    : SizeRange.unbounded(where);
+            return new ParamType.BytesType(new ParamType.Bounded(size), where);
+        }
+        if (t instanceof RawBytesTypeContext r) {
+            List<String> terminators =
+                    r.PREFIX().stream().map(AstBuilder::prefixName).toList();
+            return new ParamType.BytesType(new ParamType.UntilUrc(terminators, where), where);
+        }
+        NamedTypeContext named = (NamedTypeContext) t;
+        return new ParamType.EnumRef(name(named.name()), where);
     }
-    if (t instanceof StringTypeContext s) {
-      ParamType.TextKind kind =
-          s.HEX_TYPE() != null
-              ? ParamType.TextKind.HEX
-              : s.PATH_TYPE() != null ? ParamType.TextKind.PATH : ParamType.TextKind.STRING;
-      SizeRange size = SizeRange.unbounded(where);
-      if (s.sizeSpec() instanceof SizeBoundsContext bounds) {
-        size = sizeRange(bounds.sizeRange());
-      } else if (s.sizeSpec() instanceof SizeFieldContext field) {
-        reporter.error(
-            at(field.name()),
-            "only a bytes payload can be sized by another field; give "
-                + s.getStart().getText()
-                + " a size range such as (1..2048)");
-      }
-      return new ParamType.TextType(kind, size, where);
+
+    private SizeRange sizeRange(SizeRangeContext r) {
+        List<TerminalNode> ints = r.INT();
+        SourceLocation where = at(r);
+        if (r.RANGE() == null) {
+            // (32): exactly 32 bytes.
+            long exact = number(ints.get(0).getSymbol());
+            return new SizeRange(exact, Optional.of(exact), where);
+        }
+        boolean leadingRange = r.getStart().getType() == AtSpecLexer.RANGE;
+        if (leadingRange) {
+            return new SizeRange(0, Optional.of(number(ints.get(0).getSymbol())), where);
+        }
+        long min = number(ints.get(0).getSymbol());
+        Optional<Long> max = ints.size() > 1 ? Optional.of(number(ints.get(1).getSymbol())) : Optional.empty();
+        return new SizeRange(min, max, where);
     }
-    if (t instanceof BytesTypeContext b) {
-      if (b.sizeSpec() instanceof SizeFieldContext field) {
-        return new ParamType.BytesType(
-            new ParamType.SizedBy(name(field.name()), at(field.name())), where);
-      }
-      SizeRange size =
-          b.sizeSpec() instanceof SizeBoundsContext bounds
-              ? sizeRange(bounds.sizeRange())
-              : SizeRange.unbounded(where);
-      return new ParamType.BytesType(new ParamType.Bounded(size), where);
+
+    private ValueSet valueSet(ValueSetContext v) {
+        List<IntRange> ranges = new ArrayList<>();
+        for (ValueItemContext item : v.valueItem()) {
+            long min = number(item.INT(0).getSymbol());
+            long max = item.INT().size() > 1 ? number(item.INT(1).getSymbol()) : min;
+            ranges.add(new IntRange(min, max, at(item)));
+        }
+        return new ValueSet(ranges);
     }
-    if (t instanceof RawBytesTypeContext r) {
-      List<String> terminators = r.PREFIX().stream().map(AstBuilder::prefixName).toList();
-      return new ParamType.BytesType(new ParamType.UntilUrc(terminators, where), where);
+
+    private Form form(FormDeclContext f) {
+        FormKind kind = FormKind.valueOf(f.formKind().getText().toUpperCase(java.util.Locale.ROOT));
+        List<ResponseFormat> responses = new ArrayList<>();
+        for (ResponseContext r : f.response()) {
+            responses.add(new ResponseFormat(
+                    prefixName(r.PREFIX()), r.format() != null ? format(r.format()) : Format.empty(), at(r)));
+        }
+        return new Form(
+                kind,
+                Optional.ofNullable(f.name()).map(this::name),
+                f.format() != null ? format(f.format()) : Format.empty(),
+                Optional.ofNullable(f.promptClause()).map(p -> name(p.name())),
+                responses,
+                at(f));
     }
-    NamedTypeContext named = (NamedTypeContext) t;
-    return new ParamType.EnumRef(name(named.name()), where);
-  }
 
-  private SizeRange sizeRange(SizeRangeContext r) {
-    List<TerminalNode> ints = r.INT();
-    SourceLocation where = at(r);
-    if (r.RANGE() == null) {
-      // (32): exactly 32 bytes.
-      long exact = number(ints.get(0).getSymbol());
-      return new SizeRange(exact, Optional.of(exact), where);
+    private Format format(FormatContext f) {
+        List<FormatItem> items = new ArrayList<>();
+        for (ParserRuleContext child : f.getRuleContexts(ParserRuleContext.class)) {
+            if (child instanceof FieldItemContext field) {
+                items.add(new FormatItem.Field(
+                        name(field.name()), Optional.ofNullable(field.value()).map(this::value), at(field)));
+            } else if (child instanceof TextItemContext textItem) {
+                items.add(new FormatItem.Text(unquote(textItem.STRING().getText()), at(textItem)));
+            } else if (child instanceof GroupItemContext group) {
+                items.add(optionalGroup(group.optionalGroup()));
+            } else if (child instanceof OptionalGroupContext group) {
+                items.add(optionalGroup(group));
+            }
+        }
+        return new Format(items);
     }
-    boolean leadingRange = r.getStart().getType() == AtSpecLexer.RANGE;
-    if (leadingRange) {
-      return new SizeRange(0, Optional.of(number(ints.get(0).getSymbol())), where);
+
+    private FormatItem.OptionalGroup optionalGroup(OptionalGroupContext group) {
+        return new FormatItem.OptionalGroup(format(group.format()), at(group));
     }
-    long min = number(ints.get(0).getSymbol());
-    Optional<Long> max =
-        ints.size() > 1 ? Optional.of(number(ints.get(1).getSymbol())) : Optional.empty();
-    return new SizeRange(min, max, where);
-  }
 
-  private ValueSet valueSet(ValueSetContext v) {
-    List<IntRange> ranges = new ArrayList<>();
-    for (ValueItemContext item : v.valueItem()) {
-      long min = number(item.INT(0).getSymbol());
-      long max = item.INT().size() > 1 ? number(item.INT(1).getSymbol()) : min;
-      ranges.add(new IntRange(min, max, at(item)));
+    private FinalResult finalResult(FinalDeclContext f) {
+        List<TerminalNode> strings = f.STRING();
+        List<String> aliases = new ArrayList<>();
+        for (int i = 1; i < strings.size(); i++) {
+            aliases.add(unquote(strings.get(i).getText()));
+        }
+        return new FinalResult(
+                unquote(strings.get(0).getText()),
+                f.OK() != null,
+                text(f.text()),
+                aliases,
+                Optional.ofNullable(f.name()).map(this::name),
+                at(f.STRING(0).getSymbol()));
     }
-    return new ValueSet(ranges);
-  }
 
-  private Form form(FormDeclContext f) {
-    FormKind kind = FormKind.valueOf(f.formKind().getText().toUpperCase(java.util.Locale.ROOT));
-    List<ResponseFormat> responses = new ArrayList<>();
-    for (ResponseContext r : f.response()) {
-      responses.add(
-          new ResponseFormat(
-              prefixName(r.PREFIX()),
-              r.format() != null ? format(r.format()) : Format.empty(),
-              at(r)));
+    private List<Alias> aliases(AliasStmtContext a) {
+        List<Alias> aliases = new ArrayList<>();
+        for (AliasNameContext alias : a.aliasName()) {
+            String aliasName = alias.PREFIX() != null
+                    ? prefixName(alias.PREFIX())
+                    : alias.STRING() != null ? unquote(alias.STRING().getText()) : alias.getText();
+            aliases.add(new Alias(aliasName, at(alias)));
+        }
+        return aliases;
     }
-    return new Form(
-        kind,
-        Optional.ofNullable(f.name()).map(this::name),
-        f.format() != null ? format(f.format()) : Format.empty(),
-        Optional.ofNullable(f.promptClause()).map(p -> name(p.name())),
-        responses,
-        at(f));
-  }
 
-  private Format format(FormatContext f) {
-    List<FormatItem> items = new ArrayList<>();
-    for (ParserRuleContext child : f.getRuleContexts(ParserRuleContext.class)) {
-      if (child instanceof FieldItemContext field) {
-        items.add(
-            new FormatItem.Field(
-                name(field.name()),
-                Optional.ofNullable(field.value()).map(this::value),
-                at(field)));
-      } else if (child instanceof TextItemContext textItem) {
-        items.add(new FormatItem.Text(unquote(textItem.STRING().getText()), at(textItem)));
-      } else if (child instanceof GroupItemContext group) {
-        items.add(optionalGroup(group.optionalGroup()));
-      } else if (child instanceof OptionalGroupContext group) {
-        items.add(optionalGroup(group));
-      }
+    private Completion completion(CompletionDeclContext c) {
+        List<String> collect = new ArrayList<>();
+        Optional<Completion.UntilUrc> until = Optional.empty();
+        Optional<Completion.Poll> poll = Optional.empty();
+        for (CompletionClauseContext clause : c.completionClause()) {
+            if (clause instanceof CollectClauseContext col) {
+                col.PREFIX().forEach(p -> collect.add(prefixName(p)));
+            } else if (clause instanceof UntilClauseContext u) {
+                until = Optional.of(new Completion.UntilUrc(
+                        prefixName(u.PREFIX()),
+                        Optional.ofNullable(u.name()).map(this::name),
+                        u.valueSet() != null ? valueSet(u.valueSet()) : ValueSet.any(),
+                        at(u.PREFIX().getSymbol())));
+            } else if (clause instanceof PollClauseContext p) {
+                poll = Optional.of(new Completion.Poll(
+                        p.AT_NAME().getText(),
+                        name(p.name()),
+                        valueSet(p.valueSet()),
+                        Optional.ofNullable(p.DURATION()).map(d -> duration(d.getSymbol())),
+                        at(p.AT_NAME().getSymbol())));
+            }
+        }
+        return new Completion(
+                Optional.ofNullable(c.DURATION()).map(d -> duration(d.getSymbol())),
+                c.name().stream().map(this::name).toList(),
+                collect,
+                until,
+                poll,
+                at(c));
     }
-    return new Format(items);
-  }
 
-  private FormatItem.OptionalGroup optionalGroup(OptionalGroupContext group) {
-    return new FormatItem.OptionalGroup(format(group.format()), at(group));
-  }
-
-  private FinalResult finalResult(FinalDeclContext f) {
-    List<TerminalNode> strings = f.STRING();
-    List<String> aliases = new ArrayList<>();
-    for (int i = 1; i < strings.size(); i++) {
-      aliases.add(unquote(strings.get(i).getText()));
+    private io.atspec.grammar.model.Example example(ExampleDeclContext e) {
+        List<TranscriptLine> lines = new ArrayList<>();
+        for (TranscriptLineContext line : e.transcriptLine()) {
+            Token token = line.getStart();
+            String raw = stripTrailing(token.getText());
+            TranscriptLine.Direction direction;
+            int marker;
+            if (token.getType() == AtSpecLexer.TX_REFUSED) {
+                direction = TranscriptLine.Direction.SENT_REFUSED;
+                marker = 2;
+            } else if (token.getType() == AtSpecLexer.TX) {
+                direction = TranscriptLine.Direction.SENT;
+                marker = 1;
+            } else {
+                direction = TranscriptLine.Direction.RECEIVED;
+                marker = 1;
+            }
+            String content = raw.substring(marker);
+            // One space after the marker is layout, not content.
+            if (content.startsWith(" ")) {
+                content = content.substring(1);
+            }
+            lines.add(new TranscriptLine(direction, content, at(token)));
+        }
+        return new io.atspec.grammar.model.Example(exampleTitle(e.EXAMPLE_OPEN().getText()), lines, at(e));
     }
-    return new FinalResult(
-        unquote(strings.get(0).getText()),
-        f.OK() != null,
-        text(f.text()),
-        aliases,
-        Optional.ofNullable(f.name()).map(this::name),
-        at(f.STRING(0).getSymbol()));
-  }
 
-  private List<Alias> aliases(AliasStmtContext a) {
-    List<Alias> aliases = new ArrayList<>();
-    for (AliasNameContext alias : a.aliasName()) {
-      String aliasName =
-          alias.PREFIX() != null
-              ? prefixName(alias.PREFIX())
-              : alias.STRING() != null ? unquote(alias.STRING().getText()) : alias.getText();
-      aliases.add(new Alias(aliasName, at(alias)));
+    /** The title inside {@code example "title" {}, or empty when there is none. */
+    private static String exampleTitle(String opening) {
+        int start = opening.indexOf('"');
+        int end = opening.lastIndexOf('"');
+        return start >= 0 && end > start ? unquote(opening.substring(start, end + 1)) : "";
     }
-    return aliases;
-  }
 
-  private Completion completion(CompletionDeclContext c) {
-    List<String> collect = new ArrayList<>();
-    Optional<Completion.UntilUrc> until = Optional.empty();
-    Optional<Completion.Poll> poll = Optional.empty();
-    for (CompletionClauseContext clause : c.completionClause()) {
-      if (clause instanceof CollectClauseContext col) {
-        col.PREFIX().forEach(p -> collect.add(prefixName(p)));
-      } else if (clause instanceof UntilClauseContext u) {
-        until =
-            Optional.of(
-                new Completion.UntilUrc(
-                    prefixName(u.PREFIX()),
-                    Optional.ofNullable(u.name()).map(this::name),
-                    u.valueSet() != null ? valueSet(u.valueSet()) : ValueSet.any(),
-                    at(u.PREFIX().getSymbol())));
-      } else if (clause instanceof PollClauseContext p) {
-        poll =
-            Optional.of(
-                new Completion.Poll(
-                    p.AT_NAME().getText(),
-                    name(p.name()),
-                    valueSet(p.valueSet()),
-                    Optional.ofNullable(p.DURATION()).map(d -> duration(d.getSymbol())),
-                    at(p.AT_NAME().getSymbol())));
-      }
+    private List<EnumConstant> entries(List<EnumEntryContext> entries) {
+        List<EnumConstant> constants = new ArrayList<>();
+        for (EnumEntryContext entry : entries) {
+            EnumCodeContext code = entry.enumCode();
+            CodeKind kind;
+            String text;
+            if (code.INT() != null) {
+                kind = CodeKind.INTEGER;
+                text = code.INT().getText();
+            } else if (code.STRING() != null) {
+                kind = CodeKind.QUOTED;
+                text = unquote(code.STRING().getText());
+            } else {
+                kind = CodeKind.WORD;
+                text = code.getText();
+            }
+            constants.add(new EnumConstant(text, kind, name(entry.name()), text(entry.text()), at(entry)));
+        }
+        return constants;
     }
-    return new Completion(
-        Optional.ofNullable(c.DURATION()).map(d -> duration(d.getSymbol())),
-        c.name().stream().map(this::name).toList(),
-        collect,
-        until,
-        poll,
-        at(c));
-  }
 
-  private io.atspec.grammar.model.Example example(ExampleDeclContext e) {
-    List<TranscriptLine> lines = new ArrayList<>();
-    for (TranscriptLineContext line : e.transcriptLine()) {
-      Token token = line.getStart();
-      String raw = stripTrailing(token.getText());
-      TranscriptLine.Direction direction;
-      int marker;
-      if (token.getType() == AtSpecLexer.TX_REFUSED) {
-        direction = TranscriptLine.Direction.SENT_REFUSED;
-        marker = 2;
-      } else if (token.getType() == AtSpecLexer.TX) {
-        direction = TranscriptLine.Direction.SENT;
-        marker = 1;
-      } else {
-        direction = TranscriptLine.Direction.RECEIVED;
-        marker = 1;
-      }
-      String content = raw.substring(marker);
-      // One space after the marker is layout, not content.
-      if (content.startsWith(" ")) {
-        content = content.substring(1);
-      }
-      lines.add(new TranscriptLine(direction, content, at(token)));
+    private Value value(ValueContext v) {
+        if (v.INT() != null) {
+            return new Value(v.INT().getText(), CodeKind.INTEGER, at(v));
+        }
+        if (v.STRING() != null) {
+            return new Value(unquote(v.STRING().getText()), CodeKind.QUOTED, at(v));
+        }
+        return new Value(v.getText(), CodeKind.WORD, at(v));
     }
-    return new io.atspec.grammar.model.Example(exampleTitle(e.EXAMPLE_OPEN().getText()), lines, at(e));
-  }
 
-  /** The title inside {@code example "title" {}, or empty when there is none. */
-  private static String exampleTitle(String opening) {
-    int start = opening.indexOf('"');
-    int end = opening.lastIndexOf('"');
-    return start >= 0 && end > start ? unquote(opening.substring(start, end + 1)) : "";
-  }
-
-  private List<EnumConstant> entries(List<EnumEntryContext> entries) {
-    List<EnumConstant> constants = new ArrayList<>();
-    for (EnumEntryContext entry : entries) {
-      EnumCodeContext code = entry.enumCode();
-      CodeKind kind;
-      String text;
-      if (code.INT() != null) {
-        kind = CodeKind.INTEGER;
-        text = code.INT().getText();
-      } else if (code.STRING() != null) {
-        kind = CodeKind.QUOTED;
-        text = unquote(code.STRING().getText());
-      } else {
-        kind = CodeKind.WORD;
-        text = code.getText();
-      }
-      constants.add(
-          new EnumConstant(text, kind, name(entry.name()), text(entry.text()), at(entry)));
+    private Duration duration(Token token) {
+        String text = token.getText();
+        String digits = text.replaceAll("[a-z]+$", "");
+        String unit = text.substring(digits.length());
+        long amount = number(token, digits);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
     }
-    return constants;
-  }
 
-  private Value value(ValueContext v) {
-    if (v.INT() != null) {
-      return new Value(v.INT().getText(), CodeKind.INTEGER, at(v));
+    private long number(Token token) {
+        return number(token, token.getText());
     }
-    if (v.STRING() != null) {
-      return new Value(unquote(v.STRING().getText()), CodeKind.QUOTED, at(v));
+
+    private long number(Token token, String digits) {
+        try {
+            long value = Long.parseLong(digits);
+            if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+                reporter.error(at(token), "number " + digits + " does not fit in a 32-bit int");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            reporter.error(at(token), "number " + digits + " does not fit in a 32-bit int");
+            return 0;
+        }
     }
-    return new Value(v.getText(), CodeKind.WORD, at(v));
-  }
 
-  private Duration duration(Token token) {
-    String text = token.getText();
-    String digits = text.replaceAll("[a-z]+$", "");
-    String unit = text.substring(digits.length());
-    long amount = number(token, digits);
-    return switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      default -> Duration.ofMinutes(amount);
-    };
-  }
-
-  private long number(Token token) {
-    return number(token, token.getText());
-  }
-
-  private long number(Token token, String digits) {
-    try {
-      long value = Long.parseLong(digits);
-      if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-        reporter.error(at(token), "number " + digits + " does not fit in a 32-bit int");
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      reporter.error(at(token), "number " + digits + " does not fit in a 32-bit int");
-      return 0;
+    private String name(NameContext n) {
+        return n.getText();
     }
-  }
 
-  private String name(NameContext n) {
-    return n.getText();
-  }
-
-  /** Adjacent strings join with one space, so a long description can span lines. */
-  private static String text(TextContext t) {
-    if (t == null) {
-      return "";
+    /** Adjacent strings join with one space, so a long description can span lines. */
+    private static String text(TextContext t) {
+        if (t == null) {
+            return "";
+        }
+        return String.join(
+                " ", t.STRING().stream().map(s -> unquote(s.getText())).toList());
     }
-    return String.join(" ", t.STRING().stream().map(s -> unquote(s.getText())).toList());
-  }
 
-  private static String prefixName(TerminalNode prefix) {
-    String text = prefix.getText();
-    return text.endsWith(":") ? text.substring(0, text.length() - 1) : text;
-  }
-
-  static String unquote(String quoted) {
-    StringBuilder out = new StringBuilder(quoted.length());
-    for (int i = 1; i < quoted.length() - 1; i++) {
-      char c = quoted.charAt(i);
-      if (c == '\\' && i + 1 < quoted.length() - 1) {
-        char escaped = quoted.charAt(++i);
-        out.append(
-            switch (escaped) {
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              case 't' -> '\t';
-              default -> escaped;
-            });
-      } else {
-        out.append(c);
-      }
+    private static String prefixName(TerminalNode prefix) {
+        String text = prefix.getText();
+        return text.endsWith(":") ? text.substring(0, text.length() - 1) : text;
     }
-    return out.toString();
-  }
 
-  private static String stripTrailing(String line) {
-    return line.stripTrailing();
-  }
-
-  /** {@code HTTPPARA} -> {@code Httppara}: the spec's {@code as} gives a better name. */
-  private static String defaultJavaName(String bare) {
-    if (bare.isEmpty()) {
-      return "Unnamed";
+    static String unquote(String quoted) {
+        StringBuilder out = new StringBuilder(quoted.length());
+        for (int i = 1; i < quoted.length() - 1; i++) {
+            char c = quoted.charAt(i);
+            if (c == '\\' && i + 1 < quoted.length() - 1) {
+                char escaped = quoted.charAt(++i);
+                out.append(
+                        switch (escaped) {
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 't' -> '\t';
+                            default -> escaped;
+                        });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
-    String lower = bare.toLowerCase(java.util.Locale.ROOT);
-    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-  }
 
-  private SourceLocation at(ParserRuleContext context) {
-    return at(context.getStart());
-  }
+    private static String stripTrailing(String line) {
+        return line.stripTrailing();
+    }
 
-  private SourceLocation at(Token token) {
-    return reporter.at(token.getLine(), token.getCharPositionInLine() + 1);
-  }
+    /** {@code HTTPPARA} -> {@code Httppara}: the spec's {@code as} gives a better name. */
+    private static String defaultJavaName(String bare) {
+        if (bare.isEmpty()) {
+            return "Unnamed";
+        }
+        String lower = bare.toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private SourceLocation at(ParserRuleContext context) {
+        return at(context.getStart());
+    }
+
+    private SourceLocation at(Token token) {
+        return reporter.at(token.getLine(), token.getCharPositionInLine() + 1);
+    }
 }

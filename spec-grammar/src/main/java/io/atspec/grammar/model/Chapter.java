@@ -16,50 +16,50 @@ import java.util.Optional;
  * @param editions the manual editions the spec distinguishes; the first is the default
  */
 public record Chapter(
-    String name,
-    String title,
-    String javaPackage,
-    Optional<String> facade,
-    Optional<ManualReference> manual,
-    String description,
-    List<Edition> editions,
-    List<EnumType> enums,
-    List<ErrorTable> errorTables,
-    List<Command> commands,
-    List<Urc> urcs,
-    SourceLocation location) {
+        String name,
+        String title,
+        String javaPackage,
+        Optional<String> facade,
+        Optional<ManualReference> manual,
+        String description,
+        List<Edition> editions,
+        List<EnumType> enums,
+        List<ErrorTable> errorTables,
+        List<Command> commands,
+        List<Urc> urcs,
+        SourceLocation location) {
 
-  public Chapter {
-    editions = List.copyOf(editions);
-    enums = List.copyOf(enums);
-    errorTables = List.copyOf(errorTables);
-    commands = List.copyOf(commands);
-    urcs = List.copyOf(urcs);
-  }
+    public Chapter {
+        editions = List.copyOf(editions);
+        enums = List.copyOf(enums);
+        errorTables = List.copyOf(errorTables);
+        commands = List.copyOf(commands);
+        urcs = List.copyOf(urcs);
+    }
 
-  public Optional<EnumType> enumNamed(String enumName) {
-    return enums.stream().filter(e -> e.name().equals(enumName)).findFirst();
-  }
+    public Optional<EnumType> enumNamed(String enumName) {
+        return enums.stream().filter(e -> e.name().equals(enumName)).findFirst();
+    }
 
-  public Optional<ErrorTable> errorTableNamed(String tableName) {
-    return errorTables.stream().filter(t -> t.name().equals(tableName)).findFirst();
-  }
+    public Optional<ErrorTable> errorTableNamed(String tableName) {
+        return errorTables.stream().filter(t -> t.name().equals(tableName)).findFirst();
+    }
 
-  /** The command whose name or alias is {@code atName} ({@code AT+HTTPPARA}). */
-  public Optional<Command> commandNamed(String atName) {
-    return commands.stream().filter(c -> c.answersTo(atName)).findFirst();
-  }
+    /** The command whose name or alias is {@code atName} ({@code AT+HTTPPARA}). */
+    public Optional<Command> commandNamed(String atName) {
+        return commands.stream().filter(c -> c.answersTo(atName)).findFirst();
+    }
 
-  /** The URC whose prefix or alias is {@code prefix} ({@code +HTTPRECV}, no colon). */
-  public Optional<Urc> urcNamed(String prefix) {
-    return urcs.stream().filter(u -> u.answersTo(prefix)).findFirst();
-  }
+    /** The URC whose prefix or alias is {@code prefix} ({@code +HTTPRECV}, no colon). */
+    public Optional<Urc> urcNamed(String prefix) {
+        return urcs.stream().filter(u -> u.answersTo(prefix)).findFirst();
+    }
 
-  /** Sections (9.1, 9.2 ...) declared by commands and URCs, in file order. */
-  public List<String> sections() {
-    return java.util.stream.Stream.concat(
-            commands.stream().map(Command::section), urcs.stream().map(Urc::section))
-        .flatMap(Optional::stream)
-        .toList();
-  }
+    /** Sections (9.1, 9.2 ...) declared by commands and URCs, in file order. */
+    public List<String> sections() {
+        return java.util.stream.Stream.concat(
+                        commands.stream().map(Command::section), urcs.stream().map(Urc::section))
+                .flatMap(Optional::stream)
+                .toList();
+    }
 }

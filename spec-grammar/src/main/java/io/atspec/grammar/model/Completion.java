@@ -16,30 +16,25 @@ import java.util.Optional;
  * @param poll the query to repeat until the outcome is reached, if it is polled
  */
 public record Completion(
-    Optional<Duration> timeout,
-    List<String> forms,
-    List<String> collect,
-    Optional<UntilUrc> until,
-    Optional<Poll> poll,
-    SourceLocation location) {
+        Optional<Duration> timeout,
+        List<String> forms,
+        List<String> collect,
+        Optional<UntilUrc> until,
+        Optional<Poll> poll,
+        SourceLocation location) {
 
-  public Completion {
-    forms = List.copyOf(forms);
-    collect = List.copyOf(collect);
-  }
+    public Completion {
+        forms = List.copyOf(forms);
+        collect = List.copyOf(collect);
+    }
 
-  /**
-   * The URC that ends a completion, optionally only when one of its fields has one of a set
-   * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31).
-   */
-  public record UntilUrc(
-      String prefix, Optional<String> field, ValueSet values, SourceLocation location) {}
+    /**
+     * The URC that ends a completion, optionally only when one of its fields has one of a set
+     * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31).
+     */
+    public record UntilUrc(String prefix, Optional<String> field, ValueSet values, SourceLocation location) {}
 
-  /** A query repeated until one of its response fields has one of a set of values. */
-  public record Poll(
-      String command,
-      String field,
-      ValueSet values,
-      Optional<Duration> every,
-      SourceLocation location) {}
+    /** A query repeated until one of its response fields has one of a set of values. */
+    public record Poll(
+            String command, String field, ValueSet values, Optional<Duration> every, SourceLocation location) {}
 }

@@ -10,11 +10,10 @@ import io.atspec.grammar.SourceLocation;
  * @param javaName the constant's Java name
  * @param description the manual's words for it
  */
-public record EnumConstant(
-    String code, CodeKind kind, String javaName, String description, SourceLocation location) {
+public record EnumConstant(String code, CodeKind kind, String javaName, String description, SourceLocation location) {
 
-  /** The code as it appears on the wire: quoted when the spec wrote it quoted. */
-  public String wireForm() {
-    return kind == CodeKind.QUOTED ? '"' + code + '"' : code;
-  }
+    /** The code as it appears on the wire: quoted when the spec wrote it quoted. */
+    public String wireForm() {
+        return kind == CodeKind.QUOTED ? '"' + code + '"' : code;
+    }
 }

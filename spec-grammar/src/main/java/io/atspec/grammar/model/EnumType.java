@@ -8,22 +8,21 @@ import java.util.Optional;
  * A named set of wire codes with Java names and the manual's descriptions (ContentType,
  * the HTTP status table).
  */
-public record EnumType(
-    String name, String description, List<EnumConstant> constants, SourceLocation location) {
+public record EnumType(String name, String description, List<EnumConstant> constants, SourceLocation location) {
 
-  public EnumType {
-    constants = List.copyOf(constants);
-  }
+    public EnumType {
+        constants = List.copyOf(constants);
+    }
 
-  /** The constant whose wire code or Java name is {@code codeOrName}. */
-  public Optional<EnumConstant> constant(String codeOrName) {
-    return constants.stream()
-        .filter(c -> c.code().equals(codeOrName) || c.javaName().equals(codeOrName))
-        .findFirst();
-  }
+    /** The constant whose wire code or Java name is {@code codeOrName}. */
+    public Optional<EnumConstant> constant(String codeOrName) {
+        return constants.stream()
+                .filter(c -> c.code().equals(codeOrName) || c.javaName().equals(codeOrName))
+                .findFirst();
+    }
 
-  /** Whether every code is an integer, so the wire value is a number. */
-  public boolean isNumeric() {
-    return constants.stream().allMatch(c -> c.kind() == CodeKind.INTEGER);
-  }
+    /** Whether every code is an integer, so the wire value is a number. */
+    public boolean isNumeric() {
+        return constants.stream().allMatch(c -> c.kind() == CodeKind.INTEGER);
+    }
 }

@@ -9,10 +9,9 @@ import java.util.List;
  *
  * @param name the table's name; empty for a table written inline in a command
  */
-public record ErrorTable(
-    String name, String description, List<EnumConstant> codes, SourceLocation location) {
+public record ErrorTable(String name, String description, List<EnumConstant> codes, SourceLocation location) {
 
-  public ErrorTable {
-    codes = List.copyOf(codes);
-  }
+    public ErrorTable {
+        codes = List.copyOf(codes);
+    }
 }

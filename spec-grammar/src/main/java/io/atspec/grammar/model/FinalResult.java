@@ -13,18 +13,18 @@ import java.util.Optional;
  * @param edition the edition that has this line; empty for every edition
  */
 public record FinalResult(
-    String text,
-    boolean success,
-    String description,
-    List<String> aliases,
-    Optional<String> edition,
-    SourceLocation location) {
+        String text,
+        boolean success,
+        String description,
+        List<String> aliases,
+        Optional<String> edition,
+        SourceLocation location) {
 
-  public FinalResult {
-    aliases = List.copyOf(aliases);
-  }
+    public FinalResult {
+        aliases = List.copyOf(aliases);
+    }
 
-  public boolean matches(String line) {
-    return text.equals(line) || aliases.contains(line);
-  }
+    public boolean matches(String line) {
+        return text.equals(line) || aliases.contains(line);
+    }
 }

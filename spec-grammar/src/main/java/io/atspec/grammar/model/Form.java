@@ -14,19 +14,19 @@ import java.util.Optional;
  * @param responses the shapes of its information response lines, any of which may come
  */
 public record Form(
-    FormKind kind,
-    Optional<String> name,
-    Format format,
-    Optional<String> promptPayload,
-    List<ResponseFormat> responses,
-    SourceLocation location) {
+        FormKind kind,
+        Optional<String> name,
+        Format format,
+        Optional<String> promptPayload,
+        List<ResponseFormat> responses,
+        SourceLocation location) {
 
-  public Form {
-    responses = List.copyOf(responses);
-  }
+    public Form {
+        responses = List.copyOf(responses);
+    }
 
-  /** How the form is named in messages: {@code set form 'get'} or {@code query form}. */
-  public String describe() {
-    return kind.keyword() + " form" + name.map(n -> " '" + n + "'").orElse("");
-  }
+    /** How the form is named in messages: {@code set form 'get'} or {@code query form}. */
+    public String describe() {
+        return kind.keyword() + " form" + name.map(n -> " '" + n + "'").orElse("");
+    }
 }

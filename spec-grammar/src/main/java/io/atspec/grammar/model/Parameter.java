@@ -15,17 +15,17 @@ import java.util.Optional;
  * @param derivedLengthOf for a derived length, the payload parameter it is computed from
  */
 public record Parameter(
-    String name,
-    ParamType type,
-    Quoting quoting,
-    boolean secret,
-    boolean optional,
-    Optional<Value> defaultValue,
-    Optional<String> derivedLengthOf,
-    String description,
-    SourceLocation location) {
+        String name,
+        ParamType type,
+        Quoting quoting,
+        boolean secret,
+        boolean optional,
+        Optional<Value> defaultValue,
+        Optional<String> derivedLengthOf,
+        String description,
+        SourceLocation location) {
 
-  public boolean isDerived() {
-    return derivedLengthOf.isPresent();
-  }
+    public boolean isDerived() {
+        return derivedLengthOf.isPresent();
+    }
 }

@@ -9,8 +9,8 @@ import io.atspec.grammar.SourceLocation;
  */
 public record ResponseFormat(String prefix, Format format, SourceLocation location) {
 
-  /** The prefix as it starts a line on the wire, colon included. */
-  public String wirePrefix() {
-    return prefix + ":";
-  }
+    /** The prefix as it starts a line on the wire, colon included. */
+    public String wirePrefix() {
+        return prefix + ":";
+    }
 }

@@ -8,17 +8,17 @@ import java.util.Optional;
  */
 public record SizeRange(long min, Optional<Long> max, SourceLocation location) {
 
-  public static SizeRange unbounded(SourceLocation location) {
-    return new SizeRange(0, Optional.empty(), location);
-  }
+    public static SizeRange unbounded(SourceLocation location) {
+        return new SizeRange(0, Optional.empty(), location);
+    }
 
-  public boolean contains(long size) {
-    return size >= min && max.map(m -> size <= m).orElse(true);
-  }
+    public boolean contains(long size) {
+        return size >= min && max.map(m -> size <= m).orElse(true);
+    }
 
-  @Override
-  public String toString() {
-    return max.map(m -> min == m ? m + " bytes" : min + ".." + m + " bytes")
-        .orElse(min == 0 ? "any length" : "at least " + min + " bytes");
-  }
+    @Override
+    public String toString() {
+        return max.map(m -> min == m ? m + " bytes" : min + ".." + m + " bytes")
+                .orElse(min == 0 ? "any length" : "at least " + min + " bytes");
+    }
 }

@@ -10,13 +10,13 @@ import io.atspec.grammar.SourceLocation;
  */
 public record TranscriptLine(Direction direction, String text, SourceLocation location) {
 
-  /** Who sends a transcript line. */
-  public enum Direction {
-    /** {@code >}: the host sends a command line or a payload line. */
-    SENT,
-    /** {@code >!}: the host sends a malformed command line, which the module refuses. */
-    SENT_REFUSED,
-    /** {@code <}: the module sends. */
-    RECEIVED
-  }
+    /** Who sends a transcript line. */
+    public enum Direction {
+        /** {@code >}: the host sends a command line or a payload line. */
+        SENT,
+        /** {@code >!}: the host sends a malformed command line, which the module refuses. */
+        SENT_REFUSED,
+        /** {@code <}: the module sends. */
+        RECEIVED
+    }
 }

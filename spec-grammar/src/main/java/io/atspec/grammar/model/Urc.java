@@ -14,30 +14,30 @@ import java.util.Optional;
  *     prefix alone ({@code +PBREADY})
  */
 public record Urc(
-    String prefix,
-    boolean prefixless,
-    String javaName,
-    String title,
-    Optional<String> section,
-    String description,
-    List<Alias> aliases,
-    List<Parameter> parameters,
-    List<UrcReport> reports,
-    List<Example> examples,
-    SourceLocation location) {
+        String prefix,
+        boolean prefixless,
+        String javaName,
+        String title,
+        Optional<String> section,
+        String description,
+        List<Alias> aliases,
+        List<Parameter> parameters,
+        List<UrcReport> reports,
+        List<Example> examples,
+        SourceLocation location) {
 
-  public Urc {
-    aliases = List.copyOf(aliases);
-    parameters = List.copyOf(parameters);
-    reports = List.copyOf(reports);
-    examples = List.copyOf(examples);
-  }
+    public Urc {
+        aliases = List.copyOf(aliases);
+        parameters = List.copyOf(parameters);
+        reports = List.copyOf(reports);
+        examples = List.copyOf(examples);
+    }
 
-  public boolean answersTo(String name) {
-    return prefix.equals(name) || aliases.stream().anyMatch(a -> a.name().equals(name));
-  }
+    public boolean answersTo(String name) {
+        return prefix.equals(name) || aliases.stream().anyMatch(a -> a.name().equals(name));
+    }
 
-  public Optional<Parameter> parameter(String parameterName) {
-    return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
-  }
+    public Optional<Parameter> parameter(String parameterName) {
+        return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
+    }
 }

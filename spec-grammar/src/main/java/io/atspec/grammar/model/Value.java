@@ -10,8 +10,8 @@ import io.atspec.grammar.SourceLocation;
  */
 public record Value(String text, CodeKind kind, SourceLocation location) {
 
-  /** The literal as written on the wire. */
-  public String wireForm() {
-    return kind == CodeKind.QUOTED ? '"' + text + '"' : text;
-  }
+    /** The literal as written on the wire. */
+    public String wireForm() {
+        return kind == CodeKind.QUOTED ? '"' + text + '"' : text;
+    }
 }

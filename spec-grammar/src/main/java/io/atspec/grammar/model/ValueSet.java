@@ -7,36 +7,36 @@ import java.util.List;
  */
 public record ValueSet(List<IntRange> ranges) {
 
-  public ValueSet {
-    ranges = List.copyOf(ranges);
-  }
-
-  public static ValueSet any() {
-    return new ValueSet(List.of());
-  }
-
-  public boolean isUnbounded() {
-    return ranges.isEmpty();
-  }
-
-  public boolean contains(long value) {
-    return ranges.isEmpty() || ranges.stream().anyMatch(r -> r.contains(value));
-  }
-
-  public long min() {
-    return ranges.stream().mapToLong(IntRange::min).min().orElse(Integer.MIN_VALUE);
-  }
-
-  public long max() {
-    return ranges.stream().mapToLong(IntRange::max).max().orElse(Integer.MAX_VALUE);
-  }
-
-  /** The set as the spec writes it: {@code 0..31|99}. */
-  @Override
-  public String toString() {
-    if (ranges.isEmpty()) {
-      return "any integer";
+    public ValueSet {
+        ranges = List.copyOf(ranges);
     }
-    return String.join("|", ranges.stream().map(IntRange::toString).toList());
-  }
+
+    public static ValueSet any() {
+        return new ValueSet(List.of());
+    }
+
+    public boolean isUnbounded() {
+        return ranges.isEmpty();
+    }
+
+    public boolean contains(long value) {
+        return ranges.isEmpty() || ranges.stream().anyMatch(r -> r.contains(value));
+    }
+
+    public long min() {
+        return ranges.stream().mapToLong(IntRange::min).min().orElse(Integer.MIN_VALUE);
+    }
+
+    public long max() {
+        return ranges.stream().mapToLong(IntRange::max).max().orElse(Integer.MAX_VALUE);
+    }
+
+    /** The set as the spec writes it: {@code 0..31|99}. */
+    @Override
+    public String toString() {
+        if (ranges.isEmpty()) {
+            return "any integer";
+        }
+        return String.join("|", ranges.stream().map(IntRange::toString).toList());
+    }
 }

@@ -20,247 +20,260 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HttpAnswerParsingTest {
 
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
 
-  @Nested
-  class DataOutput {
-    @Test
-    void recvmode0IsOneHeaderThenRawDataUpToTheClosedReport() {
-      byte[] response = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi");
-      HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", response));
+    @Nested
+    class DataOutput {
+        @Test
+        void recvmode0IsOneHeaderThenRawDataUpToTheClosedReport() {
+            byte[] response = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi");
+            HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", response));
 
-      assertThat(recv.datas()).hasValueSatisfying(d -> assertThat(d).isEqualTo(response));
-      assertThat(recv.length()).isEmpty();
-      assertThat(recv.data()).isEmpty();
+            assertThat(recv.datas()).hasValueSatisfying(d -> assertThat(d).isEqualTo(response));
+            assertThat(recv.length()).isEmpty();
+            assertThat(recv.data()).isEmpty();
+        }
+
+        @Test
+        void recvmode1IsLengthThenExactlyThatManyBytesWithCrLfAndOkInside() {
+            byte[] chunk = ascii("HTTP/1.1 206 Partial Content\r\nOK\r\n+HTTPCLOSED: x");
+            HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV: " + chunk.length + ",", chunk));
+
+            assertThat(recv.length()).hasValue(chunk.length);
+            assertThat(recv.data()).hasValueSatisfying(d -> assertThat(d).isEqualTo(chunk));
+            assertThat(recv.datas()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+HTTPSRECV:", "+HTTPSRREC:", "+HTTPSREREV:", "+HTTPPSRECV:"})
+        void httpsDataUnderEverySpellingOfTheManual(String prefix) {
+            byte[] response = ascii("HTTP/1.1 200 OK\r\n\r\n");
+            Optional<HttpUrc> urc = HttpUrc.parse(Urc.withPayload(prefix, prefix, response));
+
+            assertThat(urc).containsInstanceOf(HttpsRecv.class);
+            assertThat(((HttpsRecv) urc.orElseThrow()).datas())
+                    .hasValueSatisfying(d -> assertThat(d).isEqualTo(response));
+        }
+
+        @Test
+        void httpsFramedChunkUnderTheManualsSpelling() {
+            byte[] chunk = ascii("HTTP/1.1 206 Partial Content\r\nServer: Tengine/2.1.0");
+            HttpsRecv recv = (HttpsRecv)
+                    HttpUrc.parse(Urc.withPayload("+HTTPPSRECV:", "+HTTPPSRECV: " + chunk.length + ",", chunk))
+                            .orElseThrow();
+
+            assertThat(recv.length()).hasValue(chunk.length);
+            assertThat(recv.data()).hasValueSatisfying(d -> assertThat(d).isEqualTo(chunk));
+        }
+
+        @Test
+        void dataToStringShowsSizesNotContent() {
+            HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", ascii("token=abc")));
+            assertThat(recv.toString()).doesNotContain("token=abc").contains("9 bytes");
+        }
+    }
+
+    @Nested
+    class LinkReports {
+        @Test
+        void linkClosed() {
+            assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSED: HTTP Link Closed"))).containsInstanceOf(HttpClosed.class);
+            assertThat(HttpUrc.parse(Urc.of("+HTTPSCLOSED: HTTPS Link Closed"))).containsInstanceOf(HttpsClosed.class);
+            assertThat(HttpClosed.matches("+HTTPCLOSED: HTTP Link Closed")).isTrue();
+            assertThat(HttpClosed.matches("+HTTPCLOSE: HTTP Link Closed")).isFalse();
+        }
+
+        @Test
+        void closedReportWithOtherTextIsNotTakenForIt() {
+            assertThatThrownBy(() -> HttpClosed.parse(Urc.of("+HTTPCLOSED: something else")))
+                    .isInstanceOf(WireParseException.class)
+                    .hasMessageContaining("+HTTPCLOSED: something else");
+        }
+
+        @Test
+        void resultOfClosingTheSocket() {
+            assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSE: HTTP Link Closed"))).containsInstanceOf(HttpCloseResult.class);
+            assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSE: ERROR"))).containsInstanceOf(HttpCloseResult.class);
+            assertThat(HttpUrc.parse(Urc.of("+HTTPSCLOSE: HTTPS Link Closed")))
+                    .containsInstanceOf(HttpsCloseResult.class);
+        }
+
+        @Test
+        void closedAndFailedResultsOfClosingCanBeToldApart() {
+            // 9.4: +HTTPCLOSE: <result> is "HTTP Link Closed" or "ERROR" (fails to close the link);
+            // the spec declares them as two reports, so a caller must be able to see which came.
+            HttpCloseResult closed = HttpCloseResult.parse(Urc.of("+HTTPCLOSE: HTTP Link Closed"));
+            HttpCloseResult failed = HttpCloseResult.parse(Urc.of("+HTTPCLOSE: ERROR"));
+
+            assertThat(closed).isNotEqualTo(failed);
+        }
+    }
+
+    @Nested
+    class DownloadReports {
+        @Test
+        void downloadOnly() {
+            HttpGetRpt report = HttpGetRpt.parse(Urc.of("+HTTPGETRPT: 10"));
+
+            assertThat(report.stateType().value()).contains(DownloadState.DOWNLOAD_SUCCESSFUL);
+            assertThat(report.errCode()).isEmpty();
+        }
+
+        @Test
+        void verificationWithAnHttpStatus() {
+            HttpGetRpt report = HttpGetRpt.parse(Urc.of("+HTTPGETRPT: 30,303"));
+
+            assertThat(report.stateType().is(DownloadState.VERIFICATION_SUCCESSFUL))
+                    .isTrue();
+            assertThat(report.errCode())
+                    .hasValueSatisfying(c -> assertThat(c.value()).contains(HttpStatus.SEE_OTHER));
+        }
+
+        @Test
+        void theManualsOtherSpellingIsTheSameReport() {
+            assertThat(HttpUrc.parse(Urc.of("+APHTTPGETRPT: 31")))
+                    .hasValueSatisfying(
+                            u -> assertThat(((HttpGetRpt) u).stateType().value())
+                                    .contains(DownloadState.VERIFICATION_FAILED));
+            assertThat(HttpUrc.parse(Urc.of("+APHTTPSGETRPT: 31")))
+                    .hasValueSatisfying(
+                            u -> assertThat(((HttpsGetRpt) u).stateType().value())
+                                    .contains(DownloadState.VERIFICATION_FAILED));
+        }
+
+        @Test
+        void codesTheManualDoesNotListAreKept() {
+            // A firmware update with a new state or status code must not break the parse.
+            HttpsGetRpt report = HttpsGetRpt.parse(Urc.of("+HTTPSGETRPT: 40,418"));
+
+            assertThat(report.stateType()).isEqualTo(new Coded<DownloadState>("40", Optional.empty()));
+            assertThat(report.errCode()).contains(new Coded<HttpStatus>("418", Optional.empty()));
+        }
+
+        @Test
+        void runsOfSpacesAfterTheColon() {
+            HttpsGetRpt report = HttpsGetRpt.parse(Urc.of("+HTTPSGETRPT:    20"));
+            assertThat(report.stateType().value()).contains(DownloadState.DECOMPRESSION_SUCCESSFUL);
+        }
+    }
+
+    @Nested
+    class FileSystemReports {
+        @Test
+        void downloadAndUploadResults() {
+            FileHttpStat download = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1,524288"));
+            assertThat(download.mode())
+                    .hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.GET));
+            assertThat(download.stat())
+                    .hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.SUCCESSFUL));
+            assertThat(download.length()).hasValue(524288);
+            assertThat(download.errcode()).isEmpty();
+
+            FileHttpStat upload = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 1,1,524288"));
+            assertThat(upload.mode())
+                    .hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.POST));
+        }
+
+        @Test
+        void twoFieldsWithAKnownStatAreAResultWithoutLength() {
+            // The spec: "0,1" is mode GET, successful.
+            FileHttpStat result = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1"));
+
+            assertThat(result.mode())
+                    .hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.GET));
+            assertThat(result.stat())
+                    .hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.SUCCESSFUL));
+            assertThat(result.length()).isEmpty();
+            assertThat(result.errcode()).isEmpty();
+        }
+
+        @Test
+        void errorShapeCarriesTheAppendixACode() {
+            // report error: <stat=0>,<errcode> with errcode 2..65535: "0,1001" is a failure with
+            // error 1001 (PDP not active), not mode 0 with an unknown stat 1001.
+            FileHttpStat error = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1001"));
+
+            assertThat(error.stat())
+                    .hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.FAILED));
+            assertThat(error.errcode()).hasValue(1001);
+            assertThat(error.mode()).isEmpty();
+        }
+    }
+
+    @Nested
+    class QueryResponses {
+        @Test
+        void downloadStatus() {
+            HttpGetStatResponse status = HttpGetStatResponse.parse("+HTTPGETSTAT: 10,303");
+            assertThat(status.stateType().value()).contains(DownloadState.DOWNLOAD_SUCCESSFUL);
+            assertThat(status.errCode())
+                    .hasValueSatisfying(c -> assertThat(c.value()).contains(HttpStatus.SEE_OTHER));
+
+            HttpGetStatResponse unknown = HttpGetStatResponse.parse("+HTTPGETSTAT: 0");
+            assertThat(unknown.stateType().value()).contains(DownloadState.UNKNOWN);
+            assertThat(unknown.errCode()).isEmpty();
+
+            HttpsGetStatResponse https = HttpsGetStatResponse.parse("+HTTPSGETSTAT: 30,404");
+            assertThat(https.stateType().value()).contains(DownloadState.VERIFICATION_SUCCESSFUL);
+            assertThat(https.errCode())
+                    .hasValueSatisfying(c -> assertThat(c.value()).contains(HttpStatus.NOT_FOUND));
+        }
+
+        @Test
+        void unknownStatusCodeIsKept() {
+            HttpGetStatResponse status = HttpGetStatResponse.parse("+HTTPGETSTAT: 11,599");
+            assertThat(status.errCode()).contains(new Coded<HttpStatus>("599", Optional.empty()));
+        }
+
+        @Test
+        void sslSettingsWithAnEmptyCipherSuite() {
+            HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck.pem");
+
+            assertThat(cfg.sslversion().value()).contains(SslVersion.SSL_3_0);
+            assertThat(cfg.authmode().value()).contains(AuthMode.SERVER);
+            assertThat(cfg.ciphersuite()).isEmpty();
+            assertThat(cfg.cacert()).contains("ca.pem");
+            assertThat(cfg.clientcert()).contains("cc.pem");
+            assertThat(cfg.clientkey()).contains("ck.pem");
+        }
+
+        @Test
+        void sslValueRanges() {
+            HttpsCfgTestResponse ranges = HttpsCfgTestResponse.parse("+HTTPSCFG: (0-3),(0-2),,,");
+
+            assertThat(ranges.sslversionRange()).isEqualTo("(0-3)");
+            assertThat(ranges.authmodeRange()).isEqualTo("(0-2)");
+            assertThat(ranges.cacertRange()).isEmpty();
+            assertThat(ranges.clientcertRange()).isEmpty();
+            assertThat(ranges.clientkeyRange()).isEmpty();
+        }
+
+        @Test
+        void aResponseOfTheWrongShapeIsReportedWithTheLine() {
+            assertThatThrownBy(() -> HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1"))
+                    .isInstanceOf(WireParseException.class)
+                    .hasMessageContaining("+HTTPSCFG: 0,1");
+        }
+
+        @Test
+        void responsesBelongToTheQueryThatAsksForThem() {
+            assertThat(HttpRequests.parseResponse(HttpGetStat.query(), "+HTTPGETSTAT: 10"))
+                    .containsInstanceOf(HttpGetStatResponse.class);
+            assertThat(HttpRequests.parseResponse(HttpsCfg.query(), "+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck.pem"))
+                    .containsInstanceOf(HttpsCfgQueryResponse.class);
+            assertThat(HttpRequests.parseResponse(HttpsCfg.test(), "+HTTPSCFG: (0-3),(0-2),,,"))
+                    .containsInstanceOf(HttpsCfgTestResponse.class);
+            // Setting an option has no information response.
+            assertThat(HttpRequests.parseResponse(HttpsCfg.authmode(AuthMode.NONE), "+HTTPSCFG: 0,1,,a,b,c"))
+                    .isEmpty();
+        }
     }
 
     @Test
-    void recvmode1IsLengthThenExactlyThatManyBytesWithCrLfAndOkInside() {
-      byte[] chunk = ascii("HTTP/1.1 206 Partial Content\r\nOK\r\n+HTTPCLOSED: x");
-      HttpRecv recv =
-          HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV: " + chunk.length + ",", chunk));
-
-      assertThat(recv.length()).hasValue(chunk.length);
-      assertThat(recv.data()).hasValueSatisfying(d -> assertThat(d).isEqualTo(chunk));
-      assertThat(recv.datas()).isEmpty();
+    void linesOfOtherChaptersAreNotThisChaptersUrcs() {
+        assertThat(HttpUrc.parse(Urc.of("+CREG: 1"))).isEmpty();
+        assertThat(HttpUrc.parse(Urc.of("GPRS DISCONNECTION"))).isEmpty();
     }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"+HTTPSRECV:", "+HTTPSRREC:", "+HTTPSREREV:", "+HTTPPSRECV:"})
-    void httpsDataUnderEverySpellingOfTheManual(String prefix) {
-      byte[] response = ascii("HTTP/1.1 200 OK\r\n\r\n");
-      Optional<HttpUrc> urc = HttpUrc.parse(Urc.withPayload(prefix, prefix, response));
-
-      assertThat(urc).containsInstanceOf(HttpsRecv.class);
-      assertThat(((HttpsRecv) urc.orElseThrow()).datas())
-          .hasValueSatisfying(d -> assertThat(d).isEqualTo(response));
-    }
-
-    @Test
-    void httpsFramedChunkUnderTheManualsSpelling() {
-      byte[] chunk = ascii("HTTP/1.1 206 Partial Content\r\nServer: Tengine/2.1.0");
-      HttpsRecv recv = (HttpsRecv)
-          HttpUrc.parse(Urc.withPayload("+HTTPPSRECV:", "+HTTPPSRECV: " + chunk.length + ",", chunk))
-              .orElseThrow();
-
-      assertThat(recv.length()).hasValue(chunk.length);
-      assertThat(recv.data()).hasValueSatisfying(d -> assertThat(d).isEqualTo(chunk));
-    }
-
-    @Test
-    void dataToStringShowsSizesNotContent() {
-      HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", ascii("token=abc")));
-      assertThat(recv.toString()).doesNotContain("token=abc").contains("9 bytes");
-    }
-  }
-
-  @Nested
-  class LinkReports {
-    @Test
-    void linkClosed() {
-      assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSED: HTTP Link Closed"))).containsInstanceOf(HttpClosed.class);
-      assertThat(HttpUrc.parse(Urc.of("+HTTPSCLOSED: HTTPS Link Closed"))).containsInstanceOf(HttpsClosed.class);
-      assertThat(HttpClosed.matches("+HTTPCLOSED: HTTP Link Closed")).isTrue();
-      assertThat(HttpClosed.matches("+HTTPCLOSE: HTTP Link Closed")).isFalse();
-    }
-
-    @Test
-    void closedReportWithOtherTextIsNotTakenForIt() {
-      assertThatThrownBy(() -> HttpClosed.parse(Urc.of("+HTTPCLOSED: something else")))
-          .isInstanceOf(WireParseException.class)
-          .hasMessageContaining("+HTTPCLOSED: something else");
-    }
-
-    @Test
-    void resultOfClosingTheSocket() {
-      assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSE: HTTP Link Closed"))).containsInstanceOf(HttpCloseResult.class);
-      assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSE: ERROR"))).containsInstanceOf(HttpCloseResult.class);
-      assertThat(HttpUrc.parse(Urc.of("+HTTPSCLOSE: HTTPS Link Closed"))).containsInstanceOf(HttpsCloseResult.class);
-    }
-
-    @Test
-    void closedAndFailedResultsOfClosingCanBeToldApart() {
-      // 9.4: +HTTPCLOSE: <result> is "HTTP Link Closed" or "ERROR" (fails to close the link);
-      // the spec declares them as two reports, so a caller must be able to see which came.
-      HttpCloseResult closed = HttpCloseResult.parse(Urc.of("+HTTPCLOSE: HTTP Link Closed"));
-      HttpCloseResult failed = HttpCloseResult.parse(Urc.of("+HTTPCLOSE: ERROR"));
-
-      assertThat(closed).isNotEqualTo(failed);
-    }
-  }
-
-  @Nested
-  class DownloadReports {
-    @Test
-    void downloadOnly() {
-      HttpGetRpt report = HttpGetRpt.parse(Urc.of("+HTTPGETRPT: 10"));
-
-      assertThat(report.stateType().value()).contains(DownloadState.DOWNLOAD_SUCCESSFUL);
-      assertThat(report.errCode()).isEmpty();
-    }
-
-    @Test
-    void verificationWithAnHttpStatus() {
-      HttpGetRpt report = HttpGetRpt.parse(Urc.of("+HTTPGETRPT: 30,303"));
-
-      assertThat(report.stateType().is(DownloadState.VERIFICATION_SUCCESSFUL)).isTrue();
-      assertThat(report.errCode()).hasValueSatisfying(c -> assertThat(c.value()).contains(HttpStatus.SEE_OTHER));
-    }
-
-    @Test
-    void theManualsOtherSpellingIsTheSameReport() {
-      assertThat(HttpUrc.parse(Urc.of("+APHTTPGETRPT: 31")))
-          .hasValueSatisfying(u -> assertThat(((HttpGetRpt) u).stateType().value())
-              .contains(DownloadState.VERIFICATION_FAILED));
-      assertThat(HttpUrc.parse(Urc.of("+APHTTPSGETRPT: 31")))
-          .hasValueSatisfying(u -> assertThat(((HttpsGetRpt) u).stateType().value())
-              .contains(DownloadState.VERIFICATION_FAILED));
-    }
-
-    @Test
-    void codesTheManualDoesNotListAreKept() {
-      // A firmware update with a new state or status code must not break the parse.
-      HttpsGetRpt report = HttpsGetRpt.parse(Urc.of("+HTTPSGETRPT: 40,418"));
-
-      assertThat(report.stateType()).isEqualTo(new Coded<DownloadState>("40", Optional.empty()));
-      assertThat(report.errCode()).contains(new Coded<HttpStatus>("418", Optional.empty()));
-    }
-
-    @Test
-    void runsOfSpacesAfterTheColon() {
-      HttpsGetRpt report = HttpsGetRpt.parse(Urc.of("+HTTPSGETRPT:    20"));
-      assertThat(report.stateType().value()).contains(DownloadState.DECOMPRESSION_SUCCESSFUL);
-    }
-  }
-
-  @Nested
-  class FileSystemReports {
-    @Test
-    void downloadAndUploadResults() {
-      FileHttpStat download = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1,524288"));
-      assertThat(download.mode()).hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.GET));
-      assertThat(download.stat()).hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.SUCCESSFUL));
-      assertThat(download.length()).hasValue(524288);
-      assertThat(download.errcode()).isEmpty();
-
-      FileHttpStat upload = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 1,1,524288"));
-      assertThat(upload.mode()).hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.POST));
-    }
-
-    @Test
-    void twoFieldsWithAKnownStatAreAResultWithoutLength() {
-      // The spec: "0,1" is mode GET, successful.
-      FileHttpStat result = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1"));
-
-      assertThat(result.mode()).hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.GET));
-      assertThat(result.stat()).hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.SUCCESSFUL));
-      assertThat(result.length()).isEmpty();
-      assertThat(result.errcode()).isEmpty();
-    }
-
-    @Test
-    void errorShapeCarriesTheAppendixACode() {
-      // report error: <stat=0>,<errcode> with errcode 2..65535: "0,1001" is a failure with
-      // error 1001 (PDP not active), not mode 0 with an unknown stat 1001.
-      FileHttpStat error = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1001"));
-
-      assertThat(error.stat()).hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.FAILED));
-      assertThat(error.errcode()).hasValue(1001);
-      assertThat(error.mode()).isEmpty();
-    }
-  }
-
-  @Nested
-  class QueryResponses {
-    @Test
-    void downloadStatus() {
-      HttpGetStatResponse status = HttpGetStatResponse.parse("+HTTPGETSTAT: 10,303");
-      assertThat(status.stateType().value()).contains(DownloadState.DOWNLOAD_SUCCESSFUL);
-      assertThat(status.errCode()).hasValueSatisfying(c -> assertThat(c.value()).contains(HttpStatus.SEE_OTHER));
-
-      HttpGetStatResponse unknown = HttpGetStatResponse.parse("+HTTPGETSTAT: 0");
-      assertThat(unknown.stateType().value()).contains(DownloadState.UNKNOWN);
-      assertThat(unknown.errCode()).isEmpty();
-
-      HttpsGetStatResponse https = HttpsGetStatResponse.parse("+HTTPSGETSTAT: 30,404");
-      assertThat(https.stateType().value()).contains(DownloadState.VERIFICATION_SUCCESSFUL);
-      assertThat(https.errCode()).hasValueSatisfying(c -> assertThat(c.value()).contains(HttpStatus.NOT_FOUND));
-    }
-
-    @Test
-    void unknownStatusCodeIsKept() {
-      HttpGetStatResponse status = HttpGetStatResponse.parse("+HTTPGETSTAT: 11,599");
-      assertThat(status.errCode()).contains(new Coded<HttpStatus>("599", Optional.empty()));
-    }
-
-    @Test
-    void sslSettingsWithAnEmptyCipherSuite() {
-      HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck.pem");
-
-      assertThat(cfg.sslversion().value()).contains(SslVersion.SSL_3_0);
-      assertThat(cfg.authmode().value()).contains(AuthMode.SERVER);
-      assertThat(cfg.ciphersuite()).isEmpty();
-      assertThat(cfg.cacert()).contains("ca.pem");
-      assertThat(cfg.clientcert()).contains("cc.pem");
-      assertThat(cfg.clientkey()).contains("ck.pem");
-    }
-
-    @Test
-    void sslValueRanges() {
-      HttpsCfgTestResponse ranges = HttpsCfgTestResponse.parse("+HTTPSCFG: (0-3),(0-2),,,");
-
-      assertThat(ranges.sslversionRange()).isEqualTo("(0-3)");
-      assertThat(ranges.authmodeRange()).isEqualTo("(0-2)");
-      assertThat(ranges.cacertRange()).isEmpty();
-      assertThat(ranges.clientcertRange()).isEmpty();
-      assertThat(ranges.clientkeyRange()).isEmpty();
-    }
-
-    @Test
-    void aResponseOfTheWrongShapeIsReportedWithTheLine() {
-      assertThatThrownBy(() -> HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1"))
-          .isInstanceOf(WireParseException.class)
-          .hasMessageContaining("+HTTPSCFG: 0,1");
-    }
-
-    @Test
-    void responsesBelongToTheQueryThatAsksForThem() {
-      assertThat(HttpRequests.parseResponse(HttpGetStat.query(), "+HTTPGETSTAT: 10"))
-          .containsInstanceOf(HttpGetStatResponse.class);
-      assertThat(HttpRequests.parseResponse(HttpsCfg.query(), "+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck.pem"))
-          .containsInstanceOf(HttpsCfgQueryResponse.class);
-      assertThat(HttpRequests.parseResponse(HttpsCfg.test(), "+HTTPSCFG: (0-3),(0-2),,,"))
-          .containsInstanceOf(HttpsCfgTestResponse.class);
-      // Setting an option has no information response.
-      assertThat(HttpRequests.parseResponse(HttpsCfg.authmode(AuthMode.NONE), "+HTTPSCFG: 0,1,,a,b,c")).isEmpty();
-    }
-  }
-
-  @Test
-  void linesOfOtherChaptersAreNotThisChaptersUrcs() {
-    assertThat(HttpUrc.parse(Urc.of("+CREG: 1"))).isEmpty();
-    assertThat(HttpUrc.parse(Urc.of("GPRS DISCONNECTION"))).isEmpty();
-  }
 }

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class HttpResponseParser {
 
-    private HttpResponseParser() {
-    }
+    private HttpResponseParser() {}
 
     /**
      * @param raw      the bytes received, from the status line on
@@ -63,8 +62,8 @@ final class HttpResponseParser {
             if (colon <= 0) {
                 continue;
             }
-            fields.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon).trim(),
-                    line.substring(colon + 1).trim()));
+            fields.add(new AbstractMap.SimpleImmutableEntry<>(
+                    line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
         }
         HttpHeaders headers = new HttpHeaders(fields);
         byte[] rest = Arrays.copyOfRange(raw, Math.min(bodyStart, raw.length), raw.length);
@@ -79,11 +78,12 @@ final class HttpResponseParser {
             try {
                 length = Long.parseLong(headers.first("Content-Length").get().trim());
             } catch (NumberFormatException e) {
-                throw new NeowayHttpException("bad Content-Length '" + headers.first("Content-Length").get() + "'", e);
+                throw new NeowayHttpException(
+                        "bad Content-Length '" + headers.first("Content-Length").get() + "'", e);
             }
             if (length > rest.length) {
-                throw new NeowayHttpException("response body cut short: Content-Length " + length + ", received "
-                        + rest.length + " bytes");
+                throw new NeowayHttpException(
+                        "response body cut short: Content-Length " + length + ", received " + rest.length + " bytes");
             }
             body = Arrays.copyOf(rest, (int) length);
         } else {

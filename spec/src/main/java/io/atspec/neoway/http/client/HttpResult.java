@@ -32,8 +32,11 @@ public record HttpResult(int status, String reason, HttpHeaders headers, byte[] 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HttpResult r && r.status == status && r.reason.equals(reason)
-                && r.headers.fields().equals(headers.fields()) && Arrays.equals(r.body, body);
+        return o instanceof HttpResult r
+                && r.status == status
+                && r.reason.equals(reason)
+                && r.headers.fields().equals(headers.fields())
+                && Arrays.equals(r.body, body);
     }
 
     @Override
@@ -43,7 +46,7 @@ public record HttpResult(int status, String reason, HttpHeaders headers, byte[] 
 
     @Override
     public String toString() {
-        return "HttpResult[" + status + " " + reason + ", " + headers.fields().size() + " header fields, "
-                + body.length + " body bytes]";
+        return "HttpResult[" + status + " " + reason + ", " + headers.fields().size() + " header fields, " + body.length
+                + " body bytes]";
     }
 }

@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  */
 public final class NeowayHttpClient {
 
-    private static final Pattern URL = Pattern.compile("(?i)(?:(https?)://)?([^/:?#]+)(?::(\\d+))?([/?][^#]*)?(?:#.*)?");
+    private static final Pattern URL =
+            Pattern.compile("(?i)(?:(https?)://)?([^/:?#]+)(?::(\\d+))?([/?][^#]*)?(?:#.*)?");
     /** Content-Range of a 206 (bytes a-b/N) or a 416 (bytes *&#47;N). */
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
 
@@ -129,10 +130,12 @@ public final class NeowayHttpClient {
                 write(out, piece.body());
                 return piece.body().length;
             }
-            Matcher range = piece.headers().first("Content-Range").map(CONTENT_RANGE::matcher)
+            Matcher range = piece.headers()
+                    .first("Content-Range")
+                    .map(CONTENT_RANGE::matcher)
                     .filter(Matcher::matches)
-                    .orElseThrow(() -> new NeowayHttpException("GET " + url + " bytes " + "from " + piece.status()
-                            + " " + piece.reason() + " without a usable Content-Range"));
+                    .orElseThrow(() -> new NeowayHttpException("GET " + url + " bytes " + "from " + piece.status() + " "
+                            + piece.reason() + " without a usable Content-Range"));
             if (range.group(3).equals("*")) {
                 throw new NeowayHttpException("GET " + url + ": the server does not tell the total size");
             }
@@ -141,14 +144,17 @@ public final class NeowayHttpClient {
                 if (offset >= total) {
                     break;
                 }
-                throw new NeowayHttpException("GET " + url + ": range at " + offset + " not satisfiable, size " + total);
+                throw new NeowayHttpException(
+                        "GET " + url + ": range at " + offset + " not satisfiable, size " + total);
             }
             if (piece.status() != 206) {
-                throw new NeowayHttpException("GET " + url + " at " + offset + ": " + piece.status() + " " + piece.reason());
+                throw new NeowayHttpException(
+                        "GET " + url + " at " + offset + ": " + piece.status() + " " + piece.reason());
             }
             long first = Long.parseLong(range.group(1));
             if (first != offset || piece.body().length == 0) {
-                throw new NeowayHttpException("GET " + url + ": asked for bytes from " + offset + ", got " + range.group());
+                throw new NeowayHttpException(
+                        "GET " + url + ": asked for bytes from " + offset + ", got " + range.group());
             }
             write(out, piece.body());
             offset += piece.body().length;
@@ -171,7 +177,12 @@ public final class NeowayHttpClient {
         }
     }
 
-    private enum Request { GET, HEAD, POST, RANGE }
+    private enum Request {
+        GET,
+        HEAD,
+        POST,
+        RANGE
+    }
 
     /** The data link, then url, port and recvmode 1. */
     private void prepare(Target t) {
@@ -254,7 +265,8 @@ public final class NeowayHttpClient {
             if (!m.matches()) {
                 throw new IllegalArgumentException("not an http(s) URL: '" + url + "'");
             }
-            boolean https = m.group(1) != null && m.group(1).toLowerCase(Locale.ROOT).equals("https");
+            boolean https =
+                    m.group(1) != null && m.group(1).toLowerCase(Locale.ROOT).equals("https");
             String host = m.group(2);
             int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : https ? 443 : 80;
             String path = m.group(4) == null ? "/" : m.group(4).startsWith("?") ? "/" + m.group(4) : m.group(4);

@@ -31,7 +31,10 @@ class NeowayHttpClientScriptedTest {
         modem = ScriptedModem.inMemory(5).chunks(1, 7);
         channel = AtChannel.open(modem.host());
         client = new NeowayHttpClient(channel);
-        modem.when("AT+XIIC?", r -> r.line(pppUp ? "+XIIC:    1,10.0.0.2" : "+XIIC:    0,0.0.0.0").ok());
+        modem.when(
+                "AT+XIIC?",
+                r -> r.line(pppUp ? "+XIIC:    1,10.0.0.2" : "+XIIC:    0,0.0.0.0")
+                        .ok());
     }
 
     @AfterEach
@@ -65,8 +68,14 @@ class NeowayHttpClientScriptedTest {
 
         HttpResult result = client.get("http://example.com:8080/index.html");
 
-        assertThat(modem.received()).containsExactly("AT+XIIC?", "AT+HTTPPARA=url,example.com/index.html",
-                "AT+HTTPPARA=port,8080", "AT+HTTPPARA=recvmode,1", "AT+HTTPSETUP", "AT+HTTPACTION=0");
+        assertThat(modem.received())
+                .containsExactly(
+                        "AT+XIIC?",
+                        "AT+HTTPPARA=url,example.com/index.html",
+                        "AT+HTTPPARA=port,8080",
+                        "AT+HTTPPARA=recvmode,1",
+                        "AT+HTTPSETUP",
+                        "AT+HTTPACTION=0");
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.headers().all("set-cookie")).containsExactly("a=1", "b=2");
         assertThat(new String(result.body(), StandardCharsets.ISO_8859_1)).isEqualTo("hello\r\nOK\r\n+HTTP");
@@ -83,8 +92,10 @@ class NeowayHttpClientScriptedTest {
         modem.when("AT+HTTPPARA=port,80", r -> r.ok());
         modem.when("AT+HTTPPARA=recvmode,1", r -> r.ok());
         modem.when("AT+HTTPSETUP", r -> r.ok());
-        modem.when("AT+HTTPACTION=1", r -> framed(r.ok(), "+HTTPRECV:",
-                ascii("HTTP/1.1 204 No Content\r\nContent-Length: 9\r\n\r\n"), CLOSED));
+        modem.when(
+                "AT+HTTPACTION=1",
+                r -> framed(
+                        r.ok(), "+HTTPRECV:", ascii("HTTP/1.1 204 No Content\r\nContent-Length: 9\r\n\r\n"), CLOSED));
 
         HttpResult result = client.head("h");
 
@@ -104,8 +115,13 @@ class NeowayHttpClientScriptedTest {
         modem.when("AT+HTTPSPARA=port,443", r -> r.ok());
         modem.when("AT+HTTPSPARA=recvmode,1", r -> r.ok());
         modem.when("AT+HTTPSSETUP", r -> r.ok());
-        modem.when("AT+HTTPSACTION=2,7,2", r -> framed(r.prompt(7).ok(), "+HTTPSRECV:",
-                ascii("HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nokEXTRA"), "+HTTPSCLOSED: HTTPS Link Closed"));
+        modem.when(
+                "AT+HTTPSACTION=2,7,2",
+                r -> framed(
+                        r.prompt(7).ok(),
+                        "+HTTPSRECV:",
+                        ascii("HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nokEXTRA"),
+                        "+HTTPSCLOSED: HTTPS Link Closed"));
 
         client.https(HttpsOptions.serverCheckedBy("ca.pem"));
         HttpResult result = client.post("https://secure.example/api", body, ContentType.JSON);
@@ -140,7 +156,8 @@ class NeowayHttpClientScriptedTest {
         assertThat(client.download("h/f.bin", out, 100)).isEqualTo(250);
 
         assertThat(out.toByteArray()).isEqualTo(file);
-        assertThat(modem.received()).filteredOn(l -> l.startsWith("AT+HTTPACTION"))
+        assertThat(modem.received())
+                .filteredOn(l -> l.startsWith("AT+HTTPACTION"))
                 .containsExactly("AT+HTTPACTION=0,0,100", "AT+HTTPACTION=0,100,100", "AT+HTTPACTION=0,200,50");
         assertThat(modem.received()).filteredOn("AT+HTTPSETUP"::equals).hasSize(3);
     }
@@ -159,15 +176,18 @@ class NeowayHttpClientScriptedTest {
 
     @Test
     void parserHandlesContentLengthFoldingAndShortBodies() {
-        HttpResult r = HttpResponseParser.parse(ascii("HTTP/1.0 404 Not Found\r\nX-A: one\r\n two\r\n"
-                + "Content-Length: 3\r\n\r\nabcdef"), false);
+        HttpResult r = HttpResponseParser.parse(
+                ascii("HTTP/1.0 404 Not Found\r\nX-A: one\r\n two\r\n" + "Content-Length: 3\r\n\r\nabcdef"), false);
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.headers().first("x-a")).contains("one two");
         assertThat(r.body()).isEqualTo(ascii("abc"));
-        assertThat(HttpResponseParser.parse(ascii("HTTP/1.1 200 OK\r\n\r\nuntil close"), false).body())
+        assertThat(HttpResponseParser.parse(ascii("HTTP/1.1 200 OK\r\n\r\nuntil close"), false)
+                        .body())
                 .isEqualTo(ascii("until close"));
-        assertThatThrownBy(() -> HttpResponseParser.parse(ascii("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nab"), false))
-                .isInstanceOf(NeowayHttpException.class).hasMessageContaining("cut short");
+        assertThatThrownBy(
+                        () -> HttpResponseParser.parse(ascii("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nab"), false))
+                .isInstanceOf(NeowayHttpException.class)
+                .hasMessageContaining("cut short");
         assertThatThrownBy(() -> HttpResponseParser.parse(ascii("garbage\r\n\r\n"), false))
                 .isInstanceOf(NeowayHttpException.class);
     }
