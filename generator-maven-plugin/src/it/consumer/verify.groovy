@@ -28,14 +28,21 @@ assert report.isFile() : 'BindingsTest did not run'
 def suite = (report.text =~ /<testsuite [^>]*>/)[0]
 ['tests="4"', 'failures="0"', 'errors="0"'].each { assert suite.contains(it) : "BindingsTest: $suite" }
 
-// 4. mvn atspec:help, by prefix, lists every goal.
+// 4. The second build: both goals up to date, nothing recompiled.
 def log = new File(basedir, 'build.log').text
-def help = log.substring(log.lastIndexOf('Scanning for projects'))
+def runs = log.split(/Scanning for projects/).drop(1)
+assert runs.size() == 3 : "expected three builds in build.log, found ${runs.size()}"
+assert runs[0].findAll(/atspec: 1 of 1 spec generated/).size() == 2
+assert runs[1].findAll(/atspec: 1 spec up to date/).size() == 2 : 'generate and test-generate not both up to date'
+assert !(runs[1] =~ /Changes detected|Compiling \d+ source/)
+
+// 5. mvn atspec:help, by prefix, lists every goal.
+def help = runs[2]
 ['atspec:generate', 'atspec:test-generate', 'atspec:help'].each {
     assert help.contains(it) : "atspec:help does not list $it"
 }
 
-// 5. Every jar the consumer gets names its module.
+// 6. Every jar the consumer gets names its module.
 [['atspec-runtime', 'io.atspec.runtime'], ['atspec-spec-grammar', 'io.atspec.grammar'],
  ['atspec-maven-plugin', 'io.atspec.maven.plugin']].each { artifact, module ->
     def dir = new File(localRepositoryPath, "io/atspec/$artifact")
