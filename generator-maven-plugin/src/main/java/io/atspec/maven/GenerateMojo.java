@@ -1,7 +1,6 @@
 package io.atspec.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -14,30 +13,31 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Generates typed Java bindings from the project's {@code .atspec} chapter specs and adds them
- * to the compile sources.
+ * Generates typed Java bindings from the {@code .atspec} chapter specs in
+ * {@code src/main/atspec} and adds them to the sources the compiler builds.
  *
- * <p>Incremental: a spec is compiled and generated again only when its bytes or the generator
- * version changed; a generated file is rewritten only when its content changed, so an up-to-date
- * build leaves every timestamp alone and javac has nothing to recompile. Outputs of a removed or
- * renamed spec are deleted. A spec error fails the build after every diagnostic of every spec has
- * been logged, and nothing is written in that run.
- *
- * <p>Parameters are {@link File}s, not Paths, because Maven 3.8 has no Path converter; the Mojo is
- * built by plain construction (no JSR-330 injection, which Maven before 3.9.6 ignores for classes
- * compiled for Java 17).
+ * <p>Each spec becomes a package of Java sources in {@code target/generated-sources/atspec}. Only
+ * what changed is regenerated: an unchanged spec is not compiled again, and a generated file is
+ * rewritten only when its content changes, so an up-to-date build recompiles nothing. The outputs
+ * of a deleted or renamed spec are deleted. On a spec error the build fails with every diagnostic
+ * of every spec, as {@code file:line:column: error: message}, and nothing is written.
  */
+// Parameters are Files, not Paths: Maven 3.8 has no converter for Path. The Mojo is built by plain
+// construction: Maven before 3.9.6 ignores JSR-330 @Named components compiled for Java 17.
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
-    /** Where the spec files are. */
+    /** The directory holding the spec files (searched with its subdirectories). */
     @Parameter(
             property = "atspec.sourceDirectory",
             defaultValue = "${project.basedir}/src/main/atspec",
             required = true)
     private File sourceDirectory;
 
-    /** Where the Java sources go; added as a compile source root. Owned by the plugin. */
+    /**
+     * The directory the generated Java sources go to; it is added as a compile source root. The
+     * plugin owns it: files it generated earlier and no longer generates are deleted from it.
+     */
     @Parameter(
             property = "atspec.outputDirectory",
             defaultValue = "${project.build.directory}/generated-sources/atspec",
@@ -45,21 +45,26 @@ public class GenerateMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
-     * Spec files to compile, as Maven patterns relative to {@code sourceDirectory}. Default
-     * {@code **}{@code /*.atspec}.
+     * The spec files to compile, as patterns relative to {@code sourceDirectory} (for example
+     * {@code neoway/*.atspec}). When none is given: {@code **}{@code /*.atspec}.
      */
     @Parameter
     private List<String> includes;
 
-    /** Spec files to leave out, as Maven patterns relative to {@code sourceDirectory}. */
+    /** Spec files to leave out, as patterns relative to {@code sourceDirectory}. */
     @Parameter
     private List<String> excludes;
 
+    /** Fails the build when a spec has a warning, not only on an error. Nothing is written then. */
+    @Parameter(property = "atspec.failOnWarning", defaultValue = "false")
+    private boolean failOnWarning;
+
     /**
-     * Skips the goal: nothing is generated, deleted or added to the compile source roots. The
-     * output directory is deliberately not added either: it may hold bindings from an older spec,
-     * and compiling them silently would hide that they are stale.
+     * Skips the goal: nothing is generated or deleted, and the output directory is not added to
+     * the compile sources.
      */
+    // The output directory is deliberately not added either: it may hold bindings from an older
+    // spec, and compiling them silently would hide that they are stale.
     @Parameter(property = "atspec.skip", defaultValue = "false")
     private boolean skip;
 
@@ -75,52 +80,12 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("atspec: skipped (atspec.skip)");
             return;
         }
-        long start = System.nanoTime();
         Path output = outputDirectory.toPath().toAbsolutePath().normalize();
         // First, and on every run: an up-to-date run must still hand the sources to the compiler,
         // since each Maven invocation starts with the POM's source roots only.
         project.addCompileSourceRoot(output.toString());
 
-        List<SpecFile> specs;
-        try {
-            specs = new SpecFiles(includes, excludes).find(sourceDirectory.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "atspec: cannot list the spec files in " + sourceDirectory + ": " + e.getMessage(), e);
-        }
-        if (specs.isEmpty()) {
-            getLog().info("atspec: no spec files in " + display(sourceDirectory.toPath()));
-        }
-
-        SpecBuild.Result result =
-                SpecBuild.withJavaGenerator(this::display, getLog()).run(specs, output, stateFile());
-
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (result.upToDate()) {
-            getLog().info("atspec: " + SpecBuild.plural(result.specs(), "spec") + " up to date (" + millis + " ms)");
-        } else {
-            getLog().info("atspec: "
-                    + result.regenerated() + " of " + SpecBuild.plural(result.specs(), "spec")
-                    + " generated: " + SpecBuild.plural(result.written(), "file") + " written, "
-                    + result.unchanged() + " unchanged, " + result.deleted() + " deleted, in "
-                    + display(output) + " (" + millis + " ms)");
-        }
-    }
-
-    /**
-     * The state lives in the build directory, not in the output directory, so it neither shows up
-     * among the IDE's generated sources nor gets packaged by a sources jar. One file per execution
-     * id, so two executions with different spec sets do not undo each other's work.
-     */
-    private Path stateFile() {
-        String id = mojoExecution.getExecutionId() == null ? "default" : mojoExecution.getExecutionId();
-        return Path.of(project.getBuild().getDirectory(), "atspec-state", id + ".properties");
-    }
-
-    /** A path as the user sees it: relative to the project directory when it is inside it. */
-    private String display(Path file) {
-        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+        new SpecGeneration(project, mojoExecution, getLog())
+                .run(sourceDirectory, output, includes, excludes, failOnWarning, "");
     }
 }

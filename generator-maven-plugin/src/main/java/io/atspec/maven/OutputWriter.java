@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes generated files so that builds stay incremental and never see half a file.
@@ -37,7 +39,7 @@ public final class OutputWriter {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         // Same directory, so the move is a rename on one file system and can be atomic.
-        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        Path temp = createTemporary(directory, file.getFileName().toString());
         try {
             Files.write(temp, bytes);
             try {
@@ -49,6 +51,25 @@ public final class OutputWriter {
             Files.deleteIfExists(temp);
         }
         return true;
+    }
+
+    /**
+     * A new, empty, uniquely named file next to the target. Created as an ordinary new file, not
+     * with {@link Files#createTempFile}: that one is always owner-only (0600), and after the move
+     * the generated file would keep it whatever the umask says. Created this way it gets the
+     * process's default permissions (0644 under umask 0022), as a file written in place would.
+     */
+    private static Path createTemporary(Path directory, String name) throws IOException {
+        while (true) {
+            Path temp = directory.resolve("." + name + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                // Another writer's temporary file, or a leftover of a killed build: try another
+                // name. CREATE_NEW semantics make the name unique, so it need not be unguessable.
+            }
+        }
     }
 
     /**

@@ -41,6 +41,7 @@ public final class SpecBuild {
     private final Function<Path, String> displayName;
     private final OutputWriter writer = new OutputWriter();
     private final Log log;
+    private final boolean failOnWarning;
 
     /**
      * @param generatorVersion changes whenever the generator's output may change
@@ -52,10 +53,28 @@ public final class SpecBuild {
             BiFunction<Chapter, String, List<GeneratedFile>> generator,
             Function<Path, String> displayName,
             Log log) {
+        this(generatorVersion, generator, displayName, log, false);
+    }
+
+    private SpecBuild(
+            String generatorVersion,
+            BiFunction<Chapter, String, List<GeneratedFile>> generator,
+            Function<Path, String> displayName,
+            Log log,
+            boolean failOnWarning) {
         this.generatorVersion = generatorVersion;
         this.generator = generator;
         this.displayName = displayName;
         this.log = log;
+        this.failOnWarning = failOnWarning;
+    }
+
+    /**
+     * The same run, but a spec warning fails it as an error would: all diagnostics logged, nothing
+     * written, and (since no state is saved) the spec checked again on the next build.
+     */
+    public SpecBuild failOnWarning(boolean fail) {
+        return new SpecBuild(generatorVersion, generator, displayName, log, fail);
     }
 
     /** The run with the real generator; a fresh JavaGenerator each time, nothing shared. */
@@ -139,11 +158,12 @@ public final class SpecBuild {
 
     /**
      * Logs every diagnostic of every compiled spec (errors as errors, warnings as warnings), then
-     * fails when there was an error. A spec error is the user's to fix, not a plugin bug: it ends
+     * fails when there was an error (or a warning, with {@link #failOnWarning}). A spec error is the user's to fix, not a plugin bug: it ends
      * the build with MojoFailureException and the diagnostics, never with a stack trace.
      */
     private void report(List<CompilationResult> results) throws MojoFailureException {
         int errors = 0;
+        int warnings = 0;
         int failedSpecs = 0;
         for (CompilationResult result : results) {
             for (Diagnostic d : result.diagnostics()) {
@@ -153,7 +173,10 @@ public final class SpecBuild {
                 }
             }
             errors += result.errors().size();
-            failedSpecs += result.hasErrors() ? 1 : 0;
+            warnings += result.warnings().size();
+            boolean failed =
+                    result.hasErrors() || (failOnWarning && !result.warnings().isEmpty());
+            failedSpecs += failed ? 1 : 0;
         }
         if (errors > 0) {
             throw new MojoFailureException("atspec: "
@@ -161,6 +184,13 @@ public final class SpecBuild {
                     + " in "
                     + plural(failedSpecs, "spec file")
                     + "; nothing was generated (see the diagnostics above)");
+        }
+        if (failOnWarning && warnings > 0) {
+            throw new MojoFailureException("atspec: "
+                    + plural(warnings, "warning")
+                    + " in "
+                    + plural(failedSpecs, "spec file")
+                    + " and failOnWarning is set; nothing was generated (see the diagnostics above)");
         }
     }
 

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +54,32 @@ class OutputWriterTest {
         assertThat(Files.readString(file)).isEqualTo("class A { int x; }\n");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
+        }
+    }
+
+    /**
+     * A generated file gets the permissions any new file of the process gets (0644 under umask
+     * 0022), not the 0600 of a temporary file. The JVM cannot change its umask, so the expectation
+     * is a file created the ordinary way in the same directory.
+     */
+    @Test
+    void newAndReplacedFilesGetTheProcessDefaultPermissions() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        Path file = dir.resolve("com/example/A.java");
+        Path replaced = dir.resolve("B.java");
+        writer.write(replaced, "class B {}\n");
+
+        writer.write(file, "class A {}\n");
+        writer.write(replaced, "class B { int x; }\n");
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(expected);
+        assertThat(Files.getPosixFilePermissions(replaced)).isEqualTo(expected);
+        if (!EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)
+                .containsAll(expected)) {
+            // The umask lets others read (0022 gives rw-r--r--): a temp file's rw------- is wrong.
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isNotEqualTo("rw-------");
         }
     }
 

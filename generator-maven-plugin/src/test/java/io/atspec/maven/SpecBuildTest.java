@@ -196,6 +196,42 @@ class SpecBuildTest {
         assertThat(generations).as("no generation on a failing run").hasValue(0);
     }
 
+    private static final String WARNED =
+            "chapter w \"W\" { package com.acme.w; }\n" + "command AT+W as W \"w\" { section 1.1; exec; }\n";
+
+    @Test
+    void aWarningIsLoggedAndTheSpecGenerated() throws Exception {
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("w.atspec"), WARNED);
+
+        SpecBuild.Result result = run();
+
+        assertThat(log.warnings)
+                .anyMatch(w -> w.startsWith("src/main/atspec/w.atspec:2:") && w.contains("has no timeout"));
+        assertThat(result.regenerated()).isEqualTo(1);
+    }
+
+    @Test
+    void failOnWarningFailsOnAWarningAndWritesNothing() throws Exception {
+        spec("good.atspec", "good");
+        Files.writeString(src.resolve("w.atspec"), WARNED);
+        List<SpecFile> specs = new SpecFiles(null, null).find(src);
+
+        assertThatThrownBy(() -> new SpecBuild(
+                                version, fake, p -> dir.relativize(p).toString(), log)
+                        .failOnWarning(true)
+                        .run(specs, out, state))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("atspec: 1 warning in 1 spec file and failOnWarning is set; nothing was generated"
+                        + " (see the diagnostics above)");
+
+        assertThat(log.warnings).anyMatch(w -> w.startsWith("src/main/atspec/w.atspec:2:"));
+        assertThat(out).doesNotExist();
+        assertThat(state)
+                .as("no state, so the next build checks the spec again")
+                .doesNotExist();
+    }
+
     @Test
     void twoSpecsGeneratingOneFileFail() throws Exception {
         spec("a.atspec", "same");
