@@ -25,8 +25,9 @@ final class ModemOptions {
         @Option(
                 names = "--tcp",
                 paramLabel = "<host:port>",
+                converter = HostPort.Converter.class,
                 description = "TCP port that carries the serial line (ser2net raw mode).")
-        String tcp;
+        HostPort tcp;
 
         @Option(
                 names = "--sim",
@@ -67,23 +68,14 @@ final class ModemOptions {
             return new Opened(module.host(), module, "the simulated module (in memory)");
         }
         if (link.tcp != null) {
-            int colon = link.tcp.lastIndexOf(':');
-            if (colon <= 0 || colon == link.tcp.length() - 1) {
-                throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
-            }
-            int port;
-            try {
-                port = Integer.parseInt(link.tcp.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
-            }
             try {
                 return new Opened(
-                        TcpTransport.connect(link.tcp.substring(0, colon), port, Duration.ofSeconds(5)),
+                        TcpTransport.connect(link.tcp.host(), link.tcp.port(), Duration.ofSeconds(5)),
                         null,
                         "tcp:" + link.tcp);
             } catch (TransportException e) {
-                throw new CliException("cannot connect to " + link.tcp + ": " + Errors.oneLine(e), e);
+                // The transport's message names the endpoint and the cause already.
+                throw new CliException(Errors.oneLine(e), e);
             }
         }
         String device = link.port;
