@@ -1,10 +1,14 @@
 package io.atspec.cli;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -56,6 +60,28 @@ final class Errors {
             return firstLine(f.getReason());
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+    }
+
+    /**
+     * Why a TCP connection failed, from the socket's own exception: the transport's message
+     * repeats the endpoint (and an unknown host's message is the host again), so the caller names
+     * the endpoint once and adds this.
+     */
+    static String connectReason(Throwable e, Duration timeout) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (root instanceof SocketTimeoutException) {
+            return "no answer within " + timeout.toSeconds() + " s";
+        }
+        if (root == e || root.getMessage() == null) {
+            return oneLine(e);
+        }
+        return firstLine(root.getMessage()).toLowerCase(Locale.ROOT);
     }
 
     /** A value the user gave, quoted and cut to a readable length. */

@@ -99,11 +99,14 @@ final class HttpCommand implements Runnable {
                 description = "https: AT+HTTPSCFG=\"sslversion\": ${COMPLETION-CANDIDATES} (default: the module's).")
         SslVersion tlsVersion;
 
+        /** The --ca file, read before the module is opened. */
+        private byte[] caPem;
+
         boolean given() {
             return ca != null || authmode != null || tlsVersion != null;
         }
 
-        /** Checks the options before the module is opened. */
+        /** Checks the options, and reads the --ca file, before the module is opened. */
         void validate(boolean https, boolean sim) {
             if (!https && given()) {
                 throw new CliException("--ca, --authmode and --tls-version are for https:// URLs", 2, null);
@@ -122,6 +125,13 @@ final class HttpCommand implements Runnable {
             if (ca != null && authmode != null && authmode == 0) {
                 throw new CliException("--ca with --authmode 0: the CA would not be used", 2, null);
             }
+            if (ca != null) {
+                try {
+                    caPem = Files.readAllBytes(ca);
+                } catch (IOException e) {
+                    throw new CliException("cannot read the CA file " + ca + ": " + Errors.ioReason(e), e);
+                }
+            }
         }
 
         HttpsOptions options() {
@@ -134,15 +144,9 @@ final class HttpCommand implements Runnable {
 
         /** --ca into the simulated module's file system, then AT+HTTPSCFG through the client. */
         void configure(ModemSession session, NeowayHttpClient client, PrintWriter log) {
-            if (ca != null) {
-                byte[] pem;
-                try {
-                    pem = Files.readAllBytes(ca);
-                } catch (IOException e) {
-                    throw new CliException("cannot read the CA file " + ca + ": " + Errors.ioReason(e), e);
-                }
-                session.simulator().orElseThrow().files().put(caName, pem);
-                log.println("ca: " + ca + " -> module file " + caName + " (" + pem.length + " bytes)");
+            if (caPem != null) {
+                session.simulator().orElseThrow().files().put(caName, caPem);
+                log.println("ca: " + ca + " -> module file " + caName + " (" + caPem.length + " bytes)");
             }
             HttpsOptions options = options();
             client.https(options);

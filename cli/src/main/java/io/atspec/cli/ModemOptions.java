@@ -35,6 +35,8 @@ final class ModemOptions {
         boolean sim;
     }
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Link link;
 
@@ -70,12 +72,12 @@ final class ModemOptions {
         if (link.tcp != null) {
             try {
                 return new Opened(
-                        TcpTransport.connect(link.tcp.host(), link.tcp.port(), Duration.ofSeconds(5)),
+                        TcpTransport.connect(link.tcp.host(), link.tcp.port(), CONNECT_TIMEOUT),
                         null,
                         "tcp:" + link.tcp);
             } catch (TransportException e) {
-                // The transport's message names the endpoint and the cause already.
-                throw new CliException(Errors.oneLine(e), e);
+                throw new CliException(
+                        "cannot connect to " + link.tcp + ": " + Errors.connectReason(e, CONNECT_TIMEOUT), e);
             }
         }
         String device = link.port;
