@@ -14,9 +14,13 @@ import picocli.CommandLine.ParentCommand;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks spec files and prints every diagnostic, compiler style (path:line:col: error: ...),",
-            "then a summary line.",
-            "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage."
+            "Checks spec files and reports their errors and warnings.",
+            "",
+            "Each diagnostic goes to stderr, compiler style: path:line:col: error: message, then the"
+                    + " source line and a caret. Paths are relative to the working directory, so terminals"
+                    + " and IDEs link them. The summary line goes to stdout.",
+            "",
+            "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error."
         })
 final class CheckCommand implements Callable<Integer> {
 
@@ -29,12 +33,13 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.io.out();
+        PrintWriter err = root.io.err();
         int errors = 0;
         int warnings = 0;
         for (Path spec : specs) {
-            CompilationResult result = SpecCompiler.parse(spec);
+            CompilationResult result = SpecCompiler.parse(ShownPath.of(spec));
             if (!result.diagnostics().isEmpty()) {
-                out.println(result.render());
+                err.println(result.render());
             }
             errors += result.errors().size();
             warnings += result.warnings().size();

@@ -33,15 +33,17 @@ import picocli.CommandLine.ParentCommand;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints a typed, annotated transcript of a captured serial log, using the chapters' bindings:",
-            "which command each sent line is, which response answers it, which URC each report is, with",
-            "its fields; '?? does not parse' where nothing fits.",
+            "Annotates a captured serial log with the chapters' bindings.",
+            "",
+            "The typed transcript tells which command each sent line is, which response answers it and"
+                    + " which URC each report is, with its fields; '?? does not parse' where nothing fits.",
             "",
             "Capture formats (detected; --format to force):",
-            "  trace  text lines with a TX or RX marker: 'TX: AT+CSQ\\r', 'RX: +CSQ: 20,0'. Escapes \\r \\n",
-            "         \\t \\\\ \\xNN as the runtime's wire trace writes them; text before the marker is",
-            "         ignored, so --trace output decodes as it is. An RX record without CR/LF is one line.",
-            "  raw    the bytes of the serial line; every line starting with AT is taken as sent."
+            "  trace  text lines with a TX or RX marker: 'TX: AT+CSQ\\r', 'RX: +CSQ: 20,0',",
+            "         with the escapes \\r \\n \\t \\\\ \\xNN of the runtime's wire trace. Text",
+            "         before the marker is ignored, so --trace output decodes as it is. An RX",
+            "         record without CR or LF is one line.",
+            "  raw    the bytes of the serial line; a line starting with AT counts as sent."
         })
 final class DecodeCommand implements Callable<Integer> {
 
@@ -74,7 +76,7 @@ final class DecodeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new CliException("cannot read " + capture + ": no such file");
         } catch (IOException e) {
-            throw new CliException("cannot read " + capture + ": " + e.getMessage(), e);
+            throw new CliException("cannot read " + capture + ": " + Errors.ioReason(e), e);
         }
         Annotator annotator = new Annotator(root.io.out());
         annotator.run(

@@ -54,12 +54,14 @@ import picocli.CommandLine.ParentCommand;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a typed exchange with the built-in simulated Neoway module (in memory) and a local",
-            "HTTP and HTTPS server on 127.0.0.1: attach (CPIN?, CSQ, CREG?, CGATT?, CGDCONT, XIIC=1 with",
-            "polling), an HTTP GET, a POST, an AT+HTTPGET download with MD5 check, and an HTTPS GET over",
-            "real TLS 1.2 with the server checked against a CA in the module's file system (HTTPSCFG,",
-            "HTTPSPARA, HTTPSSETUP, HTTPSACTION). Prints each request line, the typed responses and URCs,",
-            "and the timing. Nothing leaves this machine."
+            "Runs a typed exchange with the built-in simulated Neoway module.",
+            "",
+            "The module runs in memory, with a local HTTP and HTTPS server on 127.0.0.1: attach (CPIN?,"
+                    + " CSQ, CREG?, CGATT?, CGDCONT, XIIC=1 with polling), an HTTP GET, a POST, an AT+HTTPGET"
+                    + " download with MD5 check, and an HTTPS GET over real TLS 1.2 with the server checked"
+                    + " against a CA in the module's file system (HTTPSCFG, HTTPSPARA, HTTPSSETUP,"
+                    + " HTTPSACTION). Prints each request line, the typed responses and URCs, and the timing."
+                    + " Nothing leaves this machine."
         })
 final class DemoCommand implements Callable<Integer> {
 

@@ -18,9 +18,11 @@ import picocli.CommandLine.ParentCommand;
         name = "doc",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a Markdown reference of each chapter (<dir>/<chapter>.md): every command with its",
-            "wire forms, parameters, timeouts, responses, final lines, errors, completions, URCs and",
-            "the manual's examples. Generated from the spec model."
+            "Writes a Markdown reference of each chapter.",
+            "",
+            "One file per chapter, <dir>/<chapter>.md, generated from the spec model: every command with"
+                    + " its wire forms, parameters, timeouts, responses, final lines, errors, completions,"
+                    + " URCs and the manual's examples. Diagnostics go to stderr."
         })
 final class DocCommand implements Callable<Integer> {
 
@@ -40,12 +42,15 @@ final class DocCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.io.out();
+        PrintWriter err = root.io.err();
         OutputWriter writer = new OutputWriter();
         boolean failed = false;
         for (Path spec : specs) {
-            CompilationResult result = SpecCompiler.parse(spec);
+            CompilationResult result = SpecCompiler.parse(ShownPath.of(spec));
+            if (!result.diagnostics().isEmpty()) {
+                err.println(result.render());
+            }
             if (result.hasErrors()) {
-                out.println(result.render());
                 failed = true;
                 continue;
             }
@@ -54,13 +59,13 @@ final class DocCommand implements Callable<Integer> {
             try {
                 boolean written = writer.write(
                         file, new MarkdownDoc(chapter, spec.getFileName().toString()).render());
-                out.println((written ? "wrote " : "unchanged ") + file);
+                out.println((written ? "wrote " : "unchanged ") + ShownPath.of(file));
             } catch (IOException e) {
-                throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
+                throw new CliException("cannot write " + ShownPath.of(file) + ": " + Errors.ioReason(e), e);
             }
         }
         if (failed) {
-            out.println("errors in the specs above; their reference was not written");
+            err.println("errors in the specs above; their reference was not written");
         }
         return failed ? 1 : 0;
     }

@@ -23,9 +23,11 @@ import picocli.CommandLine.ParentCommand;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Generates the Java bindings of spec files, with the same generator as the Maven plugin.",
-            "Every spec is checked first; nothing is written if one has an error. Files are written",
-            "atomically, and only when their content changes (timestamps of unchanged files stay)."
+            "Generates the Java bindings of spec files.",
+            "",
+            "The generator is the Maven plugin's. Every spec is checked first, and nothing is written if"
+                    + " one has an error; diagnostics go to stderr. Files are written atomically, and only"
+                    + " when their content changes, so the timestamps of unchanged files stay."
         })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -45,29 +47,29 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--spec-root",
             paramLabel = "<dir>",
-            description = {
-                "Directory the spec paths in @Generated are relative to. Default: the part after",
-                "src/main/atspec/ when the spec lies below one (as the plugin names it), else the file name."
-            })
+            description = "Directory the spec paths in @Generated are relative to. Default: the part after"
+                    + " src/main/atspec/ when the spec lies below one (as the plugin names it), else the file"
+                    + " name.")
     Path specRoot;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = root.io.out();
+        PrintWriter err = root.io.err();
         List<Chapter> chapters = new ArrayList<>();
         int errors = 0;
         int warnings = 0;
         for (Path spec : specs) {
-            CompilationResult result = SpecCompiler.parse(spec);
+            CompilationResult result = SpecCompiler.parse(ShownPath.of(spec));
             if (!result.diagnostics().isEmpty()) {
-                out.println(result.render());
+                err.println(result.render());
             }
             errors += result.errors().size();
             warnings += result.warnings().size();
             result.chapter().ifPresent(chapters::add);
         }
         if (errors > 0) {
-            out.println(CheckCommand.summary(specs.size(), errors, warnings) + "; nothing was generated");
+            err.println(CheckCommand.summary(specs.size(), errors, warnings) + "; nothing was generated");
             return 1;
         }
         JavaGenerator generator = new JavaGenerator();
@@ -94,11 +96,11 @@ final class GenerateCommand implements Callable<Integer> {
                     written++;
                 }
             } catch (IOException e) {
-                throw new CliException("cannot write " + target + ": " + e.getMessage(), e);
+                throw new CliException("cannot write " + ShownPath.of(target) + ": " + Errors.ioReason(e), e);
             }
         }
         out.println("generated " + CheckCommand.plural(files.size(), "file") + " from "
-                + CheckCommand.plural(specs.size(), "spec") + " into " + directory + ": " + written
+                + CheckCommand.plural(specs.size(), "spec") + " into " + ShownPath.of(directory) + ": " + written
                 + " written, " + (files.size() - written) + " unchanged"
                 + (warnings > 0 ? " (" + CheckCommand.plural(warnings, "warning") + ")" : ""));
         return 0;

@@ -16,8 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +39,17 @@ import picocli.CommandLine.Spec;
         name = "http",
         mixinStandardHelpOptions = true,
         description = {
-            "HTTP and HTTPS through the module, with the spec's NeowayHttpClient: AT+CPIN? and AT+CREG?",
-            "first, then per request the data link check (AT+XIIC?, AT+XIIC=1 if down), AT+HTTP(S)PARA",
-            "url/port/recvmode 1, AT+HTTP(S)SETUP, AT+HTTP(S)ACTION and the data until the link closes.",
-            "https:// URLs configure the module's TLS first (AT+HTTPSCFG; see --ca, --ca-name, --authmode).",
-            "Status line and headers, then the body, go to stdout (or the body to -o FILE).",
-            "Exit status 1 if the module or the link fails; the HTTP status itself does not change it."
+            "Sends HTTP and HTTPS requests through the module.",
+            "",
+            "The spec's NeowayHttpClient does the work: AT+CPIN? and AT+CREG? first, then per request"
+                    + " the data link check (AT+XIIC?, AT+XIIC=1 if down), AT+HTTP(S)PARA url, port and"
+                    + " recvmode 1, AT+HTTP(S)SETUP, AT+HTTP(S)ACTION, and the data until the link closes."
+                    + " An https:// URL configures the module's TLS first (AT+HTTPSCFG; see --ca, --ca-name"
+                    + " and --authmode).",
+            "",
+            "The status line and headers, then the body, go to stdout (or the body to -o FILE); the"
+                    + " module's progress and failures go to stderr. Exit status 1 if the module or the link"
+                    + " fails; the HTTP status itself does not change it."
         },
         subcommands = {HttpCommand.Get.class, HttpCommand.Head.class, HttpCommand.Post.class, HttpCommand.Download.class
         })
@@ -78,8 +81,8 @@ final class HttpCommand implements Runnable {
                 names = "--ca-name",
                 paramLabel = "<name>",
                 defaultValue = "ca.pem",
-                description = "https: the CA file's name in the module's file system, for AT+HTTPSCFG=\"cacert\""
-                        + " (default: ${DEFAULT-VALUE}). On a real module the CA must already be in its file system"
+                description = "https: the CA file's name in the module's file system (default: ${DEFAULT-VALUE}),"
+                        + " which AT+HTTPSCFG sets as cacert. On a real module the CA must already be in its file system"
                         + " under this name; this tool does not upload it.")
         String caName;
 
@@ -96,11 +99,14 @@ final class HttpCommand implements Runnable {
                 description = "https: AT+HTTPSCFG=\"sslversion\": ${COMPLETION-CANDIDATES} (default: the module's).")
         SslVersion tlsVersion;
 
+        /** The --ca file, read before the module is opened. */
+        private byte[] caPem;
+
         boolean given() {
             return ca != null || authmode != null || tlsVersion != null;
         }
 
-        /** Checks the options before the module is opened. */
+        /** Checks the options, and reads the --ca file, before the module is opened. */
         void validate(boolean https, boolean sim) {
             if (!https && given()) {
                 throw new CliException("--ca, --authmode and --tls-version are for https:// URLs", 2, null);
@@ -119,6 +125,13 @@ final class HttpCommand implements Runnable {
             if (ca != null && authmode != null && authmode == 0) {
                 throw new CliException("--ca with --authmode 0: the CA would not be used", 2, null);
             }
+            if (ca != null) {
+                try {
+                    caPem = Files.readAllBytes(ca);
+                } catch (IOException e) {
+                    throw new CliException("cannot read the CA file " + ca + ": " + Errors.ioReason(e), e);
+                }
+            }
         }
 
         HttpsOptions options() {
@@ -131,15 +144,9 @@ final class HttpCommand implements Runnable {
 
         /** --ca into the simulated module's file system, then AT+HTTPSCFG through the client. */
         void configure(ModemSession session, NeowayHttpClient client, PrintWriter log) {
-            if (ca != null) {
-                byte[] pem;
-                try {
-                    pem = Files.readAllBytes(ca);
-                } catch (IOException e) {
-                    throw new CliException("cannot read the CA file " + ca + ": " + Errors.oneLine(e), e);
-                }
-                session.simulator().orElseThrow().files().put(caName, pem);
-                log.println("ca: " + ca + " -> module file " + caName + " (" + pem.length + " bytes)");
+            if (caPem != null) {
+                session.simulator().orElseThrow().files().put(caName, caPem);
+                log.println("ca: " + ca + " -> module file " + caName + " (" + caPem.length + " bytes)");
             }
             HttpsOptions options = options();
             client.https(options);
@@ -162,7 +169,11 @@ final class HttpCommand implements Runnable {
         @Mixin
         TlsOptions tls;
 
-        @Parameters(index = "0", paramLabel = "<url>", description = "http(s)://host[:port]/path")
+        @Parameters(
+                index = "0",
+                paramLabel = "<url>",
+                converter = HttpUrl.Checked.class,
+                description = "The URL: http://host[:port]/path, or https:// with the same parts.")
         String url;
 
         /** Checks what needs no module (exit 2 on a usage error). */
@@ -237,7 +248,10 @@ final class HttpCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "GET a URL (AT+HTTP(S)ACTION=0).")
+    @Command(
+            name = "get",
+            mixinStandardHelpOptions = true,
+            description = "Sends a GET request (AT+HTTP(S)ACTION=0) and prints the response.")
     static final class Get extends Request {
         @Override
         HttpResult send(NeowayHttpClient client) {
@@ -245,7 +259,10 @@ final class HttpCommand implements Runnable {
         }
     }
 
-    @Command(name = "head", mixinStandardHelpOptions = true, description = "HEAD a URL (AT+HTTP(S)ACTION=1).")
+    @Command(
+            name = "head",
+            mixinStandardHelpOptions = true,
+            description = "Sends a HEAD request (AT+HTTP(S)ACTION=1) and prints the response.")
     static final class Head extends Request {
         @Override
         HttpResult send(NeowayHttpClient client) {
@@ -256,8 +273,11 @@ final class HttpCommand implements Runnable {
     @Command(
             name = "post",
             mixinStandardHelpOptions = true,
-            description = "POST a body (AT+HTTP(S)ACTION=2,<length>,<type>, the body after the '>' prompt;"
-                    + " 1 to 2048 bytes).")
+            description = {
+                "Sends a POST request with a body of 1 to 2048 bytes and prints the response.",
+                "",
+                "The request is AT+HTTP(S)ACTION=2,<length>,<type>, with the body sent after the '>' prompt."
+            })
     static final class Post extends Request {
         @Option(
                 names = {"-d", "--data"},
@@ -285,7 +305,7 @@ final class HttpCommand implements Runnable {
                 try {
                     body = Files.readAllBytes(dataFile);
                 } catch (IOException e) {
-                    throw new CliException("cannot read " + dataFile + ": " + e.getMessage(), e);
+                    throw new CliException("cannot read " + dataFile + ": " + Errors.ioReason(e), e);
                 }
             } else if (data != null) {
                 body = data.getBytes(StandardCharsets.UTF_8);
@@ -307,8 +327,10 @@ final class HttpCommand implements Runnable {
             name = "download",
             mixinStandardHelpOptions = true,
             description = {
-                "Download a URL to a file in ranged GETs (AT+HTTP(S)ACTION=0,<offset>,<size>), each after",
-                "its own AT+HTTP(S)SETUP as drivers do; the total comes from Content-Range."
+                "Downloads a URL to a file in ranged GET requests.",
+                "",
+                "Each piece is one AT+HTTP(S)ACTION=0,<offset>,<size>; as drivers do, every piece has its"
+                        + " own AT+HTTP(S)SETUP. The total size comes from the Content-Range of the first response."
             })
     static final class Download extends Exchange {
         @Option(
@@ -407,26 +429,9 @@ final class HttpCommand implements Runnable {
         }
     }
 
-    /**
-     * Whether the URL is https; a usage error (exit 2) for another scheme or no host. Without a
-     * scheme, http (as the client reads it).
-     */
+    /** Whether the URL is https; the parameter's converter has checked it already. */
     static boolean isHttps(String url) {
-        String withScheme = url.contains("://") ? url : "http://" + url;
-        URI uri;
-        try {
-            uri = new URI(withScheme);
-        } catch (URISyntaxException e) {
-            throw new CliException("not a URL: " + url + " (" + e.getReason() + ")", 2, e);
-        }
-        String scheme = uri.getScheme() == null ? "" : lower(uri.getScheme());
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new CliException("only http:// and https:// URLs are supported: " + url, 2, null);
-        }
-        if (uri.getHost() == null) {
-            throw new CliException("the URL names no host: " + url, 2, null);
-        }
-        return scheme.equals("https");
+        return HttpUrl.parse(url).https();
     }
 
     /** {@code HTTP 200 OK   [HttpStatus.OK]} (the client keeps no protocol version). */
@@ -444,7 +449,7 @@ final class HttpCommand implements Runnable {
         try {
             new OutputWriter().write(file, bytes);
         } catch (IOException e) {
-            throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CliException("cannot write " + file + ": " + Errors.ioReason(e), e);
         }
     }
 

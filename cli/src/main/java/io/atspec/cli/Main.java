@@ -42,16 +42,7 @@ public final class Main {
             errWriter.flush();
             return e instanceof CliException c ? c.exitCode() : 1;
         });
-        cli.setParameterExceptionHandler((e, args2) -> {
-            CommandLine failed = e.getCommandLine();
-            errWriter.println("atspec: " + Errors.firstLine(e.getMessage()));
-            errWriter.println("Try 'atspec "
-                    + qualifiedName(failed)
-                    + (qualifiedName(failed).isEmpty() ? "" : " ")
-                    + "--help' for more information.");
-            errWriter.flush();
-            return 2;
-        });
+        cli.setParameterExceptionHandler(new UsageErrors(errWriter));
         try {
             return cli.execute(args);
         } finally {
@@ -64,16 +55,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new AtspecCommand(io));
         cli.setOut(io.out());
         cli.setErr(io.err());
-        cli.setUsageHelpAutoWidth(false);
+        HelpLayout.apply(cli);
         return cli;
-    }
-
-    private static String qualifiedName(CommandLine c) {
-        StringBuilder name = new StringBuilder();
-        for (CommandLine at = c; at != null && at.getParent() != null; at = at.getParent()) {
-            name.insert(0, name.isEmpty() ? at.getCommandName() : at.getCommandName() + " ");
-        }
-        return name.toString();
     }
 
     /**

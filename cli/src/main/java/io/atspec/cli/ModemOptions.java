@@ -25,14 +25,17 @@ final class ModemOptions {
         @Option(
                 names = "--tcp",
                 paramLabel = "<host:port>",
+                converter = HostPort.Converter.class,
                 description = "TCP port that carries the serial line (ser2net raw mode).")
-        String tcp;
+        HostPort tcp;
 
         @Option(
                 names = "--sim",
                 description = "The built-in simulated Neoway module, in memory (real HTTP from this machine).")
         boolean sim;
     }
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Link link;
@@ -67,23 +70,14 @@ final class ModemOptions {
             return new Opened(module.host(), module, "the simulated module (in memory)");
         }
         if (link.tcp != null) {
-            int colon = link.tcp.lastIndexOf(':');
-            if (colon <= 0 || colon == link.tcp.length() - 1) {
-                throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
-            }
-            int port;
-            try {
-                port = Integer.parseInt(link.tcp.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new CliException("--tcp wants host:port, got '" + link.tcp + "'", 2, null);
-            }
             try {
                 return new Opened(
-                        TcpTransport.connect(link.tcp.substring(0, colon), port, Duration.ofSeconds(5)),
+                        TcpTransport.connect(link.tcp.host(), link.tcp.port(), CONNECT_TIMEOUT),
                         null,
                         "tcp:" + link.tcp);
             } catch (TransportException e) {
-                throw new CliException("cannot connect to " + link.tcp + ": " + Errors.oneLine(e), e);
+                throw new CliException(
+                        "cannot connect to " + link.tcp + ": " + Errors.connectReason(e, CONNECT_TIMEOUT), e);
             }
         }
         String device = link.port;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,8 @@ class SpecCommandsTest {
         """);
         Run run = Run.of("check", bad.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out())
-                .contains(bad + ":6:21: error: range 10..5 is empty")
-                .contains("1 spec file checked: 1 error, 0 warnings");
+        assertThat(run.err()).contains(bad + ":6:21: error: range 10..5 is empty");
+        assertThat(run.out()).isEqualTo("1 spec file checked: 1 error, 0 warnings" + System.lineSeparator());
         assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -56,25 +54,6 @@ class SpecCommandsTest {
         assertThat(Run.of().exit()).isEqualTo(2);
         assertThat(Run.of("generate", HTTP).exit()).isEqualTo(2); // -d missing
         assertThat(Run.of("decode", "--format", "xml", "x").exit()).isEqualTo(2);
-    }
-
-    @Test
-    void everyCommandHasHelp() {
-        for (List<String> cmd : List.<List<String>>of(
-                List.of(),
-                List.of("check"),
-                List.of("generate"),
-                List.of("doc"),
-                List.of("decode"),
-                List.of("http"),
-                List.of("http", "get"),
-                List.of("http", "download"),
-                List.of("demo"))) {
-            String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
-            Run run = Run.of(args);
-            assertThat(run.exit()).as("%s --help", cmd).isZero();
-            assertThat(run.out()).as("%s --help", cmd).contains("Usage: atspec");
-        }
     }
 
     @Test
@@ -112,7 +91,8 @@ class SpecCommandsTest {
         Run run = Run.of(
                 "generate", HTTP, bad.toString(), "-d", dir.resolve("gen").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains(bad + ":").contains("error:").contains("nothing was generated");
+        assertThat(run.err()).contains(bad + ":").contains("error:").contains("nothing was generated");
+        assertThat(run.out()).isEmpty();
         assertThat(dir.resolve("gen")).doesNotExist();
     }
 
