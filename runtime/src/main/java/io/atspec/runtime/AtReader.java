@@ -503,16 +503,22 @@ final class AtReader {
             int scanned = 0;
             for (; ; ) {
                 int i = pos + scanned;
+                boolean found = false;
                 for (; i < lim; i++) {
                     byte b = buf[i];
                     if (b == '\r' || b == '\n' || (!lineEndOnly && b == stop)) {
-                        return i - pos;
+                        found = true;
+                        break;
                     }
                 }
                 scanned = i - pos;
+                // Checked whether or not the end has arrived: the bound must not depend on read sizes.
                 if (scanned > maxLine) {
                     Counters.inc(counters.overlongLines);
                     throw new AtFramingException("URC header longer than " + maxLine + " bytes");
+                }
+                if (found) {
+                    return scanned;
                 }
                 if (!fill()) {
                     throw new EOFException(name + ": stream ended inside a URC header");
@@ -564,13 +570,13 @@ final class AtReader {
             int searched = 0;
             for (; ; ) {
                 int idx = indexOf(crlfT, pos + searched);
-                if (idx >= 0) {
+                if (idx >= 0 && idx - pos <= maxPayload) {
                     byte[] data = Arrays.copyOfRange(buf, pos, idx);
                     pos = idx;
                     return data;
                 }
                 searched = Math.max(0, lim - pos - (crlfT.length - 1));
-                if (lim - pos > maxPayload) {
+                if (idx >= 0 || lim - pos > maxPayload) { // too long, whether or not its end has arrived
                     pos = lim - (crlfT.length - 1);
                     throw new AtFramingException(
                             "raw payload longer than " + maxPayload + " bytes without " + terminatorPrefix);
