@@ -63,7 +63,8 @@ public final class AtChannel implements AutoCloseable {
     private final CopyOnWriteArrayList<Exchange> collectors = new CopyOnWriteArrayList<>();
     /**
      * Completions that timed out: their reports may still come and belong to nobody else, so an
-     * overlapping completion is not sent until the abandoned one's end report has passed.
+     * overlapping completion is not sent until the abandoned one's end report has passed (or, if
+     * that was lost on the line, a quiet period with none of its reports: see {@link #keepAbandoned}).
      */
     private final CopyOnWriteArrayList<Exchange> abandoned = new CopyOnWriteArrayList<>();
 
@@ -256,6 +257,44 @@ public final class AtChannel implements AutoCloseable {
             rival = overlapping(List.of(a), ex);
         }
         return rival != null ? rival : overlapping(queue, ex);
+    }
+
+    /**
+     * (Re)starts the quiet period of an abandoned completion: twice its timeout (at least a
+     * second) with none of its reports, and its end report is presumed lost on the line, so that
+     * one damaged report cannot block every later completion of its kind.
+     */
+    private void keepAbandoned(Exchange a) {
+        ScheduledFuture<?> t = a.quietTask;
+        if (t != null) {
+            t.cancel(false);
+        }
+        long quiet =
+                Math.max(TimeUnit.SECONDS.toNanos(1), 2 * a.completion.timeout().toNanos());
+        try {
+            a.quietTask = timer.schedule(
+                    () -> {
+                        LOG.info(
+                                "{}: no report of abandoned {} for a while: its end report is presumed lost",
+                                name,
+                                a.describe());
+                        releaseAbandoned(a);
+                    },
+                    quiet,
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void releaseAbandoned(Exchange a) {
+        if (abandoned.remove(a)) {
+            ScheduledFuture<?> t = a.quietTask;
+            if (t != null) {
+                t.cancel(false);
+            }
+            advanceIdle();
+        }
     }
 
     /** Must ex wait for an abandoned completion's end report (whose reports it would collect)? */
@@ -460,32 +499,60 @@ public final class AtChannel implements AutoCloseable {
 
     /** The window passed with no late final result: resync with a probe it can be told apart from. */
     private void sendProbe(Resync r) {
-        Duration patience =
-                r.stale.command.timeout().compareTo(PROBE_PATIENCE) > 0 ? r.stale.command.timeout() : PROBE_PATIENCE;
         lock.lock();
         try {
             if (stale != r || r.probing() || closed) {
                 return;
             }
             r.probeSent();
-            r.task = timer.schedule(
-                    () -> failClosed(
-                            r, "the module did not answer the resync probe within " + patience.toMillis() + " ms"),
-                    patience.toNanos(),
-                    TimeUnit.NANOSECONDS);
+        } finally {
+            lock.unlock();
+        }
+        writeProbe(r);
+    }
+
+    /** The probe was not answered in time (its answer may have been damaged): one more, or close. */
+    private void probeTimedOut(Resync r, Duration patience) {
+        boolean again;
+        lock.lock();
+        try {
+            if (stale != r || closed) {
+                return;
+            }
+            again = r.reprobe();
+        } finally {
+            lock.unlock();
+        }
+        if (again) {
+            writeProbe(r);
+        } else {
+            failClosed(r, "the module did not answer the resync probe within " + patience.toMillis() + " ms");
+        }
+    }
+
+    private void writeProbe(Resync r) {
+        Duration patience =
+                r.stale.command.timeout().compareTo(PROBE_PATIENCE) > 0 ? r.stale.command.timeout() : PROBE_PATIENCE;
+        String probe = r.probeLine();
+        lock.lock();
+        try {
+            if (stale != r || closed) {
+                return;
+            }
+            r.task = timer.schedule(() -> probeTimedOut(r, patience), patience.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             return;
         } finally {
             lock.unlock();
         }
         if (WIRE.isDebugEnabled()) {
-            WIRE.debug("{} TX {}\\r (resync probe)", name, Resync.PROBE);
+            WIRE.debug("{} TX {}\\r (resync probe)", name, probe);
         }
         try {
             writer.execute(() -> {
                 try {
                     synchronized (writeLock) {
-                        out.write((Resync.PROBE + "\r").getBytes(config.charset()));
+                        out.write((probe + "\r").getBytes(config.charset()));
                         out.flush();
                     }
                 } catch (IOException e) {
@@ -531,6 +598,7 @@ public final class AtChannel implements AutoCloseable {
         }
         collectors.remove(ex);
         abandoned.add(ex); // its end report may still come: it belongs to this request alone
+        keepAbandoned(ex);
         List<Urc> got = ex.collected();
         String msg = ex.describe() + " completion timed out after "
                 + ex.completion.timeout().toMillis() + " ms; collected " + got.size() + " URC(s) so far: "
@@ -777,9 +845,13 @@ public final class AtChannel implements AutoCloseable {
             }
         }
         for (Exchange a : abandoned) {
-            if (a.completion.collects(urc) && a.completion.end().test(urc)) {
-                abandoned.remove(a); // the abandoned request's last report has passed
-                advanceIdle();
+            if (!a.completion.collects(urc)) {
+                continue;
+            }
+            if (a.completion.end().test(urc)) {
+                releaseAbandoned(a); // the abandoned request's last report has passed
+            } else {
+                keepAbandoned(a); // still reporting: not over yet
             }
         }
         if (urcQueue.offer(urc)) {

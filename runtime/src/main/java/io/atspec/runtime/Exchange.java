@@ -43,6 +43,8 @@ final class Exchange {
     volatile AtResponse ackResponse;
     volatile ScheduledFuture<?> timeoutTask;
     volatile ScheduledFuture<?> completionTask;
+    /** After a completion timeout: ends the wait for its lost end report (not cancelled by fail). */
+    volatile ScheduledFuture<?> quietTask;
     /** Fails the command if it is still queued when its time is up. */
     volatile ScheduledFuture<?> queueTask;
     /** System.nanoTime() by which the final result is due (set at the write). */

@@ -12,6 +12,13 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class Resync {
     static final String PROBE = "AT";
+    /**
+     * How many probes may go out when one is not answered in time (its answer damaged on the
+     * line, say). Each has its own echo, so a late answer to an earlier probe is never taken for
+     * the current one's: {@code AT}, {@code at}, {@code AT }, {@code at } (V.250 accepts lower case
+     * and ignores spaces; the echo keeps them).
+     */
+    static final int MAX_PROBES = 4;
 
     enum Verdict {
         /** A line of the timed-out command: dropped and counted. */
@@ -33,6 +40,9 @@ final class Resync {
     ScheduledFuture<?> task;
 
     private boolean probing;
+    /** Probes sent so far, the current one included. */
+    private int probes;
+
     private boolean probeEchoSeen;
     private boolean staleFinalSeen;
 
@@ -46,13 +56,50 @@ final class Resync {
 
     void probeSent() {
         probing = true;
+        probes = 1;
+    }
+
+    String probeLine() {
+        return probeLine(probes - 1);
+    }
+
+    private static String probeLine(int k) {
+        return (k % 2 == 0 ? PROBE : "at") + " ".repeat(k / 2);
+    }
+
+    private boolean isEarlierProbe(String line) {
+        for (int k = 0; k < probes - 1; k++) {
+            if (line.equals(probeLine(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The probe got no answer in time: may another one go out? Only with echo on (else its answer
+     * could not be told apart either), at most {@link #MAX_PROBES} in all. Everything before the
+     * new probe's echo (earlier probes' late answers included) is then stale.
+     */
+    boolean reprobe() {
+        if (probes >= MAX_PROBES || !stale.echoSeen) {
+            return false;
+        }
+        probes++;
+        probeEchoSeen = false;
+        staleFinalSeen = false;
+        return true;
     }
 
     Verdict classify(String line) {
         AtCommand s = stale.command;
-        if (probing && !probeEchoSeen && line.equals(PROBE) && (!s.line().equals(PROBE) || stale.echoSeen)) {
+        String probe = probeLine();
+        if (probing && !probeEchoSeen && line.equals(probe) && (!s.line().equals(probe) || stale.echoSeen)) {
             probeEchoSeen = true;
             return Verdict.PROBE_ECHO;
+        }
+        if (!probeEchoSeen && isEarlierProbe(line)) {
+            return Verdict.LATE; // an earlier probe's echo, late
         }
         if (s.finalFor(line) != null || FinalResult.parseStandard(line) != null) {
             if (!probing) {

@@ -59,4 +59,25 @@ class ResyncTest {
         seen.probeSent();
         assertThat(seen.classify("AT")).isEqualTo(Verdict.PROBE_ECHO);
     }
+
+    @Test
+    void eachProbeIsToldApartFromTheEarlierOnesAndOnlyWithEchoOn() {
+        Resync r = after("AT+CSQ", true);
+        r.probeSent();
+        assertThat(r.classify("AT")).isEqualTo(Verdict.PROBE_ECHO); // its OK was lost on the line
+        assertThat(r.reprobe()).isTrue();
+        assertThat(r.probeLine()).isEqualTo("at");
+        assertThat(r.classify("AT")).isEqualTo(Verdict.LATE); // the first probe's, late
+        assertThat(r.classify("OK")).isEqualTo(Verdict.LATE);
+        assertThat(r.classify("at")).isEqualTo(Verdict.PROBE_ECHO);
+        assertThat(r.classify("OK")).isEqualTo(Verdict.SYNCED);
+        assertThat(r.reprobe()).isTrue();
+        assertThat(r.probeLine()).isEqualTo("AT "); // spaces are ignored by the module, kept by its echo
+        assertThat(r.reprobe()).isTrue();
+        assertThat(r.probeLine()).isEqualTo("at ");
+        assertThat(r.reprobe()).isFalse();
+        Resync noEcho = after("AT+CSQ", false);
+        noEcho.probeSent();
+        assertThat(noEcho.reprobe()).isFalse();
+    }
 }
