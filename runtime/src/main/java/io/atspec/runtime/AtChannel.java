@@ -3,6 +3,7 @@ package io.atspec.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A line belongs to the pending command if it is its echo, one of its final results, or
  * starts with one of its response prefixes; every other line is a URC. After a timeout the next
- * command is held back for {@link AtChannelConfig#lateAnswerWindow()} so that a late final
- * result is recognised and dropped instead of being taken as the next command's answer.
+ * command is held back until the timed-out command's late final result has arrived, or, after
+ * {@link AtChannelConfig#lateAnswerWindow()}, until a probe has resynchronised the link (see
+ * {@link Resync}); a late answer is dropped instead of being taken as the next command's.
  */
 public final class AtChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtChannel.class);
     private static final Logger WIRE = AtReader.WIRE;
+    /** The least time a resync probe is given (a module still busy answers it after the stale command). */
+    private static final Duration PROBE_PATIENCE = Duration.ofSeconds(1);
 
     private final Transport transport;
     private final AtChannelConfig config;
@@ -49,17 +53,24 @@ public final class AtChannel implements AutoCloseable {
     private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
     /** The command written and awaiting its final result; written under lock, read by the reader. */
     private volatile Exchange active;
-    /** A timed-out command whose late answer may still arrive; guarded by lock, read by the reader. */
-    private volatile Exchange stale;
+    /** After a timeout: the link is held until the boundary is known; guarded by lock, read by the reader. */
+    private volatile Resync stale;
 
-    private ScheduledFuture<?> holdTask;
     private volatile boolean closed;
     private volatile String closeReason;
 
     /** Exchanges whose completion is collecting URCs. */
     private final CopyOnWriteArrayList<Exchange> collectors = new CopyOnWriteArrayList<>();
+    /**
+     * Completions that timed out: their reports may still come and belong to nobody else, so an
+     * overlapping completion is not sent until the abandoned one's end report has passed (or, if
+     * that was lost on the line, a quiet period with none of its reports: see {@link #keepAbandoned}).
+     */
+    private final CopyOnWriteArrayList<Exchange> abandoned = new CopyOnWriteArrayList<>();
 
-    private volatile DecoderTable decoders = DecoderTable.EMPTY;
+    private final KnownSecrets secrets = new KnownSecrets();
+
+    private volatile DecoderTable decoders;
     private final CopyOnWriteArrayList<UrcListener> listeners = new CopyOnWriteArrayList<>();
     private final ArrayBlockingQueue<Urc> urcQueue;
 
@@ -75,6 +86,7 @@ public final class AtChannel implements AutoCloseable {
         this.out = transport.output();
         InputStream in = transport.input();
         this.urcQueue = new ArrayBlockingQueue<>(config.urcQueueCapacity());
+        this.decoders = DecoderTable.empty(config.charset());
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("atspec-timer-" + name));
         timer.setRemoveOnCancelPolicy(true);
         this.writer = Executors.newSingleThreadExecutor(daemon("atspec-writer-" + name));
@@ -104,14 +116,14 @@ public final class AtChannel implements AutoCloseable {
 
     /** Sends the command (after those queued before it) and waits for its final result. */
     public AtResponse execute(AtCommand command) {
-        Exchange ex = new Exchange(command, null);
+        Exchange ex = exchange(command, null);
         enqueue(ex, true);
         return await(ex.ack, ex);
     }
 
     /** Sends the command, waits for its OK and then for its completion URCs. */
     public CompletedResponse execute(AtCommand command, Completion completion) {
-        Exchange ex = new Exchange(command, completion);
+        Exchange ex = exchange(command, completion);
         enqueue(ex, true);
         return await(ex.done, ex);
     }
@@ -121,13 +133,13 @@ public final class AtChannel implements AutoCloseable {
      * {@link AtTimeoutException}, {@link ModuleRebootedException} or {@link ChannelClosedException}.
      */
     public CompletableFuture<AtResponse> submit(AtCommand command) {
-        Exchange ex = new Exchange(command, null);
+        Exchange ex = exchange(command, null);
         enqueue(ex, false);
         return ex.ack;
     }
 
     public CompletableFuture<CompletedResponse> submit(AtCommand command, Completion completion) {
-        Exchange ex = new Exchange(command, completion);
+        Exchange ex = exchange(command, completion);
         enqueue(ex, false);
         return ex.done;
     }
@@ -181,6 +193,11 @@ public final class AtChannel implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals: sending
 
+    private Exchange exchange(AtCommand command, Completion completion) {
+        secrets.addAll(command.secrets());
+        return new Exchange(command, completion, config.charset(), secrets);
+    }
+
     private void enqueue(Exchange ex, boolean inline) {
         boolean sendNow;
         lock.lock();
@@ -189,12 +206,26 @@ public final class AtChannel implements AutoCloseable {
                 ex.fail(new ChannelClosedException(ex.describe() + " not sent: " + closeReason));
                 return;
             }
-            sendNow = active == null && stale == null && queue.isEmpty();
+            Exchange rival = collectingRival(ex);
+            if (rival != null) {
+                ex.fail(new AtException(ex.describe() + " refused: its completion would collect reports that "
+                        + rival.describe() + " is already collecting (" + rival.completion.collect()
+                        + "); a report cannot belong to both, so send it after that one has finished"));
+                return;
+            }
+            sendNow = active == null && stale == null && queue.isEmpty() && !gated(ex);
             if (sendNow) {
                 active = ex;
             } else {
                 queue.addLast(ex);
+                // Time spent queued counts: a command not sent within its timeout fails.
+                ex.queueTask = timer.schedule(
+                        () -> queueTimeout(ex), ex.command.timeout().toNanos(), TimeUnit.NANOSECONDS);
             }
+        } catch (RejectedExecutionException e) {
+            queue.remove(ex);
+            ex.fail(new ChannelClosedException(ex.describe() + " not sent: " + closeReason));
+            return;
         } finally {
             lock.unlock();
         }
@@ -215,14 +246,86 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
+    /** Is there a live completion (collecting, pending or queued) whose reports ex would also collect? */
+    private Exchange collectingRival(Exchange ex) {
+        if (ex.completion == null) {
+            return null;
+        }
+        Exchange a = active;
+        Exchange rival = overlapping(collectors, ex);
+        if (rival == null && a != null) {
+            rival = overlapping(List.of(a), ex);
+        }
+        return rival != null ? rival : overlapping(queue, ex);
+    }
+
+    /**
+     * (Re)starts the quiet period of an abandoned completion: twice its timeout (at least a
+     * second) with none of its reports, and its end report is presumed lost on the line, so that
+     * one damaged report cannot block every later completion of its kind.
+     */
+    private void keepAbandoned(Exchange a) {
+        ScheduledFuture<?> t = a.quietTask;
+        if (t != null) {
+            t.cancel(false);
+        }
+        long quiet =
+                Math.max(TimeUnit.SECONDS.toNanos(1), 2 * a.completion.timeout().toNanos());
+        try {
+            a.quietTask = timer.schedule(
+                    () -> {
+                        LOG.info(
+                                "{}: no report of abandoned {} for a while: its end report is presumed lost",
+                                name,
+                                a.describe());
+                        releaseAbandoned(a);
+                    },
+                    quiet,
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void releaseAbandoned(Exchange a) {
+        if (abandoned.remove(a)) {
+            ScheduledFuture<?> t = a.quietTask;
+            if (t != null) {
+                t.cancel(false);
+            }
+            advanceIdle();
+        }
+    }
+
+    /** Must ex wait for an abandoned completion's end report (whose reports it would collect)? */
+    private boolean gated(Exchange ex) {
+        return ex.completion != null && overlapping(abandoned, ex) != null;
+    }
+
+    private static Exchange overlapping(Iterable<Exchange> exchanges, Exchange ex) {
+        for (Exchange e : exchanges) {
+            if (e.completion != null && e.completion.overlaps(ex.completion)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     private void send(Exchange ex) {
+        ScheduledFuture<?> q = ex.queueTask;
+        if (q != null) {
+            q.cancel(false);
+        }
         if (!ex.state.compareAndSet(Exchange.QUEUED, Exchange.SENT)) {
-            return; // failed by close() meanwhile
+            advanceAfter(ex); // failed (closed, or its queue time ran out) meanwhile: free the link
+            return;
         }
         if (ex.completion != null) {
             collectors.add(ex); // collect from the write on: no URC is lost between OK and the caller
         }
+        ex.ackDeadline = System.nanoTime() + ex.command.timeout().toNanos();
         try {
+            // Also bounds the write itself: a write still blocked then fails the command (ackTimeout).
             ex.timeoutTask =
                     timer.schedule(() -> ackTimeout(ex), ex.command.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
@@ -230,15 +333,27 @@ public final class AtChannel implements AutoCloseable {
             return;
         }
         if (WIRE.isDebugEnabled()) {
-            WIRE.debug("{} TX {}", name, WireTrace.escape(ex.command.maskedLine() + "\r"));
+            WIRE.debug("{} TX {}", name, WireTrace.escape(ex.mask(ex.command.line()) + "\r"));
         }
+        write(ex, ex.wireBytes, "writing ");
+    }
+
+    /** Writes for ex; a failure fails ex and closes the channel (the line state is unknown). */
+    private void write(Exchange ex, byte[] bytes, String what) {
         try {
             synchronized (writeLock) {
-                out.write(ex.wireBytes);
-                out.flush();
+                ex.writing = true;
+                try {
+                    out.write(bytes);
+                    out.flush();
+                } finally {
+                    ex.writing = false;
+                }
             }
         } catch (IOException e) {
-            failAndAdvance(ex, new ChannelClosedException(name + ": writing " + ex.describe() + " failed: " + e, e));
+            String why = name + ": " + what + ex.describe() + " failed: " + e;
+            failAndAdvance(ex, new ChannelClosedException(why, e));
+            shutdown(why, e);
         }
     }
 
@@ -254,17 +369,7 @@ public final class AtChannel implements AutoCloseable {
                             ? WireTrace.escape(payload, 0, payload.length, 256)
                             : "<" + payload.length + " payload bytes, secret>");
         }
-        try {
-            synchronized (writeLock) {
-                out.write(payload);
-                out.flush();
-            }
-        } catch (IOException e) {
-            failAndAdvance(
-                    ex,
-                    new ChannelClosedException(
-                            name + ": writing the payload of " + ex.describe() + " failed: " + e, e));
-        }
+        write(ex, payload, "writing the payload of ");
     }
 
     private void failAndAdvance(Exchange ex, AtException e) {
@@ -297,62 +402,26 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
+    /** Under lock: the next command to send, or null (none, or the head waits for an abandoned completion). */
     private Exchange pollNext() {
-        Exchange next = queue.pollFirst();
-        if (next != null) {
-            active = next;
-        }
+        Exchange next;
+        do {
+            next = queue.peekFirst();
+            if (next == null || gated(next)) {
+                return null;
+            }
+            queue.pollFirst();
+        } while (next.state.get() == Exchange.DONE);
+        active = next;
         return next;
     }
 
-    // ---------------------------------------------------------------- internals: timeouts
-
-    private void ackTimeout(Exchange ex) {
-        if (!ex.state.compareAndSet(Exchange.SENT, Exchange.DONE)) {
-            return;
-        }
-        collectors.remove(ex);
-        String msg = ex.describe() + " timed out after " + ex.command.timeout().toMillis()
-                + " ms waiting for its final result; received so far: " + ex.receivedSoFar();
-        LOG.warn("{}: {}", name, msg);
-        boolean hold = !config.lateAnswerWindow().isZero();
-        lock.lock();
-        try {
-            if (active == ex) {
-                if (hold) {
-                    active = null;
-                    stale = ex;
-                    holdTask = timer.schedule(
-                            () -> endHold(ex), config.lateAnswerWindow().toNanos(), TimeUnit.NANOSECONDS);
-                }
-            } else {
-                hold = false;
-            }
-        } catch (RejectedExecutionException e) {
-            stale = null;
-        } finally {
-            lock.unlock();
-        }
-        if (!hold) {
-            advanceAfter(ex);
-        }
-        ex.fail(new AtTimeoutException(msg));
-    }
-
-    /** The hold after a timeout ends: the late answer arrived (and was dropped), or the window passed. */
-    private void endHold(Exchange s) {
+    /** The link may be free now (a hold or a gate ended): send the next queued command. */
+    private void advanceIdle() {
         Exchange next = null;
         lock.lock();
         try {
-            if (stale != s) {
-                return;
-            }
-            stale = null;
-            if (holdTask != null) {
-                holdTask.cancel(false);
-                holdTask = null;
-            }
-            if (active == null && !closed) {
+            if (active == null && stale == null && !closed) {
                 next = pollNext();
             }
         } finally {
@@ -363,15 +432,178 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
+    private void queueTimeout(Exchange ex) {
+        lock.lock();
+        try {
+            if (!queue.remove(ex) || !ex.state.compareAndSet(Exchange.QUEUED, Exchange.DONE)) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Exchange a = active;
+        Resync r = stale;
+        String busy = a != null
+                ? a.describe() + " was pending"
+                : r != null ? "the link was held after " + r.stale.describe() + " timed out" : "the link was busy";
+        String msg = ex.describe() + " timed out after " + ex.command.timeout().toMillis()
+                + " ms in the queue, not sent: " + busy;
+        LOG.warn("{}: {}", name, msg);
+        ex.fail(new AtTimeoutException(msg));
+    }
+
+    // ---------------------------------------------------------------- internals: timeouts
+
+    private void ackTimeout(Exchange ex) {
+        if (!ex.state.compareAndSet(Exchange.SENT, Exchange.DONE)) {
+            return;
+        }
+        collectors.remove(ex);
+        if (ex.writing) {
+            String msg = ex.describe() + " timed out after "
+                    + ex.command.timeout().toMillis() + " ms: its write could not finish, so the line state is unknown";
+            LOG.warn("{}: {}; closing the channel", name, msg);
+            ex.fail(new AtTimeoutException(msg));
+            shutdown(msg, null); // closing the transport also ends the blocked write
+            return;
+        }
+        String msg = ex.describe() + " timed out after " + ex.command.timeout().toMillis()
+                + " ms waiting for its final result; received so far: " + ex.receivedSoFar();
+        LOG.warn("{}: {}", name, msg);
+        lock.lock();
+        try {
+            if (active == ex && !closed) {
+                active = null;
+                Resync r = new Resync(ex);
+                stale = r;
+                armWindow(r);
+            }
+        } finally {
+            lock.unlock();
+        }
+        ex.fail(new AtTimeoutException(msg));
+    }
+
+    /** Under lock: (re)starts the late-answer window; when it passes, the probe goes out. */
+    private void armWindow(Resync r) {
+        if (r.task != null) {
+            r.task.cancel(false);
+        }
+        try {
+            r.task =
+                    timer.schedule(() -> sendProbe(r), config.lateAnswerWindow().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** The window passed with no late final result: resync with a probe it can be told apart from. */
+    private void sendProbe(Resync r) {
+        lock.lock();
+        try {
+            if (stale != r || r.probing() || closed) {
+                return;
+            }
+            r.probeSent();
+        } finally {
+            lock.unlock();
+        }
+        writeProbe(r);
+    }
+
+    /** The probe was not answered in time (its answer may have been damaged): one more, or close. */
+    private void probeTimedOut(Resync r, Duration patience) {
+        boolean again;
+        lock.lock();
+        try {
+            if (stale != r || closed) {
+                return;
+            }
+            again = r.reprobe();
+        } finally {
+            lock.unlock();
+        }
+        if (again) {
+            writeProbe(r);
+        } else {
+            failClosed(r, "the module did not answer the resync probe within " + patience.toMillis() + " ms");
+        }
+    }
+
+    private void writeProbe(Resync r) {
+        Duration patience =
+                r.stale.command.timeout().compareTo(PROBE_PATIENCE) > 0 ? r.stale.command.timeout() : PROBE_PATIENCE;
+        String probe = r.probeLine();
+        lock.lock();
+        try {
+            if (stale != r || closed) {
+                return;
+            }
+            r.task = timer.schedule(() -> probeTimedOut(r, patience), patience.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return;
+        } finally {
+            lock.unlock();
+        }
+        if (WIRE.isDebugEnabled()) {
+            WIRE.debug("{} TX {}\\r (resync probe)", name, probe);
+        }
+        try {
+            writer.execute(() -> {
+                try {
+                    synchronized (writeLock) {
+                        out.write((probe + "\r").getBytes(config.charset()));
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    shutdown(name + ": writing the resync probe failed: " + e, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** What the link carries now cannot be attributed: close rather than hand anyone data. */
+    private void failClosed(Resync r, String why) {
+        if (stale != r) {
+            return;
+        }
+        String msg = "after " + r.stale.describe() + " timed out, " + why + "; closing the channel, since its next"
+                + " answer could belong to either";
+        LOG.warn("{}: {}", name, msg);
+        shutdown(msg, null);
+    }
+
+    /** The hold after a timeout ends: the late answer arrived (and was dropped), or the probe resynced. */
+    private void endHold(Resync r) {
+        lock.lock();
+        try {
+            if (stale != r) {
+                return;
+            }
+            stale = null;
+            if (r.task != null) {
+                r.task.cancel(false);
+            }
+        } finally {
+            lock.unlock();
+        }
+        advanceIdle();
+    }
+
     private void completionTimeout(Exchange ex) {
         if (!ex.state.compareAndSet(Exchange.ACKED, Exchange.DONE)) {
             return;
         }
         collectors.remove(ex);
+        abandoned.add(ex); // its end report may still come: it belongs to this request alone
+        keepAbandoned(ex);
         List<Urc> got = ex.collected();
         String msg = ex.describe() + " completion timed out after "
                 + ex.completion.timeout().toMillis() + " ms; collected " + got.size() + " URC(s) so far: "
-                + WireTrace.escape(got.toString());
+                + WireTrace.excerpts(
+                        got.stream().map(u -> ex.mask(u.toString())).toList());
         LOG.warn("{}: {}", name, msg);
         ex.fail(new AtTimeoutException(msg));
     }
@@ -420,29 +652,48 @@ public final class AtChannel implements AutoCloseable {
                     return;
                 }
             } else {
-                Exchange s = stale;
-                if (s != null) {
-                    if (s.command.finalFor(line) != null) {
-                        lateFinal(s, line);
-                        return;
-                    }
-                    if (s.command.claims(line) || line.equals(s.command.line())) {
-                        Counters.inc(counters.lateAnswersDropped);
-                        LOG.info(
-                                "{}: dropped late line '{}' of timed-out {}",
-                                name,
-                                WireTrace.escape(WireTrace.mask(line, s.command.secrets())),
-                                s.describe());
-                        return;
-                    }
+                Resync r = stale;
+                if (r != null && onStaleLine(r, line)) {
+                    return;
                 }
                 if (FinalResult.parseStandard(line) != null) {
                     Counters.inc(counters.unexpectedFinals);
-                    LOG.warn("{}: dropped final result '{}' with no command pending", name, WireTrace.escape(line));
+                    LOG.warn(
+                            "{}: dropped final result '{}' with no command pending",
+                            name,
+                            WireTrace.excerpt(secrets.mask(line)));
                     return;
                 }
             }
             deliver(Urc.of(line));
+        }
+
+        @Override
+        public String mask(String text) {
+            return secrets.mask(text);
+        }
+
+        @Override
+        public int longestSecret() {
+            return secrets.longest();
+        }
+
+        @Override
+        public long payloadDeadline(String prefix) {
+            long deadline = Long.MIN_VALUE;
+            for (Exchange c : collectors) {
+                if (c.completion.mayCollect(prefix)) {
+                    long d = c.state.get() == Exchange.ACKED
+                            ? c.completionDeadline
+                            : c.ackDeadline + c.completion.timeout().toNanos();
+                    deadline = deadline == Long.MIN_VALUE || d - deadline > 0 ? d : deadline;
+                }
+            }
+            if (deadline != Long.MIN_VALUE) {
+                return deadline;
+            }
+            Exchange a = active;
+            return a != null && a.state.get() == Exchange.SENT ? a.ackDeadline : Long.MAX_VALUE;
         }
 
         @Override
@@ -470,8 +721,7 @@ public final class AtChannel implements AutoCloseable {
         AtResponse resp = new AtResponse(ex.lines(), f);
         int next = f.isError() || ex.completion == null ? Exchange.DONE : Exchange.ACKED;
         if (!ex.state.compareAndSet(Exchange.SENT, next)) {
-            lateFinal(ex, f.line());
-            return;
+            return; // timed out at this very moment: the hold after the timeout takes over
         }
         ScheduledFuture<?> t = ex.timeoutTask;
         if (t != null) {
@@ -481,11 +731,12 @@ public final class AtChannel implements AutoCloseable {
         advanceAfter(ex);
         if (f.isError()) {
             collectors.remove(ex);
-            ex.fail(new AtCommandFailedException(ex.describe(), resp));
+            ex.fail(new AtCommandFailedException(ex.describe(), resp, ex::mask));
         } else if (ex.completion == null) {
             ex.ack.complete(resp);
         } else {
             ex.ackResponse = resp;
+            ex.completionDeadline = System.nanoTime() + ex.completion.timeout().toNanos();
             ex.ack.complete(resp);
             if (ex.endSeen()) {
                 completeDone(ex);
@@ -500,10 +751,52 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
-    private void lateFinal(Exchange s, String line) {
-        Counters.inc(counters.lateAnswersDropped);
-        LOG.info("{}: dropped late final result '{}' of timed-out {}", name, WireTrace.escape(line), s.describe());
-        endHold(s);
+    /** A line while the link is held after a timeout; true if it was consumed (not a URC). */
+    private boolean onStaleLine(Resync r, String line) {
+        Resync.Verdict v;
+        lock.lock();
+        try {
+            if (stale != r) {
+                return false;
+            }
+            v = r.classify(line);
+            if (v == Resync.Verdict.LATE && !r.probing()) {
+                armWindow(r); // the module is still answering: a late line extends the hold
+            }
+        } finally {
+            lock.unlock();
+        }
+        switch (v) {
+            case LATE, LATE_FINAL -> {
+                Counters.inc(counters.lateAnswersDropped);
+                LOG.info(
+                        "{}: dropped late line '{}' of timed-out {}",
+                        name,
+                        WireTrace.excerpt(r.stale.mask(line)),
+                        r.stale.describe());
+                if (v == Resync.Verdict.LATE_FINAL) {
+                    endHold(r);
+                }
+                return true;
+            }
+            case PROBE_ECHO -> {
+                return true;
+            }
+            case SYNCED -> {
+                endHold(r);
+                return true;
+            }
+            case AMBIGUOUS -> {
+                failClosed(
+                        r,
+                        "the final result '" + WireTrace.excerpt(r.stale.mask(line))
+                                + "' came with no echo to tell whether it answers the resync probe or the timed-out command");
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private boolean isReboot(String line) {
@@ -517,24 +810,30 @@ public final class AtChannel implements AutoCloseable {
 
     private void rebooted(String line) {
         Counters.inc(counters.reboots);
-        LOG.warn("{}: module rebooted ({})", name, WireTrace.escape(line));
+        LOG.warn("{}: module rebooted ({})", name, WireTrace.excerpt(secrets.mask(line)));
         Exchange ex = active;
         if (ex != null) {
             failAndAdvance(
                     ex,
                     new ModuleRebootedException(
-                            ex.describe() + " failed: the module rebooted ('" + WireTrace.escape(line)
+                            ex.describe() + " failed: the module rebooted ('" + WireTrace.excerpt(line)
                                     + "') while it was pending; received so far: " + ex.receivedSoFar()));
         }
         for (Exchange c : collectors) {
             failAndAdvance(
                     c,
                     new ModuleRebootedException(c.describe() + " completion failed: the module rebooted ('"
-                            + WireTrace.escape(line) + "'); collected so far: " + c.collected()));
+                            + WireTrace.excerpt(line) + "'); collected so far: "
+                            + WireTrace.excerpts(c.collected().stream()
+                                    .map(u -> c.mask(u.toString()))
+                                    .toList())));
         }
-        Exchange s = stale;
+        abandoned.clear(); // a rebooted module owes no late report
+        Resync s = stale;
         if (s != null) {
-            endHold(s); // a rebooted module owes no late answer
+            endHold(s); // nor a late answer
+        } else {
+            advanceIdle();
         }
     }
 
@@ -543,6 +842,16 @@ public final class AtChannel implements AutoCloseable {
         for (Exchange c : collectors) {
             if (c.collect(urc) && c.state.get() == Exchange.ACKED) {
                 completeDone(c);
+            }
+        }
+        for (Exchange a : abandoned) {
+            if (!a.completion.collects(urc)) {
+                continue;
+            }
+            if (a.completion.end().test(urc)) {
+                releaseAbandoned(a); // the abandoned request's last report has passed
+            } else {
+                keepAbandoned(a); // still reporting: not over yet
             }
         }
         if (urcQueue.offer(urc)) {
@@ -555,7 +864,7 @@ public final class AtChannel implements AutoCloseable {
                         name,
                         config.urcQueueCapacity(),
                         n,
-                        WireTrace.escape(urc.toString()));
+                        WireTrace.excerpt(secrets.mask(urc.toString())));
             }
         }
     }
@@ -566,7 +875,7 @@ public final class AtChannel implements AutoCloseable {
         Throwable cause = null;
         try {
             reader.run();
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // an Error in a decoder too: the channel must not stay open without a reader
             cause = e;
         }
         if (!closed) {
@@ -594,19 +903,29 @@ public final class AtChannel implements AutoCloseable {
                 for (UrcListener l : listeners) {
                     try {
                         l.onUrcsDropped(n);
-                    } catch (RuntimeException e) {
-                        LOG.warn("{}: URC listener failed", name, e);
+                    } catch (Throwable e) {
+                        listenerFailed(e, null);
                     }
                 }
             }
             for (UrcListener l : listeners) {
                 try {
                     l.onUrc(urc);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: URC listener failed on {}", name, WireTrace.escape(urc.toString()), e);
+                } catch (Throwable e) {
+                    listenerFailed(e, urc);
                 }
             }
         }
+    }
+
+    /** A listener's Throwable (an AssertionError too) is its own: counted, logged, never the dispatcher's end. */
+    private void listenerFailed(Throwable e, Urc urc) {
+        Counters.inc(counters.listenerFailures);
+        LOG.warn(
+                "{}: URC listener failed{}: {}",
+                name,
+                urc == null ? "" : " on " + WireTrace.excerpt(secrets.mask(urc.toString())),
+                WireTrace.excerpt(secrets.mask(String.valueOf(e))));
     }
 
     private void shutdown(String reason, Throwable cause) {
@@ -624,12 +943,17 @@ public final class AtChannel implements AutoCloseable {
             pending.addAll(queue);
             queue.clear();
             active = null;
+            Resync r = stale;
+            if (r != null && r.task != null) {
+                r.task.cancel(false);
+            }
             stale = null;
         } finally {
             lock.unlock();
         }
         pending.addAll(collectors);
         collectors.clear();
+        abandoned.clear();
         for (Exchange ex : pending) {
             if (ex.state.get() != Exchange.DONE) {
                 ex.fail(new ChannelClosedException(

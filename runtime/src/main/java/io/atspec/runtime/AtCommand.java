@@ -36,18 +36,19 @@ public record AtCommand(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(timeout, "timeout");
+        String shown = WireTrace.excerpt(name); // a name may come from a raw line: no CR into a message
         if (line.isEmpty()) {
-            throw new AtArgumentException(name + ": empty command line");
+            throw new AtArgumentException(shown + ": empty command line");
         }
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new AtArgumentException(name + ": control character " + WireTrace.escapeChar(c) + " at index " + i
-                        + " would break the command line; nothing was written");
+                throw new AtArgumentException(shown + ": control character " + WireTrace.escapeChar(c) + " at index "
+                        + i + " would break the command line; nothing was written");
             }
         }
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException(name + ": timeout must be positive");
+            throw new IllegalArgumentException(shown + ": timeout must be positive");
         }
         responsePrefixes = List.copyOf(responsePrefixes);
         finalLines = List.copyOf(finalLines);
@@ -179,17 +180,20 @@ public record AtCommand(
                     name != null ? name : deriveName(line), line, prefixes, finals, payload, timeout, secrets);
         }
 
-        /** {@code AT+HTTPACTION=2,23} -> {@code AT+HTTPACTION}: never contains arguments (they may be secret). */
+        /**
+         * {@code AT+HTTPACTION=2,23} -> {@code AT+HTTPACTION}: never contains arguments (they may be
+         * secret) nor anything after a control character.
+         */
         private static String deriveName(String line) {
             int end = line.length();
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
-                if (c == '=' || c == '?' || c == ' ') {
+                if (c == '=' || c == '?' || c == ' ' || c == ';' || c < 0x20 || c == 0x7f) {
                     end = i;
                     break;
                 }
             }
-            return line.substring(0, end);
+            return end == 0 ? "command" : line.substring(0, end);
         }
     }
 }

@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * decoder reads raw bytes. Works on a growable byte buffer; Strings are only made for lines.
  * Single-threaded: one instance is driven by one reader thread. Never throws on bad input; only
  * {@link IOException}s of the stream itself (including EOF inside a payload) end {@link #run()}.
+ *
+ * <p>Framing is a function of the bytes alone, never of where a read ended: whenever a decision
+ * needs bytes that have not arrived (a prefix, a line end, the byte after a prompt) the reader
+ * waits for them. A decoder's unit stays in the buffer until it is decoded, so that a failed
+ * decode is undone and its bytes are framed again as lines from the header's line end on.
  */
 final class AtReader {
 
@@ -31,6 +36,19 @@ final class AtReader {
         byte[] onPrompt(Exchange ex);
 
         void onUrc(Urc urc);
+
+        /** {@code text} with every secret the owner knows masked (for logs). */
+        String mask(String text);
+
+        /** The length of the longest secret the owner knows. */
+        int longestSecret();
+
+        /**
+         * System.nanoTime() by which a decoder reading a unit of {@code prefix} must be done (the
+         * deadline of the completion collecting it, or of the pending command), or
+         * {@link Long#MAX_VALUE} while there is none.
+         */
+        long payloadDeadline(String prefix);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AtReader.class);
@@ -56,6 +74,14 @@ final class AtReader {
     private boolean pendingLf;
 
     private DecoderTable matchedTable;
+    /** Set by matchDecoder: the pending command takes every line, except decoded payloads. */
+    private boolean claimAllPending;
+
+    /** Start of the unit a decoder is reading (right after its prefix), or -1: kept in the buffer. */
+    private int mark = -1;
+
+    private String decodingPrefix;
+    private long decodeDeadline;
 
     AtReader(InputStream in, Owner owner, AtChannelConfig config, Counters counters, String name) {
         this.in = in;
@@ -86,7 +112,7 @@ final class AtReader {
                 continue;
             }
             if (d >= 0) {
-                decode(matchedTable, d);
+                decode(matchedTable, d, ex);
                 continue;
             }
             if (!line(ex)) {
@@ -128,13 +154,18 @@ final class AtReader {
 
     private void prompt(Exchange ex) throws IOException {
         pos++;
-        if (pos < lim && buf[pos] == ' ') {
-            pos++;
-        }
         if (WIRE.isDebugEnabled()) {
             WIRE.debug("{} RX >", name);
         }
         byte[] echo = owner.onPrompt(ex);
+        // The module sends "> " or ">": look at the next byte only once it is here (it follows the
+        // payload, which is on its way now), so that the space is skipped whatever the read sizes.
+        if (pos >= lim && !fill()) {
+            return;
+        }
+        if (buf[pos] == ' ') {
+            pos++;
+        }
         if (echo != null && echo.length > 0) {
             stripEcho(echo);
         }
@@ -187,10 +218,18 @@ final class AtReader {
         if (partial && !hasLineEnd()) {
             return NEED_MORE;
         }
-        if (best >= 0 && ex != null && ex.claims(buf, pos, lim)) {
-            // The +CREG: rule: a line the pending command expects is its response, not a URC.
-            return NONE;
+        if (best >= 0 && ex != null) {
+            int claim = ex.claimsByPrefix(buf, pos, lim);
+            if (claim == Exchange.UNDECIDED) {
+                return NEED_MORE; // a longer response prefix may still arrive
+            }
+            if (claim == Exchange.CLAIMED) {
+                // The +CREG: rule: a line the pending command expects is its response, not a URC.
+                return NONE;
+            }
         }
+        // expect("") does not override decoders: a payload URC inside an IMEI answer stays a URC.
+        claimAllPending = ex != null && ex.claimsAll();
         matchedTable = t;
         return best;
     }
@@ -204,29 +243,43 @@ final class AtReader {
         return false;
     }
 
-    private void decode(DecoderTable t, int d) throws IOException {
+    private void decode(DecoderTable t, int d, Exchange ex) throws IOException {
         String prefix = t.prefixes[d];
-        int startPos = pos;
+        boolean claimAll = claimAllPending;
         pos += t.prefixBytes[d].length;
-        payloads.lineEndConsumed = false;
+        mark = pos;
+        decodingPrefix = prefix;
+        decodeDeadline = Long.MAX_VALUE;
+        Urc urc;
         try {
-            Urc urc = t.decoders[d].decode(prefix, payloads);
-            if (urc != null) {
-                if (WIRE.isDebugEnabled()) {
-                    WIRE.debug("{} RX {}", name, WireTrace.escape(urc.toString()));
-                }
-                owner.onUrc(urc);
-            }
+            urc = t.decoders[d].decode(prefix, payloads);
         } catch (RuntimeException e) {
+            // Undo the decode: drop the header line, frame what followed it as lines (a stray
+            // header must not swallow the answers behind it).
             Counters.inc(counters.framingErrors);
             LOG.warn(
-                    "{}: URC decoder for '{}' failed: {}; resynchronising at the next line end",
+                    "{}: URC decoder for '{}' failed: {}; reading on from the end of its header line",
                     name,
                     WireTrace.escape(prefix),
-                    e.toString());
-            if (!payloads.lineEndConsumed && pos >= startPos) {
-                discardToLineEnd();
-            }
+                    WireTrace.excerpt(owner.mask(String.valueOf(e.getMessage()))));
+            pos = mark;
+            mark = -1;
+            pendingLf = false;
+            discardToLineEnd();
+            return;
+        } finally {
+            mark = -1;
+        }
+        if (urc == null) {
+            return;
+        }
+        if (WIRE.isDebugEnabled()) {
+            WIRE.debug("{} RX {}", name, WireTrace.escape(owner.mask(urc.toString())));
+        }
+        if (claimAll && urc.payload() == null && owner.current() == ex) {
+            owner.onLine(ex, urc.line()); // a plain line: the claim-all command's, as before
+        } else {
+            owner.onUrc(urc);
         }
     }
 
@@ -277,8 +330,7 @@ final class AtReader {
         if (ctrl) {
             Counters.inc(counters.garbageLines);
             if (LOG.isDebugEnabled()) {
-                LOG.debug(
-                        "{}: skipped a line with control characters: {}", name, WireTrace.escape(buf, start, len, 80));
+                LOG.debug("{}: skipped a line with control characters: {}", name, excerpt(start, len));
             }
             return;
         }
@@ -302,16 +354,26 @@ final class AtReader {
             return;
         }
         if (WIRE.isDebugEnabled()) {
-            WIRE.debug("{} RX {}", name, WireTrace.escape(ex == null ? s : WireTrace.mask(s, ex.command.secrets())));
+            WIRE.debug("{} RX {}", name, WireTrace.escape(ex == null ? owner.mask(s) : ex.mask(s)));
         }
         owner.onLine(ex, s);
     }
 
     private boolean overlong(int seen) throws IOException {
         Counters.inc(counters.overlongLines);
-        LOG.warn("{}: skipped a line longer than {} bytes: {}", name, maxLine, WireTrace.escape(buf, pos, seen, 64));
+        LOG.warn("{}: skipped a line longer than {} bytes: {}", name, maxLine, excerpt(pos, seen));
         pos += seen;
         return discardToLineEnd();
+    }
+
+    /**
+     * The start of {@code len} line bytes for a log: decoded, masked, cut. Enough is decoded that
+     * a secret overlapping the shown part is whole, and so masked, before the cut.
+     */
+    private String excerpt(int start, int len) {
+        int window = Math.min(len, (WireTrace.EXCERPT + owner.longestSecret()) * 4);
+        String s = WireTrace.excerpt(owner.mask(new String(buf, start, window, charset)));
+        return len > window ? s + " (" + len + " bytes)" : s;
     }
 
     /** Drops bytes up to (not including) the next CR or LF; false at end of stream. */
@@ -329,15 +391,22 @@ final class AtReader {
         }
     }
 
-    /** Reads more bytes, keeping [pos, lim); compacts or grows the buffer as needed. */
+    /**
+     * Reads more bytes, keeping [pos, lim) (and inside a decode [mark, lim)); compacts or grows
+     * the buffer as needed. Inside a decode, fails once the unit's deadline has passed.
+     */
     private boolean fill() throws IOException {
-        if (pos == lim) {
-            pos = 0;
-            lim = 0;
-        } else if (buf.length - lim < buf.length / 4 && pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, lim - pos);
-            lim -= pos;
-            pos = 0;
+        int keep = mark >= 0 ? Math.min(mark, pos) : pos;
+        if (keep > 0 && (keep == lim || buf.length - lim < buf.length / 4)) {
+            System.arraycopy(buf, keep, buf, 0, lim - keep);
+            lim -= keep;
+            pos -= keep;
+            if (mark >= 0) {
+                mark -= keep;
+            }
+        }
+        if (mark >= 0) {
+            checkDecodeDeadline();
         }
         if (lim == buf.length) {
             // Callers bound how far they let a single unit grow (maxLine, maxPayload).
@@ -352,7 +421,21 @@ final class AtReader {
         }
         lim += n;
         Counters.add(counters.bytesRead, n);
+        if (mark >= 0) {
+            checkDecodeDeadline();
+        }
         return true;
+    }
+
+    /** A payload wait ends at the deadline of whoever waits for it: then the unit is not a payload. */
+    private void checkDecodeDeadline() {
+        if (decodeDeadline == Long.MAX_VALUE) {
+            decodeDeadline = owner.payloadDeadline(decodingPrefix);
+        }
+        if (decodeDeadline != Long.MAX_VALUE && System.nanoTime() - decodeDeadline > 0) {
+            throw new AtFramingException(
+                    decodingPrefix + " unit still incomplete at the deadline of the command" + " waiting for it");
+        }
     }
 
     private int ensureByte() throws IOException {
@@ -373,7 +456,6 @@ final class AtReader {
 
     /** The decoder's view of the stream. */
     private final class Payloads implements UrcReader {
-        boolean lineEndConsumed;
         private boolean foundDelimiter;
 
         @Override
@@ -400,7 +482,6 @@ final class AtReader {
             } else {
                 pos++;
             }
-            lineEndConsumed = true;
             return s;
         }
 
@@ -422,16 +503,22 @@ final class AtReader {
             int scanned = 0;
             for (; ; ) {
                 int i = pos + scanned;
+                boolean found = false;
                 for (; i < lim; i++) {
                     byte b = buf[i];
                     if (b == '\r' || b == '\n' || (!lineEndOnly && b == stop)) {
-                        return i - pos;
+                        found = true;
+                        break;
                     }
                 }
                 scanned = i - pos;
+                // Checked whether or not the end has arrived: the bound must not depend on read sizes.
                 if (scanned > maxLine) {
                     Counters.inc(counters.overlongLines);
                     throw new AtFramingException("URC header longer than " + maxLine + " bytes");
+                }
+                if (found) {
+                    return scanned;
                 }
                 if (!fill()) {
                     throw new EOFException(name + ": stream ended inside a URC header");
@@ -451,20 +538,16 @@ final class AtReader {
                 throw new AtFramingException("payload length " + n + " outside 0.." + maxPayload);
             }
             skipPendingLf();
-            byte[] out = new byte[n];
-            int have = Math.min(n, lim - pos);
-            System.arraycopy(buf, pos, out, 0, have);
-            pos += have;
-            int off = have;
-            while (off < n) {
-                // The buffer is empty now: read the rest straight into the payload, no extra copy.
-                int r = in.read(out, off, n - off);
-                if (r < 0) {
-                    throw new EOFException(name + ": stream ended after " + off + " of " + n + " payload bytes");
+            // Through the buffer, not straight into the payload: if the wait ends at a deadline,
+            // the bytes are still there to be framed as lines.
+            while (lim - pos < n) {
+                if (!fill()) {
+                    throw new EOFException(
+                            name + ": stream ended after " + (lim - pos) + " of " + n + " payload bytes");
                 }
-                off += r;
-                Counters.add(counters.bytesRead, r);
             }
+            byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
+            pos += n;
             return out;
         }
 
@@ -487,14 +570,13 @@ final class AtReader {
             int searched = 0;
             for (; ; ) {
                 int idx = indexOf(crlfT, pos + searched);
-                if (idx >= 0) {
+                if (idx >= 0 && idx - pos <= maxPayload) {
                     byte[] data = Arrays.copyOfRange(buf, pos, idx);
                     pos = idx;
-                    lineEndConsumed = true;
                     return data;
                 }
                 searched = Math.max(0, lim - pos - (crlfT.length - 1));
-                if (lim - pos > maxPayload) {
+                if (idx >= 0 || lim - pos > maxPayload) { // too long, whether or not its end has arrived
                     pos = lim - (crlfT.length - 1);
                     throw new AtFramingException(
                             "raw payload longer than " + maxPayload + " bytes without " + terminatorPrefix);

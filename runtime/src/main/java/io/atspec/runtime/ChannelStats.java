@@ -14,6 +14,7 @@ package io.atspec.runtime;
  * @param lateAnswersDropped final results (and response lines) of timed-out commands, dropped
  * @param unexpectedFinals  final results with no command pending, dropped
  * @param reboots           reboot indicators seen
+ * @param listenerFailures  URC listeners that threw (contained; the dispatcher goes on)
  */
 public record ChannelStats(
         long bytesRead,
@@ -26,4 +27,5 @@ public record ChannelStats(
         long urcsDropped,
         long lateAnswersDropped,
         long unexpectedFinals,
-        long reboots) {}
+        long reboots,
+        long listenerFailures) {}

@@ -28,6 +28,26 @@ public record Completion(List<String> collect, Predicate<Urc> end, Duration time
         return new Completion(all, u -> u.line().startsWith(endPrefix), timeout);
     }
 
+    /** Could a URC recognised by {@code prefix} be one this completion collects? */
+    boolean mayCollect(String prefix) {
+        for (String p : collect) {
+            if (prefix.startsWith(p) || p.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Could a report be collected by both? Then it could not be told whose it is. */
+    boolean overlaps(Completion other) {
+        for (String p : other.collect) {
+            if (mayCollect(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean collects(Urc urc) {
         for (String p : collect) {
             if (urc.line().startsWith(p) || urc.prefix().equals(p)) {

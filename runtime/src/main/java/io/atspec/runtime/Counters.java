@@ -29,6 +29,7 @@ final class Counters {
     final AtomicLong lateAnswersDropped = new AtomicLong();
     final AtomicLong unexpectedFinals = new AtomicLong();
     final AtomicLong reboots = new AtomicLong();
+    final AtomicLong listenerFailures = new AtomicLong();
 
     ChannelStats snapshot() {
         return new ChannelStats(
@@ -42,6 +43,7 @@ final class Counters {
                 urcsDropped.get(),
                 lateAnswersDropped.get(),
                 unexpectedFinals.get(),
-                reboots.get());
+                reboots.get(),
+                listenerFailures.get());
     }
 }

@@ -1,12 +1,12 @@
 package io.atspec.runtime;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An immutable snapshot of registered URC decoders, matched on raw bytes at a line start. */
 final class DecoderTable {
-    static final DecoderTable EMPTY = new DecoderTable(Map.of());
+    private final Charset charset;
 
     final String[] prefixes;
     final byte[][] prefixBytes;
@@ -14,7 +14,13 @@ final class DecoderTable {
     /** Quick filter: can a line starting with this byte match any prefix? */
     final boolean[] firstByte = new boolean[256];
 
-    DecoderTable(Map<String, UrcDecoder> map) {
+    /** No decoders; prefixes are matched in {@code charset}, the channel's one charset. */
+    static DecoderTable empty(Charset charset) {
+        return new DecoderTable(Map.of(), charset);
+    }
+
+    private DecoderTable(Map<String, UrcDecoder> map, Charset charset) {
+        this.charset = charset;
         int n = map.size();
         prefixes = new String[n];
         prefixBytes = new byte[n][];
@@ -22,7 +28,7 @@ final class DecoderTable {
         int i = 0;
         for (Map.Entry<String, UrcDecoder> e : map.entrySet()) {
             prefixes[i] = e.getKey();
-            prefixBytes[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+            prefixBytes[i] = e.getKey().getBytes(charset);
             decoders[i] = e.getValue();
             firstByte[prefixBytes[i][0] & 0xff] = true;
             i++;
@@ -38,7 +44,7 @@ final class DecoderTable {
             m.put(prefixes[i], decoders[i]);
         }
         m.put(prefix, decoder);
-        return new DecoderTable(m);
+        return new DecoderTable(m, charset);
     }
 
     DecoderTable without(String prefix) {
@@ -48,7 +54,7 @@ final class DecoderTable {
                 m.put(prefixes[i], decoders[i]);
             }
         }
-        return new DecoderTable(m);
+        return new DecoderTable(m, charset);
     }
 
     boolean isEmpty() {

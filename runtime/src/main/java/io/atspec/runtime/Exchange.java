@@ -1,6 +1,6 @@
 package io.atspec.runtime;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,11 +15,19 @@ final class Exchange {
     static final int ACKED = 2;
     static final int DONE = 3;
 
+    /** {@link #claimsByPrefix} results. */
+    static final int NOT_CLAIMED = 0;
+
+    static final int CLAIMED = 1;
+    /** The bytes so far are the start of a response prefix: more are needed to decide. */
+    static final int UNDECIDED = 2;
+
     final AtCommand command;
     final Completion completion;
     final byte[] wireBytes;
     private final byte[][] prefixBytes;
     private final boolean claimsAll;
+    private final KnownSecrets secrets;
     final CompletableFuture<AtResponse> ack = new CompletableFuture<>();
     /** Only with a completion: the acknowledgement plus the collected URCs. */
     final CompletableFuture<CompletedResponse> done;
@@ -35,19 +43,32 @@ final class Exchange {
     volatile AtResponse ackResponse;
     volatile ScheduledFuture<?> timeoutTask;
     volatile ScheduledFuture<?> completionTask;
+    /** After a completion timeout: ends the wait for its lost end report (not cancelled by fail). */
+    volatile ScheduledFuture<?> quietTask;
+    /** Fails the command if it is still queued when its time is up. */
+    volatile ScheduledFuture<?> queueTask;
+    /** System.nanoTime() by which the final result is due (set at the write). */
+    volatile long ackDeadline;
+    /** System.nanoTime() by which the completion is due (set at the acknowledgement). */
+    volatile long completionDeadline;
+    /** A write of this command (line or payload) is in progress. */
+    volatile boolean writing;
+
     private boolean endSeen;
 
-    Exchange(AtCommand command, Completion completion) {
+    /** {@code charset}: the channel's one charset, for what it writes and what it reads. */
+    Exchange(AtCommand command, Completion completion, Charset charset, KnownSecrets secrets) {
         this.command = command;
         this.completion = completion;
-        byte[] l = command.line().getBytes(StandardCharsets.UTF_8);
+        this.secrets = secrets;
+        byte[] l = command.line().getBytes(charset);
         this.wireBytes = Arrays.copyOf(l, l.length + 1);
         this.wireBytes[l.length] = '\r';
         List<String> prefixes = command.responsePrefixes();
         this.prefixBytes = new byte[prefixes.size()][];
         boolean all = false;
         for (int i = 0; i < prefixes.size(); i++) {
-            prefixBytes[i] = prefixes.get(i).getBytes(StandardCharsets.UTF_8);
+            prefixBytes[i] = prefixes.get(i).getBytes(charset);
             all |= prefixBytes[i].length == 0;
         }
         this.claimsAll = all;
@@ -58,17 +79,31 @@ final class Exchange {
         return command.expectsPrompt() && !promptSeen && state.get() == SENT;
     }
 
-    /** Does the line starting at buf[pos] belong to this command's response? */
-    boolean claims(byte[] buf, int pos, int lim) {
-        if (claimsAll) {
-            return true;
-        }
+    /** Does this command take every non-final line ({@code expect("")})? */
+    boolean claimsAll() {
+        return claimsAll;
+    }
+
+    /**
+     * Does the line starting at buf[pos] start with one of this command's (non-empty) response
+     * prefixes? {@link #UNDECIDED} while the bytes so far are only the start of one, so that the
+     * answer never depends on where a read ended.
+     */
+    int claimsByPrefix(byte[] buf, int pos, int lim) {
+        int result = NOT_CLAIMED;
         for (byte[] p : prefixBytes) {
-            if (lim - pos >= p.length && Arrays.equals(buf, pos, pos + p.length, p, 0, p.length)) {
-                return true;
+            if (p.length == 0) {
+                continue;
+            }
+            int n = Math.min(lim - pos, p.length);
+            if (Arrays.equals(buf, pos, pos + n, p, 0, n)) {
+                if (n == p.length) {
+                    return CLAIMED;
+                }
+                result = UNDECIDED;
             }
         }
-        return false;
+        return result;
     }
 
     synchronized void addLine(String line) {
@@ -103,7 +138,10 @@ final class Exchange {
     String receivedSoFar() {
         List<String> l = lines();
         StringBuilder sb = new StringBuilder();
-        sb.append(l.isEmpty() ? "nothing" : WireTrace.escape(WireTrace.mask(l.toString(), command.secrets())));
+        sb.append(
+                l.isEmpty()
+                        ? "nothing"
+                        : WireTrace.excerpts(l.stream().map(this::mask).toList()));
         if (echoSeen) {
             sb.append(" (echo seen)");
         }
@@ -111,6 +149,11 @@ final class Exchange {
             sb.append(promptSeen ? " (prompt seen)" : " (prompt not seen)");
         }
         return sb.toString();
+    }
+
+    /** The command's own secrets and every other one the channel knows, masked. */
+    String mask(String s) {
+        return secrets.mask(WireTrace.mask(s, command.secrets()));
     }
 
     void fail(AtException e) {
@@ -131,9 +174,13 @@ final class Exchange {
         if (t != null) {
             t.cancel(false);
         }
+        t = queueTask;
+        if (t != null) {
+            t.cancel(false);
+        }
     }
 
     String describe() {
-        return command.name() + " (" + WireTrace.escape(command.maskedLine()) + ")";
+        return WireTrace.escape(command.name()) + " (" + WireTrace.excerpt(mask(command.line())) + ")";
     }
 }

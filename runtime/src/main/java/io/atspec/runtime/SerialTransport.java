@@ -10,16 +10,23 @@ import java.io.OutputStream;
 public final class SerialTransport implements Transport {
     /** Reads wake up this often to notice close(); data is returned as soon as it arrives. */
     private static final int READ_POLL_MS = 200;
+    /**
+     * Writes wake up this often (never 0, which blocks forever while CTS is held low) to notice
+     * close(); the channel closes the transport when a write outlives its command's deadline.
+     */
+    private static final int WRITE_POLL_MS = 200;
 
     private final SerialPort port;
     private final SerialSettings settings;
     private final InputStream input;
+    private final OutputStream output;
     private volatile boolean closed;
 
     private SerialTransport(SerialPort port, SerialSettings settings) {
         this.port = port;
         this.settings = settings;
         this.input = new PortInput(port.getInputStream());
+        this.output = new PortOutput();
     }
 
     public static SerialTransport of(String path, int baud) {
@@ -37,7 +44,7 @@ public final class SerialTransport implements Transport {
         port.setComPortParameters(s.baud(), s.dataBits(), stopBits(s.stopBits()), parity(s.parity()));
         port.setFlowControl(flow(s.flowControl()));
         port.setComPortTimeouts(
-                SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, READ_POLL_MS, 0);
+                SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, READ_POLL_MS, WRITE_POLL_MS);
         if (!port.openPort()) {
             throw new TransportException("cannot open serial port " + s.path() + " (" + s.baud() + " baud): error "
                     + port.getLastErrorCode() + " at native line " + port.getLastErrorLocation()
@@ -53,7 +60,7 @@ public final class SerialTransport implements Transport {
 
     @Override
     public OutputStream output() {
-        return port.getOutputStream();
+        return output;
     }
 
     @Override
@@ -132,6 +139,32 @@ public final class SerialTransport implements Transport {
                 }
             }
             return -1;
+        }
+    }
+
+    /** Writes in bounded steps: a write held up by flow control ends with an IOException once closed. */
+    private final class PortOutput extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int done = 0;
+            while (done < len) {
+                if (closed) {
+                    throw new IOException("writing " + settings.path() + " failed: the port was closed");
+                }
+                int n = port.writeBytes(b, len - done, off + done);
+                if (n < 0) {
+                    if (closed) {
+                        throw new IOException("writing " + settings.path() + " failed: the port was closed");
+                    }
+                    throw new IOException("writing " + settings.path() + " failed: error " + port.getLastErrorCode());
+                }
+                done += n; // 0 after WRITE_POLL_MS: flow control holds the line; look at closed again
+            }
         }
     }
 }

@@ -7,7 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 
-/** A raw TCP byte stream, e.g. a ser2net port in raw mode. */
+/**
+ * A raw TCP byte stream, e.g. a ser2net port in raw mode. A write to a peer that stopped reading
+ * blocks; the channel bounds it: when a command's deadline passes during its write, the channel
+ * closes the transport, which ends the blocked write with an exception.
+ */
 public final class TcpTransport implements Transport {
     private final Socket socket;
     private final String name;

@@ -26,8 +26,21 @@ public interface UrcDecoder {
     /**
      * {@code <prefix> <length>,<data>}: a decimal length, a comma, then exactly that many raw bytes
      * (the form of {@code +HTTPRECV: <length>,<data>}). A header without a comma is a plain line.
+     * Bounded only by the channel's {@link AtChannelConfig#maxPayloadLength()}: prefer
+     * {@link #lengthFramed(int)} with the URC's declared maximum.
      */
     static UrcDecoder lengthFramed() {
+        return lengthFramed(Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #lengthFramed()}, for a URC whose length is at most {@code max}: a larger length is
+     * a framing error, not a read, so a wrong header cannot swallow the answers behind it.
+     */
+    static UrcDecoder lengthFramed(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative");
+        }
         return (prefix, in) -> {
             String head = in.readUntil(',');
             if (!in.foundDelimiter()) {
@@ -38,7 +51,10 @@ public interface UrcDecoder {
             try {
                 n = Integer.parseInt(digits);
             } catch (NumberFormatException e) {
-                throw new AtFramingException(prefix + " length is not a number: '" + digits + "'");
+                throw new AtFramingException(prefix + " length is not a number: '" + WireTrace.excerpt(digits) + "'");
+            }
+            if (n > max) {
+                throw new AtFramingException(prefix + " length " + n + " is above its maximum " + max);
             }
             return Urc.withPayload(prefix, prefix + head + ",", in.readExactly(n));
         };

@@ -18,7 +18,7 @@ public final class WireDecoder {
     public static ChannelStats decode(
             InputStream in, AtChannelConfig config, Map<String, UrcDecoder> decoders, Consumer<Urc> sink)
             throws IOException {
-        DecoderTable table = DecoderTable.EMPTY;
+        DecoderTable table = DecoderTable.empty(config.charset());
         for (Map.Entry<String, UrcDecoder> e : decoders.entrySet()) {
             table = table.with(e.getKey(), e.getValue());
         }
@@ -46,6 +46,21 @@ public final class WireDecoder {
                     @Override
                     public byte[] onPrompt(Exchange ex) {
                         return null;
+                    }
+
+                    @Override
+                    public String mask(String text) {
+                        return text;
+                    }
+
+                    @Override
+                    public int longestSecret() {
+                        return 0;
+                    }
+
+                    @Override
+                    public long payloadDeadline(String prefix) {
+                        return Long.MAX_VALUE; // offline: framing depends on the bytes alone
                     }
 
                     @Override

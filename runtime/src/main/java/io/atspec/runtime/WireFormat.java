@@ -15,7 +15,10 @@ public final class WireFormat {
         return '"' + value + '"';
     }
 
-    /** The value as is; refuses CR, LF and other control characters. */
+    /**
+     * The value as is; refuses CR, LF, other control characters, {@code "}, and the separators
+     * {@code ;} (it would chain a command) and {@code ,} (it would add an argument).
+     */
     public static String unquoted(String argName, String value) {
         check(argName, value, false);
         return value;
@@ -40,9 +43,13 @@ public final class WireFormat {
                 throw new AtArgumentException("argument " + argName + ": control character " + WireTrace.escapeChar(c)
                         + " at index " + i + " would break the command line");
             }
-            if (quoted && c == '"') {
-                throw new AtArgumentException(
-                        "argument " + argName + ": a quote at index " + i + " would end the quoted string early");
+            if (c == '"') {
+                throw new AtArgumentException("argument " + argName + ": a quote at index " + i
+                        + (quoted ? " would end the quoted string early" : " would open a quoted string"));
+            }
+            if (!quoted && (c == ';' || c == ',')) {
+                throw new AtArgumentException("argument " + argName + ": '" + c + "' at index " + i
+                        + (c == ';' ? " would chain another command" : " would start another argument"));
             }
         }
     }

@@ -8,6 +8,9 @@ public final class WireTrace {
     /** Replaces each secret value. */
     public static final String MASK = "***";
 
+    /** How much of a value a message shows: longer values are cut here and their length given. */
+    public static final int EXCERPT = 64;
+
     private WireTrace() {}
 
     /** {@code "AT\r"} -> {@code "AT\\r"}; other control bytes as {@code \xNN}. */
@@ -45,7 +48,8 @@ public final class WireTrace {
         return sb.toString();
     }
 
-    static String escapeChar(char c) {
+    /** One character as a message shows it: {@code \\r}, {@code \\x1B}. */
+    public static String escapeChar(char c) {
         switch (c) {
             case '\r':
                 return "\\r";
@@ -58,6 +62,28 @@ public final class WireTrace {
             default:
                 return String.format("\\x%02X", (int) c);
         }
+    }
+
+    /** At most {@link #EXCERPT} characters of {@code s}, then its length: {@code "abc...(2049 chars)"}. */
+    public static String cut(String s) {
+        return s.length() <= EXCERPT ? s : s.substring(0, EXCERPT) + "...(" + s.length() + " chars)";
+    }
+
+    /** A value as a message shows it: cut to {@link #EXCERPT} characters, control characters escaped. */
+    public static String excerpt(String s) {
+        return escape(cut(s));
+    }
+
+    /** Each line cut and escaped, for "received so far" lists in messages. */
+    static String excerpts(List<String> lines) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(excerpt(lines.get(i)));
+        }
+        return sb.append(']').toString();
     }
 
     public static String mask(String s, List<String> secrets) {

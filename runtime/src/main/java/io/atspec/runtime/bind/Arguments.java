@@ -1,6 +1,7 @@
 package io.atspec.runtime.bind;
 
 import io.atspec.runtime.AtArgumentException;
+import io.atspec.runtime.WireTrace;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,8 +37,10 @@ public final class Arguments {
 
     /**
      * Text for the wire: refuses null, control characters (CR and LF would end the command
-     * line) and, when quoted, a double quote (it would end the string early); checks the size
-     * in UTF-8 bytes. Returns the wire form, quoted when {@code quoted}.
+     * line), a double quote (it would end a quoted string early, or open one in an unquoted
+     * value) and, unquoted, the separators: {@code ;} chains another command under V.250, and
+     * {@code ,} starts another argument. Checks the size in UTF-8 bytes. Returns the wire form,
+     * quoted when {@code quoted}.
      *
      * @param maxBytes the largest size allowed, or -1 for no limit
      * @param secret   whether the value must stay out of the message
@@ -50,25 +53,61 @@ public final class Arguments {
             long maxBytes,
             boolean quoted,
             boolean secret) {
+        return text(command, parameter, value, minBytes, maxBytes, quoted, secret, false);
+    }
+
+    /**
+     * As {@link #text(String, String, String, long, long, boolean, boolean)}; with
+     * {@code runsToLineEnd} (the last field, which the spec says runs to the end of the line) an
+     * unquoted value may hold commas: the module reads it whole.
+     */
+    public static String text(
+            String command,
+            String parameter,
+            String value,
+            long minBytes,
+            long maxBytes,
+            boolean quoted,
+            boolean secret,
+            boolean runsToLineEnd) {
         notNull(command, parameter, value);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new AtArgumentException(command + ": <" + parameter + "> contains a control character"
-                        + " at index " + i + ", which would break the command line");
+                throw refused(
+                        command,
+                        parameter,
+                        "a control character " + WireTrace.escapeChar(c),
+                        i,
+                        "would break the command line");
             }
-            if (c == '"' && quoted) {
-                throw new AtArgumentException(command + ": <" + parameter + "> contains a double quote at index " + i
-                        + ", which would end the quoted string early");
+            if (c == '"') {
+                throw refused(
+                        command,
+                        parameter,
+                        "a double quote",
+                        i,
+                        quoted ? "would end the quoted string early" : "would open a quoted string");
+            }
+            if (!quoted && c == ';') {
+                throw refused(command, parameter, "';'", i, "would chain another command; quote it or leave it out");
+            }
+            if (!quoted && c == ',' && !runsToLineEnd) {
+                throw refused(command, parameter, "','", i, "would start another argument");
             }
         }
         long size = value.getBytes(StandardCharsets.UTF_8).length;
         if (size < minBytes || (maxBytes >= 0 && size > maxBytes)) {
             throw new AtArgumentException(command + ": <" + parameter + "> "
-                    + (secret ? "" : "'" + value + "' ") + "is " + size + " bytes long; allowed: "
+                    + (secret ? "" : "'" + WireTrace.excerpt(value) + "' ") + "is " + size + " bytes long; allowed: "
                     + sizeRange(minBytes, maxBytes));
         }
         return quoted ? '"' + value + '"' : value;
+    }
+
+    private static AtArgumentException refused(String command, String parameter, String what, int index, String why) {
+        return new AtArgumentException(
+                command + ": <" + parameter + "> contains " + what + " at index " + index + ", which " + why);
     }
 
     /** Hexadecimal digits only (an MD5 sum), within the size bounds. */
@@ -77,8 +116,8 @@ public final class Arguments {
         String wire = text(command, parameter, value, minBytes, maxBytes, quoted, false);
         for (int i = 0; i < value.length(); i++) {
             if (Character.digit(value.charAt(i), 16) < 0) {
-                throw new AtArgumentException(
-                        command + ": <" + parameter + "> '" + value + "' is not hexadecimal (character " + i + ")");
+                throw new AtArgumentException(command + ": <" + parameter + "> '" + WireTrace.excerpt(value)
+                        + "' is not hexadecimal (character " + i + ")");
             }
         }
         return wire;

@@ -1,5 +1,6 @@
 package io.atspec.runtime.bind;
 
+import io.atspec.runtime.WireTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,6 +145,6 @@ public final class Fields {
     }
 
     private WireParseException fail(String problem) {
-        return new WireParseException("cannot read '" + source + "' as " + what + ": " + problem);
+        return new WireParseException("cannot read '" + WireTrace.excerpt(source) + "' as " + what + ": " + problem);
     }
 }

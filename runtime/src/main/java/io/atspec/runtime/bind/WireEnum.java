@@ -1,5 +1,6 @@
 package io.atspec.runtime.bind;
 
+import io.atspec.runtime.WireTrace;
 import java.util.Optional;
 
 /** A generated enum constant: its code on the wire and the manual's words for it. */
@@ -27,6 +28,7 @@ public interface WireEnum {
      */
     static <E extends WireEnum> E require(E[] constants, String code, String typeName) {
         return find(constants, code)
-                .orElseThrow(() -> new WireParseException("'" + code + "' is not a code of " + typeName));
+                .orElseThrow(
+                        () -> new WireParseException("'" + WireTrace.excerpt(code) + "' is not a code of " + typeName));
     }
 }
