@@ -117,7 +117,7 @@ class MalformedSpecTest {
                         "URC named like the generated URC interface",
                         "urc +A as TUrc \"a\" { }",
                         "t.atspec:2:5: error: 'TUrc' is the name of a type atspec generates for chapter 't'"
-                                + " (TUrc, TRequests, TCommands, TEdition); choose another name"),
+                                + " (TUrc, TRequests, TCommands, TEdition, TChapter); choose another name"),
                 Arguments.of(
                         "form name that would hide java.lang.String",
                         "command AT+X as X { timeout 1s; param a: int; set string: <a>; }",

@@ -2,6 +2,7 @@ package io.atspec.grammar.check;
 
 import io.atspec.grammar.Reporter;
 import io.atspec.grammar.SourceLocation;
+import io.atspec.grammar.link.LanguageDefaults;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Completion;
@@ -61,7 +62,9 @@ final class CommandChecks {
     private void checkTimeouts(Command command) {
         if (command.timeouts().isEmpty()) {
             reporter.warning(
-                    command.location(), "command " + command.name() + " has no timeout; the default of 300 ms applies");
+                    command.location(),
+                    "command " + command.name() + " has no timeout; the default of "
+                            + LanguageDefaults.human(LanguageDefaults.COMMAND_TIMEOUT) + " applies");
         }
         Set<Optional<String>> editions = new HashSet<>();
         for (Timeout timeout : command.timeouts()) {

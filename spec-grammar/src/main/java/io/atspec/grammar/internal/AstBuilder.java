@@ -173,6 +173,7 @@ public final class AstBuilder {
         List<Parameter> parameters = new ArrayList<>();
         List<UrcReport> reports = new ArrayList<>();
         List<io.atspec.grammar.model.Example> examples = new ArrayList<>();
+        boolean reboot = false;
         for (UrcItemContext item : u.urcItem()) {
             if (item.sectionStmt() != null) {
                 section = Optional.of(item.sectionStmt().sectionNumber().getText());
@@ -188,6 +189,8 @@ public final class AstBuilder {
                         at(r)));
             } else if (item.aliasStmt() != null) {
                 aliases.addAll(aliases(item.aliasStmt()));
+            } else if (item.rebootStmt() != null) {
+                reboot = true;
             } else if (item.exampleDecl() != null) {
                 examples.add(example(item.exampleDecl()));
             }
@@ -204,6 +207,7 @@ public final class AstBuilder {
                 parameters,
                 reports,
                 examples,
+                reboot,
                 at(nameToken));
     }
 
