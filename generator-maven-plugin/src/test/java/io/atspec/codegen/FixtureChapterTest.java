@@ -46,12 +46,7 @@ class FixtureChapterTest {
     @AfterAll
     void deleteClasses() throws Exception {
         loader.close();
-        try (var walk = Files.walk(classes)) {
-            for (Path path :
-                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
+        JavaCompilation.deleteTree(classes);
     }
 
     @Test

@@ -24,6 +24,16 @@ final class JavaCompilation {
 
     private JavaCompilation() {}
 
+    /** Deletes a directory of compiled classes, deepest paths first. */
+    static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path path :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
+    }
+
     /** Every diagnostic, as {@code path:line: KIND: message} and the offending source line. */
     static List<String> compile(List<GeneratedFile> files, Path classes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
