@@ -64,6 +64,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
   /**
    * <code>AT+DAUTH=&lt;user&gt;</code>
    * @param user user name (string, 1..32 bytes, quoted)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(String user) {
@@ -74,6 +75,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
    * <code>AT+DAUTH=&lt;user&gt;,&lt;pwd&gt;</code>
    * @param user user name (string, 1..32 bytes, quoted)
    * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged))
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(String user, String pwd) {
@@ -100,7 +102,10 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
   }
 
   /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DAUTH</code> line.
+   * Reads a command line as the module receives it.
+   *
+   * @param line the line, without its CR
+   * @return the request, or empty if it is not a valid <code>AT+DAUTH</code> line
    */
   static Optional<DemoAuth> parse(String line) {
     return parseLine(line, null);
@@ -117,10 +122,20 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
 
   /**
    * The set form: <code>AT+DAUTH=&lt;user&gt;[,&lt;pwd&gt;]</code>
+   *
+   * @param user user name (string, 1..32 bytes, quoted)
+   * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
    */
   record Set(String user, Optional<String> pwd) implements DemoAuth {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param user user name (string, 1..32 bytes, quoted)
+     * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Set {
       Arguments.notNull(NAME, "user", user);
       Arguments.text(NAME, "user", user, 1L, 32L, true, false);

@@ -52,6 +52,7 @@ public sealed interface DemoJob extends AtRequest permits DemoJob.Exec {
 
   /**
    * <code>AT+DJOB</code>
+   * @return the request, its arguments checked
    */
   static Exec exec() {
     return new Exec();
@@ -65,7 +66,10 @@ public sealed interface DemoJob extends AtRequest permits DemoJob.Exec {
   }
 
   /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DJOB</code> line.
+   * Reads a command line as the module receives it.
+   *
+   * @param line the line, without its CR
+   * @return the request, or empty if it is not a valid <code>AT+DJOB</code> line
    */
   static Optional<DemoJob> parse(String line) {
     return parseLine(line, null);

@@ -64,6 +64,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
   /**
    * <code>AT+DLINK=&lt;n=1&gt;</code>
+   * @return the request, its arguments checked
    */
   static Start start() {
     return new Start();
@@ -87,6 +88,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
   /**
    * <code>AT+DLINK=&lt;n=0&gt;</code>
+   * @return the request, its arguments checked
    */
   static Stop stop() {
     return new Stop();
@@ -110,6 +112,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
   /**
    * <code>AT+DLINK?</code>
+   * @return the request, its arguments checked
    */
   static Query query() {
     return new Query();
@@ -123,7 +126,10 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
   }
 
   /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DLINK</code> line.
+   * Reads a command line as the module receives it.
+   *
+   * @param line the line, without its CR
+   * @return the request, or empty if it is not a valid <code>AT+DLINK</code> line
    */
   static Optional<DemoLink> parse(String line) {
     return parseLine(line, null);

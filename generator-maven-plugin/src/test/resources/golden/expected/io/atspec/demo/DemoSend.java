@@ -87,6 +87,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * <code>AT+DSEND=&lt;mode=0&gt;</code>
+   * @return the request, its arguments checked
    */
   static Read read() {
     return new Read(OptionalInt.empty(), OptionalInt.empty());
@@ -96,6 +97,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
    * <code>AT+DSEND=&lt;mode=0&gt;,&lt;offset&gt;,&lt;size&gt;</code>
    * @param offset offset (integer, 0..65535)
    * @param size size (integer, 1..65535)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Read read(int offset, int size) {
@@ -124,6 +126,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   /**
    * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Write write(byte[] data) {
@@ -134,6 +137,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
    * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;,&lt;format&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
    * @param format data format (one of {@link Format})
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Write write(byte[] data, Format format) {
@@ -162,6 +166,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   /**
    * <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Custom custom(byte[] data) {
@@ -185,14 +190,20 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * What {@code +CME ERROR: <code>} means for <code>AT+DSEND</code>, from its error tables; empty for a code they do not list.
+   * What {@code +CME ERROR: <code>} means for <code>AT+DSEND</code>, from its error tables.
+   *
+   * @param code the code after {@code +CME ERROR: }
+   * @return the meaning, or empty for a code the tables do not list
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoError.fromCode(code).<WireEnum>map(e -> e);
   }
 
   /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DSEND</code> line.
+   * Reads a command line as the module receives it.
+   *
+   * @param line the line, without its CR
+   * @return the request, or empty if it is not a valid <code>AT+DSEND</code> line
    */
   static Optional<DemoSend> parse(String line) {
     return parse(line, null);
@@ -208,7 +219,11 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * Reads a command line and the payload written after its prompt (null when none came).
+   * Reads a command line and the payload written after its prompt.
+   *
+   * @param line the line, without its CR
+   * @param payload the bytes written after the prompt, or null when none came
+   * @return the request, or empty if it is not a valid <code>AT+DSEND</code> line
    */
   static Optional<DemoSend> parse(String line, byte[] payload) {
     return parseLine(line, payload);
@@ -216,6 +231,9 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * For a line of a form that sends a payload after the prompt: how many bytes follow.
+   *
+   * @param text the command line, without its CR
+   * @return the payload's length, or empty when the line is of no such form
    */
   static OptionalInt promptLength(String text) {
     Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
@@ -241,10 +259,20 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * The set form 'read': <code>AT+DSEND=&lt;mode=0&gt;[,&lt;offset&gt;,&lt;size&gt;]</code>
+   *
+   * @param offset offset (integer, 0..65535); empty when not sent
+   * @param size size (integer, 1..65535); empty when not sent
    */
   record Read(OptionalInt offset, OptionalInt size) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param offset offset (integer, 0..65535); empty when not sent
+     * @param size size (integer, 1..65535); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Read {
       Arguments.notNull(NAME, "offset", offset);
       if (offset.isPresent()) {
@@ -276,10 +304,20 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * The set form 'write': <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>
+   *
+   * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+   * @param format data format (one of {@link Format}); empty when not sent
    */
   record Write(byte[] data, Optional<Format> format) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+     * @param format data format (one of {@link Format}); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Write {
       data = Arguments.payload(NAME, "data", data, 1L, 256L);
       Arguments.notNull(NAME, "format", format);
@@ -321,10 +359,18 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * The set form 'custom': <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt; &gt; &lt;data&gt;</code>
+   *
+   * @param data data sent after the &gt; prompt (bytes), sent after the prompt
    */
   record Custom(byte[] data) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Custom {
       data = Arguments.payload(NAME, "data", data, 1L, 256L);
       Arguments.intIn(NAME, "length", data.length, "1..256", 1L, 256L);
