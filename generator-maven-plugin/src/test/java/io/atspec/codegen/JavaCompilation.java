@@ -60,18 +60,22 @@ final class JavaCompilation {
         }
         List<String> messages = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
-            if (d.getSource() instanceof Source source) {
-                messages.add(source.path + ":" + d.getLineNumber() + ": " + d.getKind() + ": "
-                        + d.getMessage(Locale.ROOT) + "\n    " + source.line(d.getLineNumber()));
-            } else {
-                messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
-            }
+            messages.add(render(d));
         }
         return messages;
     }
 
-    /** A generated file as the compiler sees it, named by its relative path. */
-    private static final class Source extends SimpleJavaFileObject {
+    /** {@code path:line: KIND: message} and the offending source line, or the message alone. */
+    static String render(Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() instanceof Source source) {
+            return source.path + ":" + d.getLineNumber() + ": " + d.getKind() + ": " + d.getMessage(Locale.ROOT)
+                    + "\n    " + source.line(d.getLineNumber());
+        }
+        return d.getKind() + ": " + d.getMessage(Locale.ROOT);
+    }
+
+    /** A generated file as the compiler (or javadoc) sees it, named by its relative path. */
+    static final class Source extends SimpleJavaFileObject {
         final String path;
         final String content;
 
