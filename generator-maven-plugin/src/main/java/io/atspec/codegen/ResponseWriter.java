@@ -93,16 +93,15 @@ final class ResponseWriter {
             records.addShapeBranches(parse, self, fields, variants, null);
             parse.endControlFlow();
         }
-        parse.addStatement(
-                "throw new $T($S + line + $S)",
-                Types.WIRE_PARSE_EXCEPTION,
-                "cannot read '",
-                "' as " + self.simpleName() + ": expected "
+        parse.addStatement(records.shapeError(
+                self,
+                fields,
+                ": expected "
                         + String.join(
                                 " or ",
                                 form.responses().stream()
                                         .map(r -> r.wirePrefix() + " " + r.format())
-                                        .toList()));
+                                        .toList())));
         type.addMethod(parse.build());
         type.addMethod(MethodSpec.methodBuilder("from")
                 .addJavadoc("Every line of {@code response} that is this response, read.\n\n")
@@ -131,6 +130,7 @@ final class ResponseWriter {
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
+        records.toStringMethod(self.simpleName(), List.of(), fields).ifPresent(type::addMethod);
         return type.build();
     }
 }

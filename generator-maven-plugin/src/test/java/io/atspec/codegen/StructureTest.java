@@ -46,7 +46,7 @@ class StructureTest {
     @Test
     void secretsAreMaskedInToStringAndHandedToTheTrace() {
         assertThat(source("DemoAuth"))
-                .contains("pwd=***]\"")
+                .contains("text.add(\"pwd=***\");")
                 .contains("pwd.ifPresent(secrets::add);")
                 .contains(
                         "return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, secrets);");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -225,6 +226,16 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfig.Set[", "]");
+      text.add("level=" + level);
+      if (label.isPresent()) {
+        text.add("label=" + label.get());
+      }
+      return text.toString();
+    }
   }
 
   /**
@@ -241,6 +252,12 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfig.Exec[", "]");
+      return text.toString();
     }
   }
 
@@ -259,6 +276,12 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfig.Query[", "]");
+      return text.toString();
+    }
   }
 
   /**
@@ -275,6 +298,12 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfig.Test[", "]");
+      return text.toString();
     }
   }
 }

@@ -6,6 +6,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -67,5 +68,18 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
    */
   public static DemoConfigQueryResponse first(AtResponse response) {
     return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoConfigQueryResponse[", "]");
+    text.add("level=" + level);
+    if (label.isPresent()) {
+      text.add("label=" + label.get());
+    }
+    if (digest.isPresent()) {
+      text.add("digest=" + digest.get());
+    }
+    return text.toString();
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -71,7 +72,18 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   @Override
   public String toString() {
-    return "DemoData[report=" + report + ", raw=" + raw.map(b -> b.length + " bytes").orElse("none") + ", length=" + length + ", data=" + data.map(b -> b.length + " bytes").orElse("none") + "]";
+    StringJoiner text = new StringJoiner(", ", "DemoData[", "]");
+    text.add("report=" + report);
+    if (raw.isPresent()) {
+      text.add("raw=" + raw.get().length + " bytes");
+    }
+    if (length.isPresent()) {
+      text.add("length=" + length.getAsInt());
+    }
+    if (data.isPresent()) {
+      text.add("data=" + data.get().length + " bytes");
+    }
+    return text.toString();
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.atspec.runtime.bind.CommandLine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -98,6 +99,12 @@ public sealed interface DemoJob extends AtRequest permits DemoJob.Exec {
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoJob.Exec[", "]");
+      return text.toString();
     }
   }
 }

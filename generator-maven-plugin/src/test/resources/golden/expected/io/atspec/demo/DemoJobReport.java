@@ -7,6 +7,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -58,5 +59,15 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoJobReport");
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoJobReport[", "]");
+    text.add("state=" + state);
+    if (code.isPresent()) {
+      text.add("code=" + code.getAsInt());
+    }
+    return text.toString();
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -161,6 +162,12 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoLink.Start[", "]");
+      return text.toString();
+    }
   }
 
   /**
@@ -180,6 +187,12 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoLink.Stop[", "]");
+      return text.toString();
+    }
   }
 
   /**
@@ -196,6 +209,12 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoLink.Query[", "]");
+      return text.toString();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -67,5 +68,15 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
    */
   public static DemoLinkResponse first(AtResponse response) {
     return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DLINK was answered without +DLINK:"));
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoLinkResponse[", "]");
+    if (state.isPresent()) {
+      text.add("state=" + state.get());
+    }
+    text.add("ip=" + ip);
+    return text.toString();
   }
 }
