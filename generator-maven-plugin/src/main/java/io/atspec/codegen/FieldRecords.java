@@ -146,8 +146,8 @@ final class FieldRecords {
             }
         }
         CodeBlock create = CodeBlock.of(
-                "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ", "));
-        method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "));
+                "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ",$W"));
+        method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"));
         if (strict && arguments.stream().anyMatch(a -> a.toString().contains("integerIn"))) {
             method.beginControlFlow("try")
                     .addStatement(create)

@@ -255,7 +255,7 @@ final class RequestWriter {
                 lines.add(CodeBlock.of("$T.$L($S)", FINAL_LINE, result.success() ? "success" : "error", spelling));
             }
         }
-        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ", "));
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ",$W"));
     }
 
     /** The payload first, then every argument the user gives, in the order of the format. */
@@ -318,7 +318,7 @@ final class RequestWriter {
                 factory.addJavadoc(
                         "@throws $T if an argument is out of range or would break the line\n", AT_ARGUMENT_EXCEPTION);
             }
-            factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
+            factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ",$W"));
             factories.add(factory.build());
         }
         return factories;
@@ -709,8 +709,8 @@ final class RequestWriter {
                     arguments.add(component.optional() ? wrap(component, read) : read);
                 }
             }
-            parse.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
-                    .addStatement("return $T.of(new $T($L))", Optional.class, record, CodeBlock.join(arguments, ", "))
+            parse.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"))
+                    .addStatement("return $T.of(new $T($L))", Optional.class, record, CodeBlock.join(arguments, ",$W"))
                     .endControlFlow();
         }
         parse.nextControlFlow("catch ($T notThisForm)", AT_EXCEPTION)
@@ -774,7 +774,7 @@ final class RequestWriter {
         }
         CodeBlock.Builder chain = CodeBlock.builder().add("return $L", attempts.get(0));
         for (int i = 1; i < attempts.size(); i++) {
-            chain.add(".or(() -> $L)", attempts.get(i));
+            chain.add("$Z.or(() -> $L)", attempts.get(i));
         }
         return parse.addStatement(chain.build()).build();
     }
@@ -829,7 +829,7 @@ final class RequestWriter {
                                     intType.values().toString(),
                                     Types.bounds(intType.values()))
                             : CodeBlock.of("fields.integer($L, $S)", derivedIndex, derived.name());
-                    method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
+                    method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"))
                             .addStatement("return $T.of($L)", OptionalInt.class, length)
                             .endControlFlow();
                 }

@@ -112,7 +112,7 @@ final class ResponseWriter {
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
                 .addStatement(
-                        "return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map($T::parse).toList()",
+                        "return response.lines().stream()$Z.filter(l -> PREFIXES.stream().anyMatch(l::startsWith))$Z.map($T::parse)$Z.toList()",
                         self)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("first")
@@ -126,7 +126,7 @@ final class ResponseWriter {
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(self)
                 .addStatement(
-                        "return from(response).stream().findFirst().orElseThrow(() -> new $T($S))",
+                        "return from(response).stream().findFirst()$Z.orElseThrow(() -> new $T($S))",
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());

@@ -105,7 +105,8 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
         return Optional.of(new Set(fields.integer(0, "level"), Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new Set(fields.integer(0, "level"), Optional.of(fields.text(1, "label"))));
+        return Optional.of(new Set(fields.integer(0, "level"),
+            Optional.of(fields.text(1, "label"))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.
@@ -185,7 +186,8 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
       return Optional.empty();
     }
     CommandLine line = parsed.get();
-    return parseSet(line, payload).or(() -> parseExec(line, payload)).or(() -> parseQuery(line, payload)).or(() -> parseTest(line, payload));
+    return parseSet(line, payload).or(() -> parseExec(line, payload))
+        .or(() -> parseQuery(line, payload)).or(() -> parseTest(line, payload));
   }
 
   /**

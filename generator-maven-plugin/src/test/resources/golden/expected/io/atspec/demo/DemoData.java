@@ -61,10 +61,12 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
       }
       Fields fields = Fields.of(line, spelling + ":", "DemoData");
       if (fields.size() == 0 && urc.payload() != null) {
-        return new DemoData(Report.RAW, Optional.of(urc.payload()), OptionalInt.empty(), Optional.empty());
+        return new DemoData(Report.RAW, Optional.of(urc.payload()), OptionalInt.empty(),
+            Optional.empty());
       }
       if (fields.size() == 2 && urc.payload() != null) {
-        return new DemoData(Report.FRAMED, Optional.empty(), fields.optionalInteger(0, "length"), Optional.of(urc.payload()));
+        return new DemoData(Report.FRAMED, Optional.empty(), fields.optionalInteger(0, "length"),
+            Optional.of(urc.payload()));
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoData");
@@ -96,7 +98,8 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   @Override
   public int hashCode() {
-    return Objects.hash(report, Arrays.hashCode(raw.orElse(null)), length, Arrays.hashCode(data.orElse(null)));
+    return Objects.hash(report, Arrays.hashCode(raw.orElse(null)), length,
+        Arrays.hashCode(data.orElse(null)));
   }
 
   /**

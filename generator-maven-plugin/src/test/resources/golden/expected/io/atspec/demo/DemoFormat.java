@@ -104,13 +104,17 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
     Fields fields = line.arguments();
     try {
       if (fields.size() == 1) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.empty(), Optional.empty()));
+        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.empty(),
+            Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.empty()));
+        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")),
+            OptionalInt.of(fields.integer(1, "length")), Optional.empty()));
       }
       if (fields.size() == 3) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.of(Format.of(fields.text(2, "format")))));
+        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")),
+            OptionalInt.of(fields.integer(1, "length")),
+            Optional.of(Format.of(fields.text(2, "format")))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.

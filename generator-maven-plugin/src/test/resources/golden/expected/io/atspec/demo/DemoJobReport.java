@@ -52,10 +52,12 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
       }
       Fields fields = Fields.of(line, spelling + ":", "DemoJobReport");
       if (fields.size() == 1) {
-        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()), OptionalInt.empty());
+        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()),
+            OptionalInt.empty());
       }
       if (fields.size() == 2) {
-        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()), fields.optionalInteger(1, "code"));
+        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()),
+            fields.optionalInteger(1, "code"));
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoJobReport");

@@ -142,7 +142,8 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
       return Optional.empty();
     }
     CommandLine line = parsed.get();
-    return parseStart(line, payload).or(() -> parseStop(line, payload)).or(() -> parseQuery(line, payload));
+    return parseStart(line, payload).or(() -> parseStop(line, payload))
+        .or(() -> parseQuery(line, payload));
   }
 
   /**

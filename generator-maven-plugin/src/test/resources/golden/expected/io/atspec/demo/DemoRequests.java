@@ -84,13 +84,16 @@ public final class DemoRequests {
    * @throws WireParseException if it has the response's prefix but not its shape
    */
   public static Optional<Object> parseResponse(AtRequest request, String line) {
-    if (request instanceof DemoConfig.Query && DemoConfigQueryResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+    if (request instanceof DemoConfig.Query
+        && DemoConfigQueryResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoConfigQueryResponse.parse(line));
     }
-    if (request instanceof DemoConfig.Test && DemoConfigTestResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+    if (request instanceof DemoConfig.Test
+        && DemoConfigTestResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoConfigTestResponse.parse(line));
     }
-    if (request instanceof DemoLink.Query && DemoLinkResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+    if (request instanceof DemoLink.Query
+        && DemoLinkResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoLinkResponse.parse(line));
     }
     return Optional.empty();

@@ -79,7 +79,9 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   /**
    * Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.
    */
-  List<FinalLine> FINAL_LINES = List.of(FinalLine.error("+DSEND: FAILED"), FinalLine.error("+DSEND:FAILED"), FinalLine.error("+DSEND: BUSY"), FinalLine.success("+DSEND: QUEUED"));
+  List<FinalLine> FINAL_LINES = List.of(FinalLine.error("+DSEND: FAILED"),
+      FinalLine.error("+DSEND:FAILED"), FinalLine.error("+DSEND: BUSY"),
+      FinalLine.success("+DSEND: QUEUED"));
 
   @Override
   default AtCommand command() {
@@ -115,7 +117,8 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
         return Optional.of(new Read(OptionalInt.empty(), OptionalInt.empty()));
       }
       if (fields.size() == 3 && fields.matches(0, "0")) {
-        return Optional.of(new Read(OptionalInt.of(fields.integer(1, "offset")), OptionalInt.of(fields.integer(2, "size"))));
+        return Optional.of(new Read(OptionalInt.of(fields.integer(1, "offset")),
+            OptionalInt.of(fields.integer(2, "size"))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.
@@ -151,10 +154,12 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
     }
     Fields fields = line.arguments();
     try {
-      if (fields.size() == 2 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
+      if (fields.size() == 2 && fields.matches(0, "1") &&
+          fields.integer(1, "length") == payload.length) {
         return Optional.of(new Write(payload, Optional.empty()));
       }
-      if (fields.size() == 3 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
+      if (fields.size() == 3 && fields.matches(0, "1") &&
+          fields.integer(1, "length") == payload.length) {
         return Optional.of(new Write(payload, Optional.of(Format.of(fields.text(2, "format")))));
       }
     } catch (AtException notThisForm) {
@@ -180,7 +185,8 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
     }
     Fields fields = line.arguments();
     try {
-      if (fields.size() == 2 && fields.matches(0, "99") && fields.integer(1, "length") == payload.length) {
+      if (fields.size() == 2 && fields.matches(0, "99") &&
+          fields.integer(1, "length") == payload.length) {
         return Optional.of(new Custom(payload));
       }
     } catch (AtException notThisForm) {
@@ -216,7 +222,8 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
       return Optional.empty();
     }
     CommandLine line = parsed.get();
-    return parseRead(line, payload).or(() -> parseWrite(line, payload)).or(() -> parseCustom(line, payload));
+    return parseRead(line, payload).or(() -> parseWrite(line, payload))
+        .or(() -> parseCustom(line, payload));
   }
 
   /**
