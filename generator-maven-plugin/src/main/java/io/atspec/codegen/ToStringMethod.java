@@ -60,19 +60,16 @@ final class ToStringMethod {
 
     /** {@code label[name=value, ...]}, each value as its {@link Component} says. */
     static MethodSpec of(String label, List<Component> components) {
-        String text = local(components);
         MethodSpec.Builder method = MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement(
-                        "$T $L = new $T($S, $S, $S)",
-                        StringJoiner.class,
-                        text,
-                        StringJoiner.class,
-                        ", ",
-                        label + "[",
-                        "]");
+                .returns(String.class);
+        if (components.isEmpty()) {
+            return method.addStatement("return $S", label + "[]").build();
+        }
+        String text = local(components);
+        method.addStatement(
+                "$T $L = new $T($S, $S, $S)", StringJoiner.class, text, StringJoiner.class, ", ", label + "[", "]");
         for (Component component : components) {
             String name = component.name();
             String value = component.holder().value(name);

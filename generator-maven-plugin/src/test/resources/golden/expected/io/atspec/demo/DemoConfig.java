@@ -258,8 +258,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoConfig.Exec[", "]");
-      return text.toString();
+      return "DemoConfig.Exec[]";
     }
   }
 
@@ -281,8 +280,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoConfig.Query[", "]");
-      return text.toString();
+      return "DemoConfig.Query[]";
     }
   }
 
@@ -304,8 +302,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoConfig.Test[", "]");
-      return text.toString();
+      return "DemoConfig.Test[]";
     }
   }
 }

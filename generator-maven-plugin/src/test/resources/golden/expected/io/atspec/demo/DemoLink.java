@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -166,8 +165,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoLink.Start[", "]");
-      return text.toString();
+      return "DemoLink.Start[]";
     }
   }
 
@@ -191,8 +189,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoLink.Stop[", "]");
-      return text.toString();
+      return "DemoLink.Stop[]";
     }
   }
 
@@ -214,8 +211,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoLink.Query[", "]");
-      return text.toString();
+      return "DemoLink.Query[]";
     }
   }
 }
