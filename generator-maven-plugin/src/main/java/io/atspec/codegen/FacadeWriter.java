@@ -44,6 +44,8 @@ final class FacadeWriter {
     private static final ClassName COMPLETION_TIMEOUT = ClassName.get(Types.BIND, "CompletionTimeoutException");
     private static final ClassName POLLING = ClassName.get(Types.BIND, "Polling");
     private static final ClassName VALUES = ClassName.get(Types.BIND, "Values");
+    private static final ClassName LOGGER = ClassName.get("org.slf4j", "Logger");
+    private static final ClassName LOGGER_FACTORY = ClassName.get("org.slf4j", "LoggerFactory");
 
     private final LinkedChapter chapter;
     private final Types types;
@@ -88,9 +90,12 @@ final class FacadeWriter {
                         m.section().map(s -> ", section " + s).orElse("")));
         type.addJavadoc("\n<p>Each method sends one command and waits for its final result; an ERROR or\n"
                 + "{@code +CME ERROR} is thrown as {@code AtCommandFailedException}.\n");
-        type.addField(FieldSpec.builder(System.Logger.class, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.getLogger($T.class.getName())", System.class, self)
-                .build());
+        if (!chapter.urcs().isEmpty()) {
+            // SLF4J, as the runtime: one logging API to configure; spec users get it with the runtime.
+            type.addField(FieldSpec.builder(LOGGER, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.getLogger($T.class)", LOGGER_FACTORY, self)
+                    .build());
+        }
         type.addField(FieldSpec.builder(AT_CHANNEL, "channel", Modifier.PRIVATE, Modifier.FINAL)
                 .build());
         Optional<ClassName> editions = editionType();
@@ -288,7 +293,7 @@ final class FacadeWriter {
         String endMethod = "ends" + command.javaName();
         type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "new $T($T.of($L), $T::$L, $T.ofMillis($L))",
+                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L))",
                         COMPLETION,
                         List.class,
                         CodeBlock.join(
@@ -341,11 +346,14 @@ final class FacadeWriter {
                     .endControlFlow();
         }
         CodeBlock withTimeout =
-                CodeBlock.of("new $T($L.collect(), $L.end(), completionTimeout)", COMPLETION, constant, constant);
+                CodeBlock.of("new $T($L.collect(),$W$L.end(),$WcompletionTimeout)", COMPLETION, constant, constant);
         blocking.addStatement(
-                "return $T.of(channel.execute($L, $L))", outcome, commandOf(command, "request"), withTimeout);
+                "return $T.of(channel.execute($L,$W$L))", outcome, commandOf(command, "request"), withTimeout);
         async.addStatement(
-                "return channel.submit($L, $L).thenApply($T::of)", commandOf(command, "request"), withTimeout, outcome);
+                "return channel.submit($L,$W$L)$Z.thenApply($T::of)",
+                commandOf(command, "request"),
+                withTimeout,
+                outcome);
         type.addMethod(blocking.build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
@@ -550,12 +558,17 @@ final class FacadeWriter {
                         ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(sealed)),
                         "listener")
                 .returns(REGISTRATION)
-                .addStatement(
-                        "$T adapter = urc -> { try { $T.parse(urc).ifPresent(listener); } catch ($T malformed) { LOG.log($T.Level.WARNING, malformed.getMessage()); } }",
-                        URC_LISTENER,
-                        sealed,
-                        Types.WIRE_PARSE_EXCEPTION,
-                        System.Logger.class)
+                .addCode(CodeBlock.builder()
+                        .add("$T adapter = urc -> {\n", URC_LISTENER)
+                        .indent()
+                        .beginControlFlow("try")
+                        .addStatement("$T.parse(urc).ifPresent(listener)", sealed)
+                        .nextControlFlow("catch ($T malformed)", Types.WIRE_PARSE_EXCEPTION)
+                        .addStatement("LOG.warn($S, malformed.getMessage())", "URC not delivered: {}")
+                        .endControlFlow()
+                        .unindent()
+                        .add("};\n")
+                        .build())
                 .addStatement("channel.addListener(adapter)")
                 .addStatement("return () -> channel.removeListener(adapter)")
                 .build());
@@ -575,8 +588,15 @@ final class FacadeWriter {
                         ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(t)),
                         "listener")
                 .returns(REGISTRATION)
-                .addStatement(
-                        "return listen(urc -> { if (type.isInstance(urc)) { listener.accept(type.cast(urc)); } })")
+                .addCode(CodeBlock.builder()
+                        .add("return listen(urc -> {\n")
+                        .indent()
+                        .beginControlFlow("if (type.isInstance(urc))")
+                        .addStatement("listener.accept(type.cast(urc))")
+                        .endControlFlow()
+                        .unindent()
+                        .add("});\n")
+                        .build())
                 .build());
     }
 

@@ -146,8 +146,8 @@ final class FieldRecords {
             }
         }
         CodeBlock create = CodeBlock.of(
-                "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ", "));
-        method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "));
+                "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ",$W"));
+        method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"));
         if (strict && arguments.stream().anyMatch(a -> a.toString().contains("integerIn"))) {
             method.beginControlFlow("try")
                     .addStatement(create)
@@ -232,6 +232,45 @@ final class FieldRecords {
             }
         }
         return -1;
+    }
+
+    /**
+     * The components as a {@code toString} shows them, after {@code leading} (a URC's report
+     * name); empty when the record's own {@code toString} shows them as well.
+     */
+    Optional<MethodSpec> toStringMethod(String label, List<ToStringMethod.Component> leading, List<Field> fields) {
+        List<ToStringMethod.Component> shown = new ArrayList<>(leading);
+        for (Field field : fields) {
+            shown.add(new ToStringMethod.Component(
+                    field.javaName(),
+                    ToStringMethod.Holder.of(field.optional(), types.fieldType(field.parameter())),
+                    field.isPayload(),
+                    field.parameter().secret()));
+        }
+        return ToStringMethod.needed(shown) ? Optional.of(ToStringMethod.of(label, shown)) : Optional.empty();
+    }
+
+    /**
+     * The statement that refuses a line ({@code line}) of no known shape: it quotes the line,
+     * unless a field of the record is a secret, which the line may carry.
+     */
+    CodeBlock shapeError(com.palantir.javapoet.ClassName record, List<Field> fields, String expected) {
+        List<String> secrets = fields.stream()
+                .filter(f -> f.parameter().secret())
+                .map(f -> "<" + f.parameter().name() + ">")
+                .toList();
+        if (secrets.isEmpty()) {
+            return CodeBlock.of(
+                    "throw new $T($S + line + $S)",
+                    Types.WIRE_PARSE_EXCEPTION,
+                    "cannot read '",
+                    "' as " + record.simpleName() + expected);
+        }
+        return CodeBlock.of(
+                "throw new $T($S)",
+                Types.WIRE_PARSE_EXCEPTION,
+                "cannot read a line as " + record.simpleName() + " (not shown: it may carry the secret "
+                        + String.join(", ", secrets) + ")" + expected);
     }
 
     /** Javadoc line of a component. */

@@ -123,8 +123,8 @@ final class LineReaders {
                     arguments.add(component.optional() ? requests.wrap(component, read) : read);
                 }
             }
-            parse.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
-                    .addStatement("return $T.of(new $T($L))", Optional.class, record, CodeBlock.join(arguments, ", "))
+            parse.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"))
+                    .addStatement("return $T.of(new $T($L))", Optional.class, record, CodeBlock.join(arguments, ",$W"))
                     .endControlFlow();
         }
         parse.nextControlFlow("catch ($T notThisForm)", AT_EXCEPTION)
@@ -172,7 +172,7 @@ final class LineReaders {
         }
         CodeBlock.Builder chain = CodeBlock.builder().add("return $L", attempts.get(0));
         for (int i = 1; i < attempts.size(); i++) {
-            chain.add(".or(() -> $L)", attempts.get(i));
+            chain.add("$Z.or(() -> $L)", attempts.get(i));
         }
         return parse.addStatement(chain.build()).build();
     }
@@ -223,7 +223,7 @@ final class LineReaders {
                                     intType.values().toString(),
                                     Types.bounds(intType.values()))
                             : CodeBlock.of("fields.integer($L, $S)", derivedIndex, derived.name());
-                    method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
+                    method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"))
                             .addStatement("return $T.of($L)", OptionalInt.class, length)
                             .endControlFlow();
                 }

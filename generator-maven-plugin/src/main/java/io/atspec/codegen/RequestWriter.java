@@ -251,7 +251,7 @@ final class RequestWriter {
                 lines.add(CodeBlock.of("$T.$L($S)", FINAL_LINE, result.success() ? "success" : "error", spelling));
             }
         }
-        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ", "));
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ",$W"));
     }
 
     /** The payload first, then every argument the user gives, in the order of the format. */
@@ -314,7 +314,7 @@ final class RequestWriter {
                 factory.addJavadoc(
                         "@throws $T if an argument is out of range or would break the line\n", AT_ARGUMENT_EXCEPTION);
             }
-            factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
+            factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ",$W"));
             factories.add(factory.build());
         }
         return factories;
@@ -447,12 +447,7 @@ final class RequestWriter {
                 .build());
         type.addMethod(line(command, form, components));
         type.addMethod(commandMethod(form, components));
-        if (components.stream()
-                .anyMatch(c -> c.payload()
-                        || c.parameter().secret()
-                        || types.requestType(c.parameter()).equals(Types.BYTES))) {
-            type.addMethod(safeToString(record, components));
-        }
+        type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
             type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
@@ -618,29 +613,21 @@ final class RequestWriter {
                 .build();
     }
 
-    /** Secrets never reach a log; payloads show their size, not their bytes. */
+    /**
+     * Named as the user writes it ({@code Xgauth.Set}); secrets never reach a log; payloads show
+     * their size, not their bytes.
+     */
     private MethodSpec safeToString(ClassName record, List<Component> components) {
-        Concatenation text = new Concatenation(record.simpleName() + "[");
+        List<ToStringMethod.Component> shown = new ArrayList<>();
         for (Component component : components) {
-            String name = component.javaName();
-            if (component.parameter().secret()) {
-                text.field(name, "***");
-            } else if (types.requestType(component.parameter()).equals(Types.BYTES)) {
-                text.field(
-                        name,
-                        component.optional()
-                                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
-                                : CodeBlock.of("$L.length + $S", name, " bytes"));
-            } else {
-                text.field(name, CodeBlock.of("$L", name));
-            }
+            TypeName type = types.requestType(component.parameter());
+            shown.add(new ToStringMethod.Component(
+                    component.javaName(),
+                    ToStringMethod.Holder.of(component.optional(), type),
+                    type.equals(Types.BYTES),
+                    component.parameter().secret()));
         }
-        return MethodSpec.methodBuilder("toString")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $L", text.end("]"))
-                .build();
+        return ToStringMethod.of(String.join(".", record.simpleNames()), shown);
     }
 
     /** How each component compares, for {@link ArrayAwareEquality}. */

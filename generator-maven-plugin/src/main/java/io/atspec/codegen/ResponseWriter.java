@@ -92,16 +92,15 @@ final class ResponseWriter {
             records.addShapeBranches(parse, self, fields, variants, null);
             parse.endControlFlow();
         }
-        parse.addStatement(
-                "throw new $T($S + line + $S)",
-                Types.WIRE_PARSE_EXCEPTION,
-                "cannot read '",
-                "' as " + self.simpleName() + ": expected "
+        parse.addStatement(records.shapeError(
+                self,
+                fields,
+                ": expected "
                         + String.join(
                                 " or ",
                                 form.responses().stream()
                                         .map(r -> r.wirePrefix() + " " + r.format())
-                                        .toList()));
+                                        .toList())));
         type.addMethod(parse.build());
         type.addMethod(MethodSpec.methodBuilder("from")
                 .addJavadoc("Every line of {@code response} that is this response, read.\n\n")
@@ -112,7 +111,7 @@ final class ResponseWriter {
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
                 .addStatement(
-                        "return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map($T::parse).toList()",
+                        "return response.lines().stream()$Z.filter(l -> PREFIXES.stream().anyMatch(l::startsWith))$Z.map($T::parse)$Z.toList()",
                         self)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("first")
@@ -126,10 +125,11 @@ final class ResponseWriter {
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(self)
                 .addStatement(
-                        "return from(response).stream().findFirst().orElseThrow(() -> new $T($S))",
+                        "return from(response).stream().findFirst()$Z.orElseThrow(() -> new $T($S))",
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
+        records.toStringMethod(self.simpleName(), List.of(), fields).ifPresent(type::addMethod);
         return type.build();
     }
 }

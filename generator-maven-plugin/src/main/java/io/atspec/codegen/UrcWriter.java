@@ -116,8 +116,15 @@ final class UrcWriter {
                 .build());
         type.addMethod(matches(urc));
         type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
+        records.toStringMethod(
+                        self.simpleName(),
+                        named
+                                ? List.of(new ToStringMethod.Component(
+                                        "report", ToStringMethod.Holder.VALUE, false, false))
+                                : List.of(),
+                        fields)
+                .ifPresent(type::addMethod);
         if (fields.stream().anyMatch(FieldRecords.Field::isPayload)) {
-            type.addMethod(safeToString(self, fields, named));
             type.addMethod(ArrayAwareEquality.equalsMethod(self, equalityMembers(fields, named)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(fields, named)));
         }
@@ -176,38 +183,7 @@ final class UrcWriter {
             records.addShapeBranches(parse, self, fields, variants, "urc.payload()");
             parse.endControlFlow();
         }
-        return parse.addStatement(
-                        "throw new $T($S + line + $S)",
-                        Types.WIRE_PARSE_EXCEPTION,
-                        "cannot read '",
-                        "' as " + self.simpleName())
-                .build();
-    }
-
-    /** Payload bytes show as a size in logs. */
-    private MethodSpec safeToString(ClassName self, List<FieldRecords.Field> fields, boolean named) {
-        Concatenation text = new Concatenation(self.simpleName() + "[");
-        if (named) {
-            text.field("report", CodeBlock.of("report"));
-        }
-        for (FieldRecords.Field field : fields) {
-            String name = field.javaName();
-            if (field.isPayload()) {
-                text.field(
-                        name,
-                        field.optional()
-                                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
-                                : CodeBlock.of("$L.length + $S", name, " bytes"));
-            } else {
-                text.field(name, CodeBlock.of("$L", name));
-            }
-        }
-        return MethodSpec.methodBuilder("toString")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $L", text.end("]"))
-                .build();
+        return parse.addStatement(records.shapeError(self, fields, "")).build();
     }
 
     /** How each component compares, for {@link ArrayAwareEquality}: the report name first. */

@@ -14,12 +14,14 @@ class StructureTest {
 
     private static final List<GeneratedFile> FILES = Specs.generate(Specs.DEMO, Specs.DEMO_NAME);
 
+    /** The source, each line break and the indent after it as one space: JavaPoet wraps long lines. */
     private static String source(String simpleName) {
         return FILES.stream()
                 .filter(f -> f.relativePath().equals("io/atspec/demo/" + simpleName + ".java"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + simpleName + ".java generated"))
-                .content();
+                .content()
+                .replaceAll("\\R\\s*", " ");
     }
 
     @Test
@@ -46,7 +48,7 @@ class StructureTest {
     @Test
     void secretsAreMaskedInToStringAndHandedToTheTrace() {
         assertThat(source("DemoAuth"))
-                .contains("pwd=***]\"")
+                .contains("text.add(\"pwd=***\");")
                 .contains("pwd.ifPresent(secrets::add);")
                 .contains(
                         "return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, secrets);");
@@ -135,6 +137,15 @@ class StructureTest {
                 .contains("Duration.ofMillis(500), completionTimeout")
                 .doesNotContain("delayedExecutor")
                 .doesNotContain("private static boolean in(");
+    }
+
+    @Test
+    void generatedCodeLogsThroughSlf4jAsTheRuntimeDoes() {
+        assertThat(source("DemoCommands"))
+                .contains("import org.slf4j.Logger;")
+                .contains("private static final Logger LOG = LoggerFactory.getLogger(DemoCommands.class);")
+                .contains("LOG.warn(\"URC not delivered: {}\", malformed.getMessage());")
+                .doesNotContain("System.Logger");
     }
 
     @Test

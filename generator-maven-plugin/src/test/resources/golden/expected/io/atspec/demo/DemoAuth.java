@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -123,7 +124,12 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
 
     @Override
     public String toString() {
-      return "Set[user=" + user + ", pwd=***]";
+      StringJoiner text = new StringJoiner(", ", "DemoAuth.Set[", "]");
+      text.add("user=" + user);
+      if (pwd.isPresent()) {
+        text.add("pwd=***");
+      }
+      return text.toString();
     }
   }
 }

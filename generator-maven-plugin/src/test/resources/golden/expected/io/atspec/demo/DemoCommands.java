@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The commands of chapter demo (Demo Commands) on an {@link AtChannel}.
@@ -36,11 +38,13 @@ import javax.annotation.processing.Generated;
     comments = "from golden/demo.atspec; do not edit"
 )
 public final class DemoCommands {
-  private static final System.Logger LOG = System.getLogger(DemoCommands.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommands.class);
 
-  private static final Completion DEMO_SEND_COMPLETION = new Completion(List.of("+DDATA:", "+DDAT:", "+DEND:"), DemoCommands::endsDemoSend, Duration.ofMillis(30000));
+  private static final Completion DEMO_SEND_COMPLETION = new Completion(List.of("+DDATA:", "+DDAT:", "+DEND:"),
+      DemoCommands::endsDemoSend, Duration.ofMillis(30000));
 
-  private static final Completion DEMO_JOB_COMPLETION = new Completion(List.of("+DJOBRPT:"), DemoCommands::endsDemoJob, Duration.ofMillis(60000));
+  private static final Completion DEMO_JOB_COMPLETION = new Completion(List.of("+DJOBRPT:"),
+      DemoCommands::endsDemoJob, Duration.ofMillis(60000));
 
   private final AtChannel channel;
 
@@ -236,7 +240,9 @@ public final class DemoCommands {
    * @return the acknowledgement and the reports
    */
   public DemoSendOutcome demoSend(DemoSend request, Duration completionTimeout) {
-    return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)));
+    return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()),
+        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
+        completionTimeout)));
   }
 
   /**
@@ -262,7 +268,9 @@ public final class DemoCommands {
    */
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request,
       Duration completionTimeout) {
-    return channel.submit(request.command(demoSendTimeout()), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)).thenApply(DemoSendOutcome::of);
+    return channel.submit(request.command(demoSendTimeout()),
+        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
+        completionTimeout)).thenApply(DemoSendOutcome::of);
   }
 
   private static boolean endsDemoJob(Urc urc) {
@@ -300,7 +308,9 @@ public final class DemoCommands {
    * @return the acknowledgement and the reports
    */
   public DemoJobOutcome demoJob(DemoJob request, Duration completionTimeout) {
-    return DemoJobOutcome.of(channel.execute(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(), completionTimeout)));
+    return DemoJobOutcome.of(channel.execute(request.command(),
+        new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(),
+        completionTimeout)));
   }
 
   /**
@@ -326,7 +336,8 @@ public final class DemoCommands {
    */
   public CompletableFuture<DemoJobOutcome> demoJobAsync(DemoJob request,
       Duration completionTimeout) {
-    return channel.submit(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(), completionTimeout)).thenApply(DemoJobOutcome::of);
+    return channel.submit(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(),
+        DEMO_JOB_COMPLETION.end(), completionTimeout)).thenApply(DemoJobOutcome::of);
   }
 
   /**
@@ -409,7 +420,13 @@ public final class DemoCommands {
    * @return the registration, to stop the delivery
    */
   public Registration listen(Consumer<? super DemoUrc> listener) {
-    UrcListener adapter = urc -> { try { DemoUrc.parse(urc).ifPresent(listener); } catch (WireParseException malformed) { LOG.log(System.Logger.Level.WARNING, malformed.getMessage()); } };
+    UrcListener adapter = urc -> {
+      try {
+        DemoUrc.parse(urc).ifPresent(listener);
+      } catch (WireParseException malformed) {
+        LOG.warn("URC not delivered: {}", malformed.getMessage());
+      }
+    };
     channel.addListener(adapter);
     return () -> channel.removeListener(adapter);
   }
@@ -423,6 +440,10 @@ public final class DemoCommands {
    * @return the registration, to stop the delivery
    */
   public <T extends DemoUrc> Registration on(Class<T> type, Consumer<? super T> listener) {
-    return listen(urc -> { if (type.isInstance(urc)) { listener.accept(type.cast(urc)); } });
+    return listen(urc -> {
+      if (type.isInstance(urc)) {
+        listener.accept(type.cast(urc));
+      }
+    });
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -163,6 +164,16 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfig.Set[", "]");
+      text.add("level=" + level);
+      if (label.isPresent()) {
+        text.add("label=" + label.get());
+      }
+      return text.toString();
+    }
   }
 
   /**
@@ -179,6 +190,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoConfig.Exec[]";
     }
   }
 
@@ -197,6 +213,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      return "DemoConfig.Query[]";
+    }
   }
 
   /**
@@ -213,6 +234,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoConfig.Test[]";
     }
   }
 }

@@ -6,6 +6,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -38,10 +39,12 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
     if (line.startsWith("+DCFG:")) {
       Fields fields = Fields.of(line, "+DCFG:", "DemoConfigQueryResponse");
       if (fields.size() == 3) {
-        return new DemoConfigQueryResponse(fields.integer(0, "level"), fields.optionalText(1, "label"), fields.optionalText(2, "digest"));
+        return new DemoConfigQueryResponse(fields.integer(0, "level"),
+            fields.optionalText(1, "label"), fields.optionalText(2, "digest"));
       }
       if (fields.size() == 1) {
-        return new DemoConfigQueryResponse(fields.integer(0, "level"), Optional.empty(), Optional.empty());
+        return new DemoConfigQueryResponse(fields.integer(0, "level"), Optional.empty(),
+            Optional.empty());
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoConfigQueryResponse: expected +DCFG: <level>,<label>,<digest> or +DCFG: <level>");
@@ -55,7 +58,8 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
    * @throws WireParseException if a line has the prefix but not the shape
    */
   public static List<DemoConfigQueryResponse> from(AtResponse response) {
-    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map(DemoConfigQueryResponse::parse).toList();
+    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith))
+        .map(DemoConfigQueryResponse::parse).toList();
   }
 
   /**
@@ -66,6 +70,20 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
    * @throws WireParseException if the module sent none, or not of this shape
    */
   public static DemoConfigQueryResponse first(AtResponse response) {
-    return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
+    return from(response).stream().findFirst()
+        .orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoConfigQueryResponse[", "]");
+    text.add("level=" + level);
+    if (label.isPresent()) {
+      text.add("label=" + label.get());
+    }
+    if (digest.isPresent()) {
+      text.add("digest=" + digest.get());
+    }
+    return text.toString();
   }
 }

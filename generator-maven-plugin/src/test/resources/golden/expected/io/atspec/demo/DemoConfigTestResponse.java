@@ -47,7 +47,8 @@ public record DemoConfigTestResponse() {
    * @throws WireParseException if a line has the prefix but not the shape
    */
   public static List<DemoConfigTestResponse> from(AtResponse response) {
-    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map(DemoConfigTestResponse::parse).toList();
+    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith))
+        .map(DemoConfigTestResponse::parse).toList();
   }
 
   /**
@@ -58,6 +59,7 @@ public record DemoConfigTestResponse() {
    * @throws WireParseException if the module sent none, or not of this shape
    */
   public static DemoConfigTestResponse first(AtResponse response) {
-    return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
+    return from(response).stream().findFirst()
+        .orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
   }
 }

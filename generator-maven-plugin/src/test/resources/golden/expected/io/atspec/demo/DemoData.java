@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -60,10 +61,12 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
       }
       Fields fields = Fields.of(line, spelling + ":", "DemoData");
       if (fields.size() == 0 && urc.payload() != null) {
-        return new DemoData(Report.RAW, Optional.of(urc.payload()), OptionalInt.empty(), Optional.empty());
+        return new DemoData(Report.RAW, Optional.of(urc.payload()), OptionalInt.empty(),
+            Optional.empty());
       }
       if (fields.size() == 2 && urc.payload() != null) {
-        return new DemoData(Report.FRAMED, Optional.empty(), fields.optionalInteger(0, "length"), Optional.of(urc.payload()));
+        return new DemoData(Report.FRAMED, Optional.empty(), fields.optionalInteger(0, "length"),
+            Optional.of(urc.payload()));
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoData");
@@ -71,7 +74,18 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   @Override
   public String toString() {
-    return "DemoData[report=" + report + ", raw=" + raw.map(b -> b.length + " bytes").orElse("none") + ", length=" + length + ", data=" + data.map(b -> b.length + " bytes").orElse("none") + "]";
+    StringJoiner text = new StringJoiner(", ", "DemoData[", "]");
+    text.add("report=" + report);
+    if (raw.isPresent()) {
+      text.add("raw=" + raw.get().length + " bytes");
+    }
+    if (length.isPresent()) {
+      text.add("length=" + length.getAsInt());
+    }
+    if (data.isPresent()) {
+      text.add("data=" + data.get().length + " bytes");
+    }
+    return text.toString();
   }
 
   @Override
@@ -84,7 +98,8 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   @Override
   public int hashCode() {
-    return Objects.hash(report, Arrays.hashCode(raw.orElse(null)), length, Arrays.hashCode(data.orElse(null)));
+    return Objects.hash(report, Arrays.hashCode(raw.orElse(null)), length,
+        Arrays.hashCode(data.orElse(null)));
   }
 
   /**

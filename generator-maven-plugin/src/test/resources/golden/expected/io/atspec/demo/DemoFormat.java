@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -137,6 +138,19 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoFormat.Set[", "]");
+      text.add("mode=" + mode);
+      if (length.isPresent()) {
+        text.add("length=" + length.getAsInt());
+      }
+      if (format.isPresent()) {
+        text.add("format=" + format.get());
+      }
+      return text.toString();
     }
   }
 }

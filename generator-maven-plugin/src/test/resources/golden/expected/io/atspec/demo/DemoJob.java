@@ -71,5 +71,10 @@ public sealed interface DemoJob extends AtRequest permits DemoJob.Exec {
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      return "DemoJob.Exec[]";
+    }
   }
 }

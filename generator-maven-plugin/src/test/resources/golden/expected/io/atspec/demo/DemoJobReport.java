@@ -7,6 +7,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -51,12 +52,24 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
       }
       Fields fields = Fields.of(line, spelling + ":", "DemoJobReport");
       if (fields.size() == 1) {
-        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()), OptionalInt.empty());
+        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()),
+            OptionalInt.empty());
       }
       if (fields.size() == 2) {
-        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()), fields.optionalInteger(1, "code"));
+        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()),
+            fields.optionalInteger(1, "code"));
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoJobReport");
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoJobReport[", "]");
+    text.add("state=" + state);
+    if (code.isPresent()) {
+      text.add("code=" + code.getAsInt());
+    }
+    return text.toString();
   }
 }

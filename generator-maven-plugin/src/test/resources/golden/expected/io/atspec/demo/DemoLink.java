@@ -99,6 +99,11 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      return "DemoLink.Start[]";
+    }
   }
 
   /**
@@ -118,6 +123,11 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      return "DemoLink.Stop[]";
+    }
   }
 
   /**
@@ -134,6 +144,11 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoLink.Query[]";
     }
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -121,6 +122,13 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoOpt.Speed[", "]");
+      text.add("speed=" + speed);
+      return text.toString();
+    }
   }
 
   /**
@@ -153,6 +161,13 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoOpt.Label[", "]");
+      text.add("label=" + label);
+      return text.toString();
     }
   }
 }

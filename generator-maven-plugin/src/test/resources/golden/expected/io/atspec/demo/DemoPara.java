@@ -9,6 +9,7 @@ import io.atspec.runtime.bind.AtRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -112,6 +113,13 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoPara.Name[", "]");
+      text.add("name=" + name);
+      return text.toString();
+    }
   }
 
   /**
@@ -143,6 +151,13 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoPara.Level[", "]");
+      text.add("level=" + level);
+      return text.toString();
     }
   }
 }

@@ -87,13 +87,16 @@ public final class DemoRequests {
    * @throws WireParseException if it has the response's prefix but not its shape
    */
   public static Optional<Object> parseResponse(AtRequest request, String line) {
-    if (request instanceof DemoConfig.Query && DemoConfigQueryResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+    if (request instanceof DemoConfig.Query
+        && DemoConfigQueryResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoConfigQueryResponse.parse(line));
     }
-    if (request instanceof DemoConfig.Test && DemoConfigTestResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+    if (request instanceof DemoConfig.Test
+        && DemoConfigTestResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoConfigTestResponse.parse(line));
     }
-    if (request instanceof DemoLink.Query && DemoLinkResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+    if (request instanceof DemoLink.Query
+        && DemoLinkResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoLinkResponse.parse(line));
     }
     return Optional.empty();
@@ -105,7 +108,8 @@ public final class DemoRequests {
       return Optional.empty();
     }
     CommandLine line = parsed.get();
-    return parseDemoConfigSet(line, payload).or(() -> parseDemoConfigExec(line, payload)).or(() -> parseDemoConfigQuery(line, payload)).or(() -> parseDemoConfigTest(line, payload));
+    return parseDemoConfigSet(line, payload).or(() -> parseDemoConfigExec(line, payload))
+        .or(() -> parseDemoConfigQuery(line, payload)).or(() -> parseDemoConfigTest(line, payload));
   }
 
   private static Optional<DemoConfig> parseDemoConfigSet(CommandLine line, byte[] payload) {
@@ -118,7 +122,8 @@ public final class DemoRequests {
         return Optional.of(new DemoConfig.Set(fields.integer(0, "level"), Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new DemoConfig.Set(fields.integer(0, "level"), Optional.of(fields.text(1, "label"))));
+        return Optional.of(new DemoConfig.Set(fields.integer(0, "level"),
+            Optional.of(fields.text(1, "label"))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.
@@ -246,13 +251,17 @@ public final class DemoRequests {
     Fields fields = line.arguments();
     try {
       if (fields.size() == 1) {
-        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.empty(), Optional.empty()));
+        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")),
+            OptionalInt.empty(), Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.empty()));
+        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")),
+            OptionalInt.of(fields.integer(1, "length")), Optional.empty()));
       }
       if (fields.size() == 3) {
-        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.of(Format.of(fields.text(2, "format")))));
+        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")),
+            OptionalInt.of(fields.integer(1, "length")),
+            Optional.of(Format.of(fields.text(2, "format")))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.
@@ -280,7 +289,8 @@ public final class DemoRequests {
         return Optional.of(new DemoAuth.Set(fields.text(0, "user"), Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new DemoAuth.Set(fields.text(0, "user"), Optional.of(fields.text(1, "pwd"))));
+        return Optional.of(new DemoAuth.Set(fields.text(0, "user"),
+            Optional.of(fields.text(1, "pwd"))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.
@@ -295,7 +305,8 @@ public final class DemoRequests {
       return Optional.empty();
     }
     CommandLine line = parsed.get();
-    return parseDemoSendRead(line, payload).or(() -> parseDemoSendWrite(line, payload)).or(() -> parseDemoSendCustom(line, payload));
+    return parseDemoSendRead(line, payload).or(() -> parseDemoSendWrite(line, payload))
+        .or(() -> parseDemoSendCustom(line, payload));
   }
 
   private static Optional<DemoSend> parseDemoSendRead(CommandLine line, byte[] payload) {
@@ -308,7 +319,8 @@ public final class DemoRequests {
         return Optional.of(new DemoSend.Read(OptionalInt.empty(), OptionalInt.empty()));
       }
       if (fields.size() == 3 && fields.matches(0, "0")) {
-        return Optional.of(new DemoSend.Read(OptionalInt.of(fields.integer(1, "offset")), OptionalInt.of(fields.integer(2, "size"))));
+        return Optional.of(new DemoSend.Read(OptionalInt.of(fields.integer(1, "offset")),
+            OptionalInt.of(fields.integer(2, "size"))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.
@@ -323,11 +335,14 @@ public final class DemoRequests {
     }
     Fields fields = line.arguments();
     try {
-      if (fields.size() == 2 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
+      if (fields.size() == 2 && fields.matches(0, "1") &&
+          fields.integer(1, "length") == payload.length) {
         return Optional.of(new DemoSend.Write(payload, Optional.empty()));
       }
-      if (fields.size() == 3 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
-        return Optional.of(new DemoSend.Write(payload, Optional.of(Format.of(fields.text(2, "format")))));
+      if (fields.size() == 3 && fields.matches(0, "1") &&
+          fields.integer(1, "length") == payload.length) {
+        return Optional.of(new DemoSend.Write(payload,
+            Optional.of(Format.of(fields.text(2, "format")))));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.
@@ -342,7 +357,8 @@ public final class DemoRequests {
     }
     Fields fields = line.arguments();
     try {
-      if (fields.size() == 2 && fields.matches(0, "99") && fields.integer(1, "length") == payload.length) {
+      if (fields.size() == 2 && fields.matches(0, "99") &&
+          fields.integer(1, "length") == payload.length) {
         return Optional.of(new DemoSend.Custom(payload));
       }
     } catch (AtException notThisForm) {
@@ -396,7 +412,8 @@ public final class DemoRequests {
       return Optional.empty();
     }
     CommandLine line = parsed.get();
-    return parseDemoLinkStart(line, payload).or(() -> parseDemoLinkStop(line, payload)).or(() -> parseDemoLinkQuery(line, payload));
+    return parseDemoLinkStart(line, payload).or(() -> parseDemoLinkStop(line, payload))
+        .or(() -> parseDemoLinkQuery(line, payload));
   }
 
   private static Optional<DemoLink> parseDemoLinkStart(CommandLine line, byte[] payload) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -75,7 +76,9 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   /**
    * Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.
    */
-  List<FinalLine> FINAL_LINES = List.of(FinalLine.error("+DSEND: FAILED"), FinalLine.error("+DSEND:FAILED"), FinalLine.error("+DSEND: BUSY"), FinalLine.success("+DSEND: QUEUED"));
+  List<FinalLine> FINAL_LINES = List.of(FinalLine.error("+DSEND: FAILED"),
+      FinalLine.error("+DSEND:FAILED"), FinalLine.error("+DSEND: BUSY"),
+      FinalLine.success("+DSEND: QUEUED"));
 
   @Override
   default AtCommand command() {
@@ -185,6 +188,18 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoSend.Read[", "]");
+      if (offset.isPresent()) {
+        text.add("offset=" + offset.getAsInt());
+      }
+      if (size.isPresent()) {
+        text.add("size=" + size.getAsInt());
+      }
+      return text.toString();
+    }
   }
 
   /**
@@ -227,7 +242,12 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
     @Override
     public String toString() {
-      return "Write[data=" + data.length + " bytes" + ", format=" + format + "]";
+      StringJoiner text = new StringJoiner(", ", "DemoSend.Write[", "]");
+      text.add("data=" + data.length + " bytes");
+      if (format.isPresent()) {
+        text.add("format=" + format.get());
+      }
+      return text.toString();
     }
 
     @Override
@@ -276,7 +296,9 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
     @Override
     public String toString() {
-      return "Custom[data=" + data.length + " bytes" + "]";
+      StringJoiner text = new StringJoiner(", ", "DemoSend.Custom[", "]");
+      text.add("data=" + data.length + " bytes");
+      return text.toString();
     }
 
     @Override
