@@ -36,7 +36,7 @@ class DecodeCommandTest {
                         "RX: ERROR",
                         ""));
         Run run = Run.of("decode", capture.toString());
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exit()).as("lines did not parse").isEqualTo(1);
         assertThat(run.out())
                 .contains("> AT+CSQ\n    = command Csq.Exec[] (chapter network)")
                 .contains("< +CSQ: 20,0\n    = response to AT+CSQ: CsqResponse[rssi=20, ber=0]")
@@ -49,7 +49,8 @@ class DecodeCommandTest {
                 .contains("= URC HttpRecv[report=FRAMED, datas=none, length=OptionalInt[6], data=6 bytes]")
                 .contains("= URC HttpClosed[]")
                 .contains("< #garbage#\n    ?? does not parse")
-                .contains("> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA fits this line")
+                .contains(
+                        "> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA (chapter http) fits this line")
                 .contains("2 lines did not parse");
     }
 

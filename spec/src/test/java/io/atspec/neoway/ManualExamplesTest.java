@@ -8,28 +8,29 @@ import io.atspec.grammar.model.Alias;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Example;
-import io.atspec.grammar.model.FormatItem;
-import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.TranscriptLine;
 import io.atspec.grammar.model.TranscriptLine.Direction;
 import io.atspec.grammar.model.Urc;
-import io.atspec.grammar.model.UrcReport;
-import io.atspec.neoway.http.HttpRecv;
-import io.atspec.neoway.http.HttpRequests;
-import io.atspec.neoway.http.HttpUrc;
-import io.atspec.neoway.http.HttpsRecv;
-import io.atspec.neoway.network.NetworkRequests;
-import io.atspec.neoway.network.NetworkUrc;
+import io.atspec.runtime.AtChannelConfig;
+import io.atspec.runtime.WireDecoder;
 import io.atspec.runtime.bind.AtRequest;
+import io.atspec.runtime.bind.ChapterBinding;
+import io.atspec.runtime.bind.ChapterBindings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -38,80 +39,79 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The manual's own exchanges, replayed through the generated bindings: one dynamic test per
- * example of both chapters, read from the spec model (not copied here), so a new example in a
- * spec is tested without touching this class.
+ * example of every chapter of this build. The chapters are found, not listed: every spec under
+ * {@code src/main/atspec} of the module the test runs in, with the generated chapter binding of
+ * the same name on the class path ({@link ChapterBindings}). So a spec dropped into the build is
+ * replayed without a Java edit, here or in any project that runs this test (the spec module's
+ * test jar).
  *
  * <p>The replay follows the spec checker's rules (spec-grammar ExampleChecker): a {@code >}
  * line is a command (or, after a {@code < >} prompt, a payload line); {@code >!} is a line the
- * module refuses; a {@code <} line is a final result, a response of the pending command, or a
- * URC, and the lines after a raw or length-framed URC header are its payload.
+ * module refuses; the {@code <} lines up to the next sent line are what the module wrote, framed
+ * as a channel frames them, by the runtime's reader with the chapter's own URC decoders (so a
+ * length-framed or raw URC takes its payload from the lines after its header as the spec says);
+ * each thing framed is a final result, a response of the pending command, or a URC of the
+ * chapter.
  */
 class ManualExamplesTest {
 
-    private static final Path HTTP = Path.of("src/main/atspec/neoway/http.atspec");
-    private static final Path NETWORK = Path.of("src/main/atspec/neoway/network.atspec");
-
-    /** The generated entry points of one chapter. */
-    private record Bindings(
-            BiFunction<String, byte[], Optional<AtRequest>> requests,
-            BiFunction<AtRequest, String, Optional<Object>> responses,
-            Function<io.atspec.runtime.Urc, Optional<?>> urcs,
-            Function<String, OptionalInt> promptLength) {}
+    /** Where a build keeps its specs (the plugin's default source directory). */
+    private static final Path SPECS = Path.of("src/main/atspec");
 
     @TestFactory
-    Stream<DynamicNode> httpChapterExamples() {
-        return examplesOf(
-                HTTP,
-                new Bindings(
-                        HttpRequests::parse, HttpRequests::parseResponse, HttpUrc::parse, HttpRequests::promptLength));
+    Stream<DynamicNode> examplesOfEveryChapter() throws IOException {
+        Map<String, ChapterBinding> bindings =
+                ChapterBindings.load().stream().collect(Collectors.toMap(ChapterBinding::name, Function.identity()));
+        List<Path> specs;
+        try (Stream<Path> files = Files.walk(SPECS)) {
+            specs = files.filter(p -> p.toString().endsWith(".atspec")).sorted().toList();
+        }
+        assertThat(specs).as("specs under %s", SPECS.toAbsolutePath()).isNotEmpty();
+        List<DynamicNode> chapters = new ArrayList<>();
+        for (Path spec : specs) {
+            CompilationResult result = SpecCompiler.parse(spec);
+            assertThat(result.errors()).as(result.render()).isEmpty();
+            Chapter chapter = result.chapter().orElseThrow();
+            ChapterBinding binding = bindings.get(chapter.name());
+            assertThat(binding)
+                    .as("the generated chapter binding of %s (chapter %s) on the class path", spec, chapter.name())
+                    .isNotNull();
+            chapters.add(DynamicContainer.dynamicContainer(chapter.name(), examplesOf(chapter, binding)));
+        }
+        return chapters.stream();
     }
 
-    @TestFactory
-    Stream<DynamicNode> networkChapterExamples() {
-        return examplesOf(
-                NETWORK,
-                new Bindings(
-                        NetworkRequests::parse,
-                        NetworkRequests::parseResponse,
-                        NetworkUrc::parse,
-                        NetworkRequests::promptLength));
-    }
-
-    private static Stream<DynamicNode> examplesOf(Path spec, Bindings bindings) {
-        CompilationResult result = SpecCompiler.parse(spec);
-        assertThat(result.errors()).as(result.render()).isEmpty();
-        Chapter chapter = result.chapter().orElseThrow();
+    private static Stream<DynamicNode> examplesOf(Chapter chapter, ChapterBinding binding) {
         List<DynamicNode> nodes = new ArrayList<>();
         for (Command command : chapter.commands()) {
-            nodes.add(container(command.name(), command.examples(), chapter, bindings));
+            nodes.add(container(command.name(), command.examples(), chapter, binding));
         }
         for (Urc urc : chapter.urcs()) {
-            nodes.add(container(urc.prefix(), urc.examples(), chapter, bindings));
+            nodes.add(container(urc.prefix(), urc.examples(), chapter, binding));
         }
-        assertThat(nodes).isNotEmpty();
         return nodes.stream();
     }
 
     private static DynamicContainer container(
-            String owner, List<Example> examples, Chapter chapter, Bindings bindings) {
+            String owner, List<Example> examples, Chapter chapter, ChapterBinding binding) {
         return DynamicContainer.dynamicContainer(
                 owner,
                 examples.stream()
                         .map(e -> DynamicTest.dynamicTest(
                                 e.title() + " (line " + e.location().line() + ")",
-                                () -> new Replay(chapter, bindings).run(e))));
+                                () -> new Replay(chapter, binding).run(e))));
     }
 
     /** The host's view of one transcript. */
     private static final class Replay {
         private final Chapter chapter;
-        private final Bindings bindings;
+        private final ChapterBinding binding;
         private AtRequest pending;
         private int checkedLines;
 
-        Replay(Chapter chapter, Bindings bindings) {
+        Replay(Chapter chapter, ChapterBinding binding) {
             this.chapter = chapter;
-            this.bindings = bindings;
+            this.binding = binding;
         }
 
         void run(Example example) {
@@ -143,10 +143,10 @@ class ManualExamplesTest {
                     next++;
                 }
                 payload = String.join("\r\n", payloadLines).getBytes(StandardCharsets.UTF_8);
-                OptionalInt announced = bindings.promptLength().apply(line.text());
+                OptionalInt announced = binding.promptLength(line.text());
                 assertThat(announced).as("prompt length of %s", at(line)).hasValue(payload.length);
             }
-            Optional<AtRequest> request = bindings.requests().apply(line.text(), payload);
+            Optional<AtRequest> request = binding.parseRequest(line.text(), payload);
             assertThat(request)
                     .as("%s is read by the generated parser", at(line))
                     .isPresent();
@@ -163,7 +163,7 @@ class ManualExamplesTest {
 
         private int refused(List<TranscriptLine> lines, int index) {
             TranscriptLine line = lines.get(index);
-            assertThat(bindings.requests().apply(line.text(), null))
+            assertThat(binding.parseRequest(line.text(), null))
                     .as("%s is refused by the generated parser", at(line))
                     .isEmpty();
             // The module answers the refused line; nothing generated is pending.
@@ -172,84 +172,55 @@ class ManualExamplesTest {
             return index + 1;
         }
 
+        /** The module's lines up to the next sent one, framed by the runtime with the chapter's decoders. */
         private int received(List<TranscriptLine> lines, int index) {
-            TranscriptLine line = lines.get(index);
-            String text = line.text();
-            checkedLines++;
-            if (isFinal(text)) {
-                pending = null;
-                return index + 1;
+            int end = index;
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            while (end < lines.size() && lines.get(end).direction() == Direction.RECEIVED) {
+                wire.writeBytes(("\r\n" + lines.get(end).text() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                end++;
             }
-            if (pending != null) {
-                Optional<Object> response = bindings.responses().apply(pending, text);
+            TranscriptLine first = lines.get(index);
+            List<io.atspec.runtime.Urc> framed = new ArrayList<>();
+            try {
+                WireDecoder.decode(
+                        new ByteArrayInputStream(wire.toByteArray()),
+                        AtChannelConfig.defaults(),
+                        binding.urcDecoders(),
+                        framed::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "the module's lines from " + at(first) + " do not frame as the chapter's decoders say", e);
+            }
+            assertThat(framed).as("what the module wrote from %s", at(first)).isNotEmpty();
+            for (io.atspec.runtime.Urc u : framed) {
+                classify(u, first);
+            }
+            return end;
+        }
+
+        private void classify(io.atspec.runtime.Urc u, TranscriptLine block) {
+            String text = u.line();
+            if (u.payload() == null && text.isEmpty()) {
+                return; // between the CR LF that end one line and those that start the next
+            }
+            checkedLines++;
+            if (u.payload() == null && isFinal(text)) {
+                pending = null;
+                return;
+            }
+            if (pending != null && u.payload() == null) {
+                Optional<Object> response = binding.parseResponse(pending, text);
                 if (response.isPresent()) {
-                    return index + 1;
+                    return;
                 }
             }
-            Optional<Urc> urc =
-                    chapter.urcs().stream().filter(u -> matchesUrc(u, text)).findFirst();
+            Optional<Object> urc = binding.parseUrc(u);
             assertThat(urc)
                     .as(
-                            "%s is a final result, a response of %s, or a URC",
-                            at(line), pending == null ? "nothing" : pending.line())
+                            "'%s' (in the lines from %s) is a final result, a response of %s, or a URC",
+                            u, at(block), pending == null ? "nothing" : pending.line())
                     .isPresent();
-            return urcLine(urc.orElseThrow(), lines, index);
-        }
-
-        /** A URC line; a raw or framed header takes the lines after it as its payload. */
-        private int urcLine(Urc urc, List<TranscriptLine> lines, int index) {
-            TranscriptLine line = lines.get(index);
-            String spelling = spellingOf(urc, line.text());
-            String rest = line.text()
-                    .substring(Math.min(line.text().length(), spelling.length() + 1))
-                    .strip();
-            Optional<List<String>> terminators = rawTerminators(urc);
-            if (rest.isEmpty() && terminators.isPresent()) {
-                List<String> data = new ArrayList<>();
-                int next = index + 1;
-                while (next < lines.size() && !terminates(terminators.get(), lines.get(next))) {
-                    data.add(lines.get(next).text());
-                    next++;
-                }
-                byte[] bytes = String.join("\r\n", data).getBytes(StandardCharsets.UTF_8);
-                Object parsed = parseUrc(io.atspec.runtime.Urc.withPayload(spelling + ":", line.text(), bytes), line);
-                assertThat(rawData(parsed)).as("raw data of %s", at(line)).isEqualTo(bytes);
-                return next;
-            }
-            int comma = rest.indexOf(',');
-            if (comma > 0 && isFramed(urc)) {
-                // As the runtime frames it: the header up to the comma, then exactly <length> bytes.
-                int length = Integer.parseInt(rest.substring(0, comma).strip());
-                StringBuilder data = new StringBuilder(rest.substring(comma + 1));
-                int next = index + 1;
-                while (next < lines.size()
-                        && lines.get(next).direction() == Direction.RECEIVED
-                        && data.toString().getBytes(StandardCharsets.UTF_8).length < length) {
-                    data.append("\r\n").append(lines.get(next).text());
-                    next++;
-                }
-                byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
-                String header = line.text().substring(0, line.text().indexOf(',') + 1);
-                Object parsed = parseUrc(io.atspec.runtime.Urc.withPayload(spelling + ":", header, bytes), line);
-                assertThat(framedLength(parsed)).as("length of %s", at(line)).hasValue(length);
-                assertThat(framedData(parsed)).as("data of %s", at(line)).isEqualTo(bytes);
-                return next;
-            }
-            parseUrc(io.atspec.runtime.Urc.of(line.text()), line);
-            return index + 1;
-        }
-
-        private boolean terminates(List<String> terminators, TranscriptLine line) {
-            return line.direction() == Direction.RECEIVED
-                    && terminators.stream().anyMatch(t -> isUrc(t, line.text()));
-        }
-
-        private Object parseUrc(io.atspec.runtime.Urc urc, TranscriptLine line) {
-            Optional<?> parsed = bindings.urcs().apply(urc);
-            assertThat(parsed)
-                    .as("%s is read by the generated URC parser", at(line))
-                    .isPresent();
-            return parsed.orElseThrow();
         }
 
         private boolean isFinal(String text) {
@@ -270,10 +241,6 @@ class ManualExamplesTest {
                     .anyMatch(f -> f.matches(text));
         }
 
-        private boolean isUrc(String prefix, String text) {
-            return chapter.urcNamed(prefix).map(u -> matchesUrc(u, text)).orElse(false);
-        }
-
         /** The line as formatters write it: the canonical name in place of an alias. */
         private String canonical(String compact) {
             return chapter.commands().stream()
@@ -285,69 +252,10 @@ class ManualExamplesTest {
                     .map(names -> names[1] + compact.substring(names[0].length()))
                     .orElse(compact);
         }
-
-        private static Optional<List<String>> rawTerminators(Urc urc) {
-            for (UrcReport report : urc.reports()) {
-                List<FormatItem> items = report.format().items();
-                if (items.size() == 1 && items.get(0) instanceof FormatItem.Field field) {
-                    Optional<ParamType.Framing> framing = urc.parameter(field.name())
-                            .filter(p -> p.type() instanceof ParamType.BytesType)
-                            .map(p -> ((ParamType.BytesType) p.type()).framing());
-                    if (framing.isPresent() && framing.get() instanceof ParamType.UntilUrc until) {
-                        return Optional.of(until.terminators());
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static boolean isFramed(Urc urc) {
-            return urc.parameters().stream()
-                    .anyMatch(
-                            p -> p.type() instanceof ParamType.BytesType b && b.framing() instanceof ParamType.SizedBy);
-        }
     }
 
     private static boolean isPrompt(TranscriptLine line) {
         return line.direction() == Direction.RECEIVED && line.text().equals(">");
-    }
-
-    static boolean matchesUrc(Urc urc, String text) {
-        if (urc.prefixless()) {
-            return text.equals(urc.prefix()) || urc.aliases().stream().anyMatch(a -> text.equals(a.name()));
-        }
-        return spellings(urc).stream().anyMatch(p -> text.equals(p) || text.startsWith(p + ":"));
-    }
-
-    private static String spellingOf(Urc urc, String text) {
-        return spellings(urc).stream()
-                .filter(p -> text.equals(p) || text.startsWith(p + ":"))
-                .findFirst()
-                .orElse(urc.prefix());
-    }
-
-    private static List<String> spellings(Urc urc) {
-        List<String> names = new ArrayList<>();
-        names.add(urc.prefix());
-        urc.aliases().forEach(a -> names.add(a.name()));
-        return names;
-    }
-
-    private static byte[] rawData(Object urc) {
-        if (urc instanceof HttpRecv r) {
-            return r.datas().orElseThrow();
-        }
-        return ((HttpsRecv) urc).datas().orElseThrow();
-    }
-
-    private static OptionalInt framedLength(Object urc) {
-        return urc instanceof HttpRecv r ? r.length() : ((HttpsRecv) urc).length();
-    }
-
-    private static byte[] framedData(Object urc) {
-        return urc instanceof HttpRecv r
-                ? r.data().orElseThrow()
-                : ((HttpsRecv) urc).data().orElseThrow();
     }
 
     /** Spaces outside quotes are ignored by modules, and by the spec's examples. */
