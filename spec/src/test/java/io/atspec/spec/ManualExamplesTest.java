@@ -1,4 +1,4 @@
-package io.atspec.neoway;
+package io.atspec.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
