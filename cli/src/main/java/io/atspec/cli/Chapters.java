@@ -80,10 +80,10 @@ final class Chapters implements Closeable {
         return all;
     }
 
-    /** The chapters' names for messages: {@code http, network}, or a hint when there are none. */
+    /** The chapters for messages: {@code chapters http, network}, or a hint when there are none. */
     String names() {
         if (all.isEmpty()) {
-            return "no chapter (none on the class path; add bindings with --classpath)";
+            return "any chapter (none was found; give bindings with --classpath)";
         }
         return (all.size() == 1 ? "chapter " : "chapters ")
                 + String.join(", ", all.stream().map(ChapterBinding::name).toList());

@@ -107,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                     + " CN=localhost, IP:127.0.0.1)");
             try (Chapters chapters = Chapters.found()) {
                 chapters.attach(channel); // every chapter's URC framing and reboot indications
-                out.println("chapters: " + chapters.names());
+                out.println("bindings of " + chapters.names() + " (found on the class path)");
             }
             NetworkCommands net = new NetworkCommands(channel);
             HttpCommands http = new HttpCommands(channel);
