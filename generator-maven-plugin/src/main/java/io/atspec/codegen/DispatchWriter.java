@@ -4,40 +4,46 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.atspec.grammar.model.Chapter;
-import io.atspec.grammar.model.Command;
-import io.atspec.grammar.model.Form;
+import io.atspec.grammar.link.LinkedChapter;
+import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.LinkedForm;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code HttpRequests}: reads any command line of the chapter, and the response lines of a
- * request. What a module simulator and a log decoder need, instead of parsing by hand.
+ * {@code HttpRequests}: the module side of a chapter. Reads any command line of the chapter
+ * into its request, and the response lines of a request: what a module simulator and a log
+ * decoder need, kept out of the request types a host uses.
  */
 final class DispatchWriter {
 
     private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
 
-    private final Chapter chapter;
+    private final LinkedChapter chapter;
     private final Types types;
     private final Generated generated;
+    private final LineReaders readers;
 
-    DispatchWriter(Chapter chapter, Types types, Generated generated) {
+    DispatchWriter(LinkedChapter chapter, Types types, Generated generated) {
         this.chapter = chapter;
         this.types = types;
         this.generated = generated;
+        this.readers = new LineReaders(types, new RequestWriter(types, generated));
     }
 
-    ClassName name() {
-        return types.local(ChapterWriter.chapterPrefix(chapter) + "Requests");
+    static ClassName name(Types types, LinkedChapter chapter) {
+        return types.local(chapter.names().requests());
     }
 
     TypeSpec write() {
-        TypeSpec.Builder type = TypeSpec.classBuilder(name())
+        TypeSpec.Builder type = TypeSpec.classBuilder(name(types, chapter))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(generated.annotation())
-                .addJavadoc("Reads the command lines of chapter $L and the responses to them.\n", chapter.name())
+                .addJavadoc(
+                        "Reads the command lines of chapter $L and the responses to them: the module side of"
+                                + " the chapter.\n",
+                        chapter.name())
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());
@@ -47,19 +53,18 @@ final class DispatchWriter {
                 .addParameter(String.class, "line")
                 .addParameter(Types.BYTES, "payload")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, AT_REQUEST));
-        for (Command command : chapter.commands()) {
-            boolean prompt =
-                    command.forms().stream().anyMatch(f -> f.promptPayload().isPresent());
+        for (LinkedCommand command : chapter.commands()) {
             ClassName request = types.local(command.javaName());
+            String local = Names.camel(command.javaName());
             parse.addStatement(
-                    "$T<$T> $L = $T.parse(line$L)",
+                    "$T<$T> $L = $L(line, $L)",
                     Optional.class,
                     request,
-                    Names.camel(command.javaName()),
-                    request,
-                    prompt ? ", payload" : "");
-            parse.beginControlFlow("if ($L.isPresent())", Names.camel(command.javaName()))
-                    .addStatement("return $T.of($L.get())", Optional.class, Names.camel(command.javaName()))
+                    local,
+                    LineReaders.parseMethod(command.source()),
+                    LineReaders.prompts(command.source()) ? "payload" : "null");
+            parse.beginControlFlow("if ($L.isPresent())", local)
+                    .addStatement("return $T.of($L.get())", Optional.class, local)
                     .endControlFlow();
         }
         type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
@@ -69,15 +74,15 @@ final class DispatchWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .returns(OptionalInt.class);
-        for (Command command : chapter.commands()) {
-            if (command.forms().stream().anyMatch(f -> f.promptPayload().isPresent())) {
+        for (LinkedCommand command : chapter.commands()) {
+            if (LineReaders.prompts(command.source())) {
                 String local = Names.camel(command.javaName());
                 promptLength
                         .addStatement(
-                                "$T $L = $T.promptLength(line)",
+                                "$T $L = $L(line)",
                                 OptionalInt.class,
                                 local,
-                                types.local(command.javaName()))
+                                LineReaders.promptLengthMethod(command.source()))
                         .beginControlFlow("if ($L.isPresent())", local)
                         .addStatement("return $L", local)
                         .endControlFlow();
@@ -95,13 +100,13 @@ final class DispatchWriter {
                 .addParameter(AT_REQUEST, "request")
                 .addParameter(String.class, "line")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)));
-        for (Command command : chapter.commands()) {
-            for (Form form : command.forms()) {
-                if (form.responses().isEmpty()) {
+        for (LinkedCommand command : chapter.commands()) {
+            for (LinkedForm form : command.forms()) {
+                if (!form.answers()) {
                     continue;
                 }
-                ClassName record = types.local(command.javaName()).nestedClass(RequestWriter.recordName(form));
-                ClassName answer = types.local(ResponseWriter.name(command, form));
+                ClassName record = types.local(command.javaName()).nestedClass(form.recordName());
+                ClassName answer = ResponseWriter.name(types, form);
                 response.beginControlFlow(
                                 "if (request instanceof $T && $T.PREFIXES.stream().anyMatch(line::startsWith))",
                                 record,
@@ -112,6 +117,9 @@ final class DispatchWriter {
         }
         type.addMethod(
                 response.addStatement("return $T.empty()", Optional.class).build());
+        for (LinkedCommand command : chapter.commands()) {
+            readers.methods(command).forEach(type::addMethod);
+        }
         return type.build();
     }
 }

@@ -3,6 +3,7 @@ package io.atspec.codegen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import io.atspec.grammar.link.LinkedParameter;
 import io.atspec.grammar.model.Format;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.ParamType;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Records read from the wire, for responses and URCs alike: one component per field of any of
@@ -38,7 +38,7 @@ final class FieldRecords {
     }
 
     /** The union of the fields of every shape of {@code formats}, in first-seen order. */
-    List<Field> fields(List<Format> formats, Function<String, Parameter> lookup) {
+    List<Field> fields(List<Format> formats, Map<String, LinkedParameter> parameters) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         int shapes = 0;
         for (Format format : formats) {
@@ -54,7 +54,7 @@ final class FieldRecords {
         }
         List<Field> fields = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : seen.entrySet()) {
-            Parameter parameter = lookup.apply(entry.getKey());
+            Parameter parameter = parameters.get(entry.getKey()).source();
             fields.add(new Field(parameter, entry.getValue() < shapes || parameter.optional()));
         }
         return fields;

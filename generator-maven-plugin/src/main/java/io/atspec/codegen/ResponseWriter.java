@@ -6,7 +6,8 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.atspec.grammar.model.Command;
+import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.LinkedForm;
 import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.ResponseFormat;
 import java.util.List;
@@ -25,18 +26,16 @@ final class ResponseWriter {
         this.records = new FieldRecords(types);
     }
 
-    /** {@code HttpGetStatResponse}, or {@code HttpsCfgQueryResponse} when several forms answer. */
-    static String name(Command command, Form form) {
-        long answering =
-                command.forms().stream().filter(f -> !f.responses().isEmpty()).count();
-        return command.javaName() + (answering > 1 ? RequestWriter.recordName(form) : "") + "Response";
+    /** The record of a form's response; {@code form} must have responses. */
+    static ClassName name(Types types, LinkedForm form) {
+        return types.local(form.responseName().orElseThrow());
     }
 
-    TypeSpec write(Command command, Form form) {
-        ClassName self = types.local(name(command, form));
+    TypeSpec write(LinkedCommand command, LinkedForm linkedForm) {
+        Form form = linkedForm.source();
+        ClassName self = name(types, linkedForm);
         List<FieldRecords.Field> fields = records.fields(
-                form.responses().stream().map(ResponseFormat::format).toList(),
-                name -> command.parameter(name).orElseThrow());
+                form.responses().stream().map(ResponseFormat::format).toList(), command.parameters());
         List<String> prefixes = form.responses().stream()
                 .map(ResponseFormat::wirePrefix)
                 .distinct()

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -45,6 +46,17 @@ public class GenerateMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
+     * Where generated resources go (the service registration of the chapters' descriptors,
+     * {@code META-INF/services/io.atspec.runtime.bind.ChapterBinding}); added as a resource root,
+     * so the module's jar carries it. Owned by the plugin.
+     */
+    @Parameter(
+            property = "atspec.resourcesDirectory",
+            defaultValue = "${project.build.directory}/generated-resources/atspec",
+            required = true)
+    private File resourcesDirectory;
+
+    /**
      * Spec files to compile, as Maven patterns relative to {@code sourceDirectory}. Default
      * {@code **}{@code /*.atspec}.
      */
@@ -80,6 +92,10 @@ public class GenerateMojo extends AbstractMojo {
         // First, and on every run: an up-to-date run must still hand the sources to the compiler,
         // since each Maven invocation starts with the POM's source roots only.
         project.addCompileSourceRoot(output.toString());
+        Path resources = resourcesDirectory.toPath().toAbsolutePath().normalize();
+        Resource resource = new Resource();
+        resource.setDirectory(resources.toString());
+        project.addResource(resource);
 
         List<SpecFile> specs;
         try {
@@ -92,8 +108,8 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("atspec: no spec files in " + display(sourceDirectory.toPath()));
         }
 
-        SpecBuild.Result result =
-                SpecBuild.withJavaGenerator(this::display, getLog()).run(specs, output, stateFile());
+        SpecBuild.Result result = SpecBuild.withJavaGenerator(this::display, getLog())
+                .run(specs, output, java.util.Optional.of(resources), stateFile());
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (result.upToDate()) {

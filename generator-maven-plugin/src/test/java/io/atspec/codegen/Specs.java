@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.Diagnostic;
 import io.atspec.grammar.SpecCompiler;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +44,13 @@ final class Specs {
     }
 
     /** The chapter of a spec that checks clean: errors and warnings both fail the test. */
-    static Chapter chapter(Path file) {
+    static LinkedChapter chapter(Path file) {
         CompilationResult result = SpecCompiler.parse(file.toString(), read(file));
         assertThat(result.diagnostics())
                 .as("diagnostics of %s", file)
                 .extracting(Diagnostic::render)
                 .isEmpty();
-        return result.chapter().orElseThrow();
+        return result.linked().orElseThrow();
     }
 
     static List<GeneratedFile> generate(Path file, String specPath) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atspec.codegen.GeneratedFile;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -44,7 +44,7 @@ class SpecBuildTest {
     private String extra = "";
 
     /** One file per command and URC, in the chapter's package, naming the spec path. */
-    private final BiFunction<Chapter, String, List<GeneratedFile>> fake = (chapter, specPath) -> {
+    private final BiFunction<LinkedChapter, String, List<GeneratedFile>> fake = (chapter, specPath) -> {
         generations.incrementAndGet();
         String dir = chapter.javaPackage().replace('.', '/') + "/";
         List<GeneratedFile> files = new ArrayList<>();
@@ -210,7 +210,7 @@ class SpecBuildTest {
     @Test
     void aSpecGeneratingOneFileTwiceFails() throws Exception {
         spec("a.atspec", "a");
-        BiFunction<Chapter, String, List<GeneratedFile>> twice =
+        BiFunction<LinkedChapter, String, List<GeneratedFile>> twice =
                 (chapter, specPath) -> List.of(file("x/", "Same", specPath), file("x/", "Same", specPath));
 
         assertThatThrownBy(() -> new SpecBuild("1", twice, p -> p.toString(), log)

@@ -3,12 +3,9 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,41 +75,6 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
    */
   static Set set(String user, String pwd) {
     return new Set(user, Optional.of(pwd));
-  }
-
-  private static Optional<DemoAuth> parseSet(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1) {
-        return Optional.of(new Set(fields.text(0, "user"), Optional.empty()));
-      }
-      if (fields.size() == 2) {
-        return Optional.of(new Set(fields.text(0, "user"), Optional.of(fields.text(1, "pwd"))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DAUTH</code> line.
-   */
-  static Optional<DemoAuth> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoAuth> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSet(line, payload);
   }
 
   /**

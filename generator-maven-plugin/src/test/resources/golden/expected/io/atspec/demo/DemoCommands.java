@@ -8,7 +8,9 @@ import io.atspec.runtime.Completion;
 import io.atspec.runtime.Urc;
 import io.atspec.runtime.UrcListener;
 import io.atspec.runtime.bind.CompletionTimeoutException;
+import io.atspec.runtime.bind.Polling;
 import io.atspec.runtime.bind.Registration;
+import io.atspec.runtime.bind.Values;
 import io.atspec.runtime.bind.WireParseException;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 
@@ -54,13 +54,14 @@ public final class DemoCommands {
   }
 
   /**
-   * Uses {@code channel}, and teaches it where this chapter's URC payloads end.
+   * Uses {@code channel}, and teaches it where this chapter's URC payloads end and which lines mean the module restarted.
    * The timeouts are those of manual edition {@code edition}.
    */
   public DemoCommands(AtChannel channel, DemoEdition edition) {
     this.edition = Objects.requireNonNull(edition, "edition");
     this.channel = Objects.requireNonNull(channel, "channel");
     DemoUrc.registerDecoders(channel);
+    channel.addRebootIndication("+READY");
   }
 
   public AtChannel channel() {
@@ -212,7 +213,7 @@ public final class DemoCommands {
     }
     try {
       DemoJobReport report = DemoJobReport.parse(urc);
-      return in(number(report.state().code()), 1L, 1L, 2L, 2L);
+      return Values.inRanges(Values.number(report.state().code()), 1L, 1L, 2L, 2L);
     } catch (AtException malformed) {
       // A malformed report does not end the wait; the timeout will, with what came.
       return false;
@@ -298,30 +299,14 @@ public final class DemoCommands {
   /**
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
-   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout}, without blocking a thread between polls.
+   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout} after the OK, without blocking a thread between polls.
    */
   public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request,
       Duration completionTimeout) {
     if (!(request instanceof DemoLink.Start)) {
       return channel.submit(request.command()).thenApply(ack -> new DemoLinkOutcome(ack, Optional.empty()));
     }
-    long deadline = System.nanoTime() + completionTimeout.toNanos();
-    return channel.submit(request.command()).thenCompose(ack -> pollDemoLink(ack, deadline));
-  }
-
-  private CompletableFuture<DemoLinkOutcome> pollDemoLink(AtResponse acknowledgement,
-      long deadline) {
-    return channel.submit(DemoLink.query().command()).thenCompose(response -> {
-      DemoLinkResponse answer = DemoLinkResponse.first(response);
-      if (in(answer.state().map(c -> number(c.code())).orElse(Long.MIN_VALUE), 1L, 1L)) {
-        return CompletableFuture.completedFuture(new DemoLinkOutcome(acknowledgement, Optional.of(answer)));
-      }
-      if (System.nanoTime() - deadline > 0) {
-        return CompletableFuture.failedFuture(new CompletionTimeoutException("AT+DLINK: <state> of AT+DLINK? did not become 1 in time; last answer: " + answer));
-      }
-      Executor later = CompletableFuture.delayedExecutor(500L, TimeUnit.MILLISECONDS);
-      return CompletableFuture.supplyAsync(() -> acknowledgement, later).thenCompose(ack -> pollDemoLink(ack, deadline));
-    });
+    return channel.submit(request.command()).thenCompose(ack -> Polling.until(channel, DemoLink.query().command(), DemoLinkResponse::first, answer -> Values.inRanges(answer.state().map(c -> Values.number(c.code())).orElse(Long.MIN_VALUE), 1L, 1L), Duration.ofMillis(500), completionTimeout, "AT+DLINK: <state> of AT+DLINK? did not become 1").thenApply(answer -> new DemoLinkOutcome(ack, Optional.of(answer))));
   }
 
   /**
@@ -329,23 +314,6 @@ public final class DemoCommands {
    */
   public DemoLinkResponse demoLinkQuery() {
     return DemoLinkResponse.first(channel.execute(DemoLink.query().command()));
-  }
-
-  private static boolean in(long value, long... bounds) {
-    for (int i = 0; i + 1 < bounds.length; i += 2) {
-      if (value >= bounds[i] && value <= bounds[i + 1]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long number(String code) {
-    try {
-      return Long.parseLong(code);
-    } catch (NumberFormatException notANumber) {
-      return Long.MIN_VALUE;
-    }
   }
 
   /**

@@ -3,12 +3,9 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireEnum;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,37 +89,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     return new Set(level, Optional.of(label));
   }
 
-  private static Optional<DemoConfig> parseSet(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1) {
-        return Optional.of(new Set(fields.integer(0, "level"), Optional.empty()));
-      }
-      if (fields.size() == 2) {
-        return Optional.of(new Set(fields.integer(0, "level"), Optional.of(fields.text(1, "label"))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DCFG</code>
    */
   static Exec exec() {
     return new Exec();
-  }
-
-  private static Optional<DemoConfig> parseExec(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.EXEC) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Exec()) : Optional.empty();
   }
 
   /**
@@ -132,13 +103,6 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     return new Query();
   }
 
-  private static Optional<DemoConfig> parseQuery(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.QUERY) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Query()) : Optional.empty();
-  }
-
   /**
    * <code>AT+DCFG=?</code>
    */
@@ -146,34 +110,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     return new Test();
   }
 
-  private static Optional<DemoConfig> parseTest(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.TEST) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Test()) : Optional.empty();
-  }
-
   /**
    * What {@code +CME ERROR: <code>} means for <code>AT+DCFG</code>, from its error tables; empty for a code they do not list.
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoError.fromCode(code).<WireEnum>map(e -> e);
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DCFG</code> line.
-   */
-  static Optional<DemoConfig> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoConfig> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSet(line, payload).or(() -> parseExec(line, payload)).or(() -> parseQuery(line, payload)).or(() -> parseTest(line, payload));
   }
 
   /**

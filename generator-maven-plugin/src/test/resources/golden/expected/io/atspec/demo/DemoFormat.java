@@ -3,12 +3,9 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,44 +88,6 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    */
   static Set set(TransferMode mode, int length, Format format) {
     return new Set(mode, OptionalInt.of(length), Optional.of(format));
-  }
-
-  private static Optional<DemoFormat> parseSet(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.empty(), Optional.empty()));
-      }
-      if (fields.size() == 2) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.empty()));
-      }
-      if (fields.size() == 3) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.of(Format.of(fields.text(2, "format")))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DFMT</code> line.
-   */
-  static Optional<DemoFormat> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoFormat> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSet(line, payload);
   }
 
   /**

@@ -3,12 +3,9 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireEnum;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,22 +70,6 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
     return new Speed(speed);
   }
 
-  private static Optional<DemoOpt> parseSpeed(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "speed")) {
-        return Optional.of(new Speed(fields.integer(1, "speed")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
    * @param label label, quoted (string, at least 1 bytes, quoted)
@@ -98,43 +79,11 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
     return new Label(label);
   }
 
-  private static Optional<DemoOpt> parseLabel(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "label")) {
-        return Optional.of(new Label(fields.text(1, "label")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * What {@code +CME ERROR: <code>} means for <code>AT+DOPT</code>, from its error tables; empty for a code they do not list.
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoOptError.fromCode(code).<WireEnum>map(e -> e);
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DOPT</code> line.
-   */
-  static Optional<DemoOpt> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoOpt> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSpeed(line, payload).or(() -> parseLabel(line, payload));
   }
 
   /**

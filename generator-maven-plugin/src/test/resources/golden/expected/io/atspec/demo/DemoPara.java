@@ -3,16 +3,12 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -74,22 +70,6 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
     return new Name(name);
   }
 
-  private static Optional<DemoPara> parseName(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "name")) {
-        return Optional.of(new Name(fields.text(1, "name")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
    * @param level &lt;value&gt; of level (integer, 0..3)
@@ -97,38 +77,6 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
    */
   static Level level(int level) {
     return new Level(level);
-  }
-
-  private static Optional<DemoPara> parseLevel(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "level")) {
-        return Optional.of(new Level(fields.integer(1, "level")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DPARA</code> line.
-   */
-  static Optional<DemoPara> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoPara> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseName(line, payload).or(() -> parseLevel(line, payload));
   }
 
   /**

@@ -3,12 +3,9 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireEnum;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,25 +99,6 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
     return new Read(OptionalInt.of(offset), OptionalInt.of(size));
   }
 
-  private static Optional<DemoSend> parseRead(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1 && fields.matches(0, "0")) {
-        return Optional.of(new Read(OptionalInt.empty(), OptionalInt.empty()));
-      }
-      if (fields.size() == 3 && fields.matches(0, "0")) {
-        return Optional.of(new Read(OptionalInt.of(fields.integer(1, "offset")), OptionalInt.of(fields.integer(2, "size"))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
@@ -140,25 +118,6 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
     return new Write(data, Optional.of(format));
   }
 
-  private static Optional<DemoSend> parseWrite(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET || payload == null) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
-        return Optional.of(new Write(payload, Optional.empty()));
-      }
-      if (fields.size() == 3 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
-        return Optional.of(new Write(payload, Optional.of(Format.of(fields.text(2, "format")))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
@@ -168,75 +127,11 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
     return new Custom(data);
   }
 
-  private static Optional<DemoSend> parseCustom(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET || payload == null) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "99") && fields.integer(1, "length") == payload.length) {
-        return Optional.of(new Custom(payload));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * What {@code +CME ERROR: <code>} means for <code>AT+DSEND</code>, from its error tables; empty for a code they do not list.
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoError.fromCode(code).<WireEnum>map(e -> e);
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DSEND</code> line.
-   */
-  static Optional<DemoSend> parse(String line) {
-    return parse(line, null);
-  }
-
-  private static Optional<DemoSend> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseRead(line, payload).or(() -> parseWrite(line, payload)).or(() -> parseCustom(line, payload));
-  }
-
-  /**
-   * Reads a command line and the payload written after its prompt (null when none came).
-   */
-  static Optional<DemoSend> parse(String line, byte[] payload) {
-    return parseLine(line, payload);
-  }
-
-  /**
-   * For a line of a form that sends a payload after the prompt: how many bytes follow.
-   */
-  static OptionalInt promptLength(String text) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty() || parsed.get().kind() != CommandLine.Kind.SET) {
-      return OptionalInt.empty();
-    }
-    Fields fields = parsed.get().arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "1")) {
-        return OptionalInt.of(fields.integerIn(1, "length", "1..256", 1L, 256L));
-      }
-      if (fields.size() == 3 && fields.matches(0, "1")) {
-        return OptionalInt.of(fields.integerIn(1, "length", "1..256", 1L, 256L));
-      }
-      if (fields.size() == 2 && fields.matches(0, "99")) {
-        return OptionalInt.of(fields.integerIn(1, "length", "1..256", 1L, 256L));
-      }
-    } catch (AtException notALength) {
-      return OptionalInt.empty();
-    }
-    return OptionalInt.empty();
   }
 
   /**
