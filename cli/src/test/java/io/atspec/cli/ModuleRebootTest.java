@@ -46,8 +46,9 @@ class ModuleRebootTest {
                 assertThat(run.exit()).isEqualTo(1);
                 assertThat(run.err())
                         .as("the one-line error")
-                        .startsWith("atspec: error: ")
-                        .contains("the module rebooted ('+PBREADY')")
+                        .contains("module ready: SIM ready")
+                        .contains("\natspec: error: AT+XIIC? failed: ")
+                        .contains("the module rebooted ('+PBREADY') while it was pending")
                         .doesNotContain("timed out");
                 assertThat(m.received()).startsWith("AT+CPIN?", "AT+CREG?");
             }

@@ -18,17 +18,14 @@ import io.atspec.grammar.model.TranscriptLine.Direction;
 import io.atspec.grammar.model.Urc;
 import io.atspec.neoway.network.RegStatus;
 import io.atspec.runtime.AtChannel;
-import io.atspec.runtime.AtChannelConfig;
 import io.atspec.runtime.AtCommand;
 import io.atspec.runtime.AtCommandFailedException;
 import io.atspec.runtime.AtResponse;
 import io.atspec.runtime.UrcDecoder;
-import io.atspec.runtime.WireDecoder;
 import io.atspec.runtime.bind.AtRequest;
 import io.atspec.runtime.bind.ChapterBinding;
 import io.atspec.runtime.bind.ChapterBindings;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.atspec.spec.ModuleLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -516,19 +513,9 @@ class ManualExchangesTest {
          */
         private int expectUrcs(List<TranscriptLine> lines, int index) throws Exception {
             TranscriptLine line = lines.get(index);
-            int end = index;
-            ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            while (end < lines.size() && lines.get(end).direction() == Direction.RECEIVED) {
-                wire.writeBytes(("\r\n" + lines.get(end).text() + "\r\n").getBytes(StandardCharsets.UTF_8));
-                end++;
-            }
-            List<io.atspec.runtime.Urc> expected = new ArrayList<>();
-            WireDecoder.decode(
-                    new ByteArrayInputStream(wire.toByteArray()), AtChannelConfig.defaults(), DECODERS, expected::add);
+            int end = ModuleLines.end(lines, index);
+            List<io.atspec.runtime.Urc> expected = ModuleLines.frame(lines, index, end, DECODERS);
             for (io.atspec.runtime.Urc shown : expected) {
-                if (shown.payload() == null && shown.line().isEmpty()) {
-                    continue; // between the CR LF that end one line and those that start the next
-                }
                 Urc urc = chapter.urcs().stream()
                         .filter(u -> matchesUrc(u, shown.line()))
                         .findFirst()

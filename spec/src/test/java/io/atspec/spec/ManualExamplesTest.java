@@ -11,15 +11,10 @@ import io.atspec.grammar.model.Example;
 import io.atspec.grammar.model.TranscriptLine;
 import io.atspec.grammar.model.TranscriptLine.Direction;
 import io.atspec.grammar.model.Urc;
-import io.atspec.runtime.AtChannelConfig;
-import io.atspec.runtime.WireDecoder;
 import io.atspec.runtime.bind.AtRequest;
 import io.atspec.runtime.bind.ChapterBinding;
 import io.atspec.runtime.bind.ChapterBindings;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,36 +169,19 @@ class ManualExamplesTest {
 
         /** The module's lines up to the next sent one, framed by the runtime with the chapter's decoders. */
         private int received(List<TranscriptLine> lines, int index) {
-            int end = index;
-            ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            while (end < lines.size() && lines.get(end).direction() == Direction.RECEIVED) {
-                wire.writeBytes(("\r\n" + lines.get(end).text() + "\r\n").getBytes(StandardCharsets.UTF_8));
-                end++;
-            }
-            TranscriptLine first = lines.get(index);
-            List<io.atspec.runtime.Urc> framed = new ArrayList<>();
-            try {
-                WireDecoder.decode(
-                        new ByteArrayInputStream(wire.toByteArray()),
-                        AtChannelConfig.defaults(),
-                        binding.urcDecoders(),
-                        framed::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "the module's lines from " + at(first) + " do not frame as the chapter's decoders say", e);
-            }
-            assertThat(framed).as("what the module wrote from %s", at(first)).isNotEmpty();
+            int end = ModuleLines.end(lines, index);
+            List<io.atspec.runtime.Urc> framed = ModuleLines.frame(lines, index, end, binding.urcDecoders());
+            assertThat(framed)
+                    .as("what the module wrote from %s", at(lines.get(index)))
+                    .isNotEmpty();
             for (io.atspec.runtime.Urc u : framed) {
-                classify(u, first);
+                classify(u, lines.get(index));
             }
             return end;
         }
 
         private void classify(io.atspec.runtime.Urc u, TranscriptLine block) {
             String text = u.line();
-            if (u.payload() == null && text.isEmpty()) {
-                return; // between the CR LF that end one line and those that start the next
-            }
             checkedLines++;
             if (u.payload() == null && isFinal(text)) {
                 pending = null;
@@ -274,6 +252,6 @@ class ManualExamplesTest {
     }
 
     private static String at(TranscriptLine line) {
-        return "line " + line.location().line() + " '" + line.text() + "'";
+        return ModuleLines.where(line);
     }
 }
