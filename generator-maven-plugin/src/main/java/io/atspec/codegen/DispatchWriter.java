@@ -48,7 +48,10 @@ final class DispatchWriter {
                         .addModifiers(Modifier.PRIVATE)
                         .build());
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
-                .addJavadoc("The typed request a line (and the payload after its prompt, or null) stands for.\n")
+                .addJavadoc("The typed request a command line stands for.\n\n")
+                .addJavadoc("@param line the line, without its CR\n")
+                .addJavadoc("@param payload the bytes written after the prompt, or null when none came\n")
+                .addJavadoc("@return the request, or empty if the line is no valid command of this chapter\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .addParameter(Types.BYTES, "payload")
@@ -70,7 +73,9 @@ final class DispatchWriter {
         type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
 
         MethodSpec.Builder promptLength = MethodSpec.methodBuilder("promptLength")
-                .addJavadoc("How many payload bytes follow the prompt for this line; empty when none do.\n")
+                .addJavadoc("How many payload bytes follow the prompt for this line.\n\n")
+                .addJavadoc("@param line the command line, without its CR\n")
+                .addJavadoc("@return the payload's length, or empty when no payload follows\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .returns(OptionalInt.class);
@@ -94,7 +99,11 @@ final class DispatchWriter {
 
         MethodSpec.Builder response = MethodSpec.methodBuilder("parseResponse")
                 .addJavadoc(
-                        "Reads a line as the information response of {@code request}; empty if it is not one.\n\n@throws $T if it has the response's prefix but not its shape\n",
+                        "Reads a line as the information response of {@code request}.\n\n"
+                                + "@param request the request the line answers\n"
+                                + "@param line the response line, without its CR LF\n"
+                                + "@return the typed response, or empty if the line is none of the request's\n"
+                                + "@throws $T if it has the response's prefix but not its shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(AT_REQUEST, "request")

@@ -103,10 +103,12 @@ final class FacadeWriter {
                                 ? ".\n"
                                 : " and which lines mean the module restarted.\n"))
                 .addParameter(AT_CHANNEL, "channel");
+        CodeBlock channelParam = CodeBlock.of("@param channel the channel to the module\n");
         if (editions.isPresent()) {
             type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Uses {@code channel} with the timeouts of the default edition.\n")
+                    .addJavadoc("Uses {@code channel} with the timeouts of the default edition.\n\n")
+                    .addJavadoc(channelParam)
                     .addParameter(AT_CHANNEL, "channel")
                     .addStatement(
                             "this(channel, $T.$L)",
@@ -114,7 +116,9 @@ final class FacadeWriter {
                             Names.constant(chapter.source().editions().get(0).name()))
                     .build());
             constructor
-                    .addJavadoc("The timeouts are those of manual edition {@code edition}.\n")
+                    .addJavadoc("The timeouts are those of manual edition {@code edition}.\n\n")
+                    .addJavadoc(channelParam)
+                    .addJavadoc("@param edition the edition of the manual the module follows\n")
                     .addParameter(editions.get(), "edition")
                     .addStatement("this.edition = $T.requireNonNull(edition, $S)", java.util.Objects.class, "edition");
         }
@@ -125,8 +129,12 @@ final class FacadeWriter {
         for (String reboot : chapter.rebootIndications()) {
             constructor.addStatement("channel.addRebootIndication($S)", reboot);
         }
+        if (editions.isEmpty()) {
+            constructor.addJavadoc("\n").addJavadoc(channelParam);
+        }
         type.addMethod(constructor.build());
         type.addMethod(MethodSpec.methodBuilder("channel")
+                .addJavadoc("The channel this facade sends on.\n\n@return the channel\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(AT_CHANNEL)
                 .addStatement("return channel")
@@ -211,6 +219,18 @@ final class FacadeWriter {
         return type.build();
     }
 
+    /**
+     * The block tags of a command method: its request, the completion timeout when it takes one,
+     * and what it returns.
+     */
+    private static CodeBlock tags(boolean completionTimeout, String returns) {
+        CodeBlock.Builder tags = CodeBlock.builder().add("\n@param request the command to send\n");
+        if (completionTimeout) {
+            tags.add("@param completionTimeout how long to wait after the OK\n");
+        }
+        return tags.add("@return $L\n", returns).build();
+    }
+
     private static String method(LinkedCommand command) {
         return Names.camel(command.javaName());
     }
@@ -229,6 +249,7 @@ final class FacadeWriter {
         ClassName request = types.local(command.javaName());
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
+                .addJavadoc(tags(false, "the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(Types.AT_RESPONSE)
@@ -236,6 +257,7 @@ final class FacadeWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
+                .addJavadoc(tags(false, "a future of the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
@@ -282,6 +304,7 @@ final class FacadeWriter {
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
+                .addJavadoc(tags(false, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(outcome)
@@ -291,6 +314,7 @@ final class FacadeWriter {
                 .addJavadoc(doc(command))
                 .addJavadoc(
                         "\n<p>Waits up to {@code completionTimeout} after the OK for $L.\n", Docs.code(end.prefix()))
+                .addJavadoc(tags(true, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -300,6 +324,7 @@ final class FacadeWriter {
                 .addJavadoc(
                         "\n<p>Completes when $L arrives, or fails after {@code completionTimeout}.\n",
                         Docs.code(end.prefix()))
+                .addJavadoc(tags(true, "a future of the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -325,6 +350,7 @@ final class FacadeWriter {
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>Completes when $L arrives, or fails after $L.\n", Docs.code(end.prefix()), wait)
+                .addJavadoc(tags(false, "a future of the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome))
@@ -403,7 +429,8 @@ final class FacadeWriter {
                         "\n<p>The OK only acknowledges it: polls $L, for up to $L.\n",
                         goal,
                         RequestWriter.human(timeout))
-                .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
+                .addJavadoc(tags(false, "the acknowledgement and the poll answer"))
+                .addJavadoc("@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(outcome)
@@ -413,7 +440,8 @@ final class FacadeWriter {
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>Polls $L, for up to {@code completionTimeout}.\n", goal)
-                .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
+                .addJavadoc(tags(true, "the acknowledgement and the poll answer"))
+                .addJavadoc("@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -434,6 +462,7 @@ final class FacadeWriter {
                         "\n<p>Polls $L, for up to $L, without blocking a thread between polls.\n",
                         goal,
                         RequestWriter.human(timeout))
+                .addJavadoc(tags(false, "a future of the acknowledgement and the poll answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(future)
@@ -446,6 +475,7 @@ final class FacadeWriter {
                         "\n<p>Polls $L, for up to {@code completionTimeout} after the OK, without blocking a thread"
                                 + " between polls.\n",
                         goal)
+                .addJavadoc(tags(true, "a future of the acknowledgement and the poll answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -494,7 +524,7 @@ final class FacadeWriter {
             String name = method(command) + linked.recordName();
             type.addMethod(MethodSpec.methodBuilder(name)
                     .addJavadoc(
-                            "Sends $L and reads its answer.\n",
+                            "Sends $L and reads its answer.\n\n@return the answer\n",
                             Docs.code(command.name() + form.kind().suffix()))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(response)
@@ -512,7 +542,9 @@ final class FacadeWriter {
     private void listeners(TypeSpec.Builder type) {
         ClassName sealed = urcs.sealedName();
         type.addMethod(MethodSpec.methodBuilder("listen")
-                .addJavadoc("Delivers every URC of this chapter, typed, on the channel's dispatcher thread.\n")
+                .addJavadoc("Delivers every URC of this chapter, typed, on the channel's dispatcher thread.\n\n")
+                .addJavadoc("@param listener called with each URC\n")
+                .addJavadoc("@return the registration, to stop the delivery\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(
                         ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(sealed)),
@@ -530,8 +562,12 @@ final class FacadeWriter {
         TypeVariableName t = TypeVariableName.get("T", sealed);
         type.addMethod(MethodSpec.methodBuilder("on")
                 .addJavadoc(
-                        "Delivers the URCs of one type, e.g. {@code on($L.class, report -> ...)}.\n",
+                        "Delivers the URCs of one type, e.g. {@code on($L.class, report -> ...)}.\n\n",
                         chapter.urcs().get(0).javaName())
+                .addJavadoc("@param <T> the URC type\n")
+                .addJavadoc("@param type the URC type's class\n")
+                .addJavadoc("@param listener called with each URC of that type\n")
+                .addJavadoc("@return the registration, to stop the delivery\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addTypeVariable(t)
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
@@ -576,6 +612,9 @@ final class FacadeWriter {
                         "@param acknowledgement the command's own final result\n@param reports the collected URCs, the one that ended the wait last\n")
                 .recordConstructor(MethodSpec.compactConstructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("Keeps an unmodifiable copy of the reports.\n\n")
+                        .addJavadoc(
+                                "@param acknowledgement the command's own final result\n@param reports the collected URCs, the one that ended the wait last\n")
                         .addParameter(Types.AT_RESPONSE, "acknowledgement")
                         .addParameter(list, "reports")
                         .addStatement("reports = $T.copyOf(reports)", List.class)
@@ -597,7 +636,8 @@ final class FacadeWriter {
                 .addStatement("return new $T(acknowledgement, $T.of())", self, List.class)
                 .build());
         MethodSpec.Builder data = MethodSpec.methodBuilder("data")
-                .addJavadoc("Every payload byte of the reports, in order: the response data.\n")
+                .addJavadoc("Every payload byte of the reports, in order: the response data.\n\n")
+                .addJavadoc("@return the bytes, empty when no report carried any\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(Types.BYTES)
                 .addStatement(

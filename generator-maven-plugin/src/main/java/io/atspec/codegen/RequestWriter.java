@@ -41,6 +41,7 @@ final class RequestWriter {
     static final ClassName AT_EXCEPTION = ClassName.get(Types.RUNTIME, "AtException");
     private static final ClassName FINAL_LINE = ClassName.get(Types.RUNTIME, "FinalLine");
     private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
+    private static final ClassName AT_ARGUMENT_EXCEPTION = ClassName.get(Types.RUNTIME, "AtArgumentException");
 
     private final Types types;
     private final Generated generated;
@@ -156,8 +157,10 @@ final class RequestWriter {
         }
         return Optional.of(MethodSpec.methodBuilder("errorMeaning")
                 .addJavadoc(
-                        "What {@code +CME ERROR: <code>} means for $L, from its error tables; empty for a code they do not list.\n",
+                        "What {@code +CME ERROR: <code>} means for $L, from its error tables.\n\n",
                         Docs.code(command.name()))
+                .addJavadoc("@param code the code after {@code +CME ERROR: }\n")
+                .addJavadoc("@return the meaning, or empty for a code the tables do not list\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "code")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, wireEnum))
@@ -293,12 +296,9 @@ final class RequestWriter {
                 factory.addParameter(
                         ParameterSpec.builder(types.requestType(component.parameter()), component.javaName())
                                 .build());
-                factory.addJavadoc(
-                        "@param $L $L ($L)\n",
-                        component.javaName(),
-                        Docs.escape(component.parameter().description()),
-                        types.describeRange(component.parameter()));
+                factory.addJavadoc("@param $L $L\n", component.javaName(), describe(component.parameter()));
             }
+            factory.addJavadoc("@return the request, its arguments checked\n");
             List<CodeBlock> arguments = new ArrayList<>();
             for (Component component : components) {
                 boolean isGiven = given.contains(component);
@@ -312,8 +312,7 @@ final class RequestWriter {
             }
             if (!given.isEmpty()) {
                 factory.addJavadoc(
-                        "@throws $T if an argument is out of range or would break the line\n",
-                        ClassName.get(Types.RUNTIME, "AtArgumentException"));
+                        "@throws $T if an argument is out of range or would break the line\n", AT_ARGUMENT_EXCEPTION);
             }
             factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
             factories.add(factory.build());
@@ -365,8 +364,33 @@ final class RequestWriter {
                 + (types.requestType(component.parameter()).equals(TypeName.INT) ? ".getAsInt()" : ".get()");
     }
 
+    /** Javadoc words for a parameter: the manual's description and the values it allows. */
+    private String describe(Parameter parameter) {
+        return Docs.escape(parameter.description()) + " (" + types.describeRange(parameter) + ")";
+    }
+
+    /** Javadoc words for a record component, as {@code @param} text. */
+    private String describe(Component component) {
+        String text = describe(component.parameter());
+        if (component.payload()) {
+            return text + ", sent after the prompt";
+        }
+        return component.optional() ? text + "; empty when not sent" : text;
+    }
+
     private TypeSpec record(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
-        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Checks every argument against the spec, as the factories do.\n\n");
+        CodeBlock.Builder componentDocs = CodeBlock.builder();
+        for (Component component : components) {
+            componentDocs.add("@param $L $L\n", component.javaName(), describe(component));
+        }
+        constructor.addJavadoc(componentDocs.build());
+        if (!components.isEmpty()) {
+            constructor.addJavadoc(
+                    "@throws $T if an argument is out of range or would break the line\n", AT_ARGUMENT_EXCEPTION);
+        }
         for (Component component : components) {
             constructor.addParameter(componentType(component), component.javaName());
         }
@@ -407,6 +431,7 @@ final class RequestWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addSuperinterface(self)
                 .addJavadoc("The $L: $L\n", form.describe(), Docs.code(wireFormat(command, form)))
+                .addJavadoc(components.isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", componentDocs.build()))
                 .recordConstructor(constructor.build());
         List<String> prefixes = form.responses().stream()
                 .map(ResponseFormat::wirePrefix)

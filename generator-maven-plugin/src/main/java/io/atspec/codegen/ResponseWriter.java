@@ -74,7 +74,9 @@ final class ResponseWriter {
                 .build());
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
-                        "Reads one response line.\n\n@throws $T if the line does not have this shape\n",
+                        "Reads one response line.\n\n@param line the line, without its CR LF\n"
+                                + "@return the response it holds\n"
+                                + "@throws $T if the line does not have this shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
@@ -102,7 +104,10 @@ final class ResponseWriter {
                                         .toList()));
         type.addMethod(parse.build());
         type.addMethod(MethodSpec.methodBuilder("from")
-                .addJavadoc("Every line of {@code response} that is this response, read.\n")
+                .addJavadoc("Every line of {@code response} that is this response, read.\n\n")
+                .addJavadoc("@param response what the module answered\n")
+                .addJavadoc("@return the responses, in the order of their lines\n")
+                .addJavadoc("@throws $T if a line has the prefix but not the shape\n", Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
@@ -112,7 +117,10 @@ final class ResponseWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder("first")
                 .addJavadoc(
-                        "The first line of {@code response} that is this response.\n\n@throws $T if the module sent none\n",
+                        "The first line of {@code response} that is this response.\n\n"
+                                + "@param response what the module answered\n"
+                                + "@return the response of its first line with the prefix\n"
+                                + "@throws $T if the module sent none, or not of this shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.AT_RESPONSE, "response")

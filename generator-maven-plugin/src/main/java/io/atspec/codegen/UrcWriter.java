@@ -126,7 +126,9 @@ final class UrcWriter {
 
     private MethodSpec matches(Urc urc) {
         MethodSpec.Builder matches = MethodSpec.methodBuilder("matches")
-                .addJavadoc("Whether a received line is this URC.\n")
+                .addJavadoc("Whether a received line is this URC.\n\n")
+                .addJavadoc("@param line the line, without its CR LF\n")
+                .addJavadoc("@return true when it has one of the {@link #SPELLINGS}\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .returns(boolean.class);
@@ -142,7 +144,10 @@ final class UrcWriter {
     private MethodSpec parse(Urc urc, ClassName self, List<FieldRecords.Field> fields, Optional<ClassName> reportType) {
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
-                        "Reads the URC from what the channel delivered: its line and any framed bytes.\n\n@throws $T if it does not have one of the shapes of the spec\n",
+                        "Reads the URC from what the channel delivered: its line and any framed bytes.\n\n"
+                                + "@param urc what the channel delivered\n"
+                                + "@return the report it holds\n"
+                                + "@throws $T if it does not have one of the shapes of the spec\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.URC, "urc")
@@ -235,7 +240,10 @@ final class UrcWriter {
         }
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
-                        "The typed URC for a delivered one; empty if it is not of this chapter.\n\n@throws $T if it is of this chapter but malformed\n",
+                        "The typed URC for a delivered one.\n\n"
+                                + "@param urc what the channel delivered\n"
+                                + "@return the typed URC, or empty if it is not of this chapter\n"
+                                + "@throws $T if it is of this chapter but malformed\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.URC, "urc")
@@ -248,7 +256,8 @@ final class UrcWriter {
         }
         type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
         MethodSpec.Builder register = MethodSpec.methodBuilder("registerDecoders")
-                .addJavadoc("Teaches the channel where the payloads of this chapter's URCs end.\n")
+                .addJavadoc("Teaches the channel where the payloads of this chapter's URCs end.\n\n")
+                .addJavadoc("@param channel the channel the module's lines arrive on\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(AT_CHANNEL, "channel");
         for (LinkedUrc urc : chapter.urcs()) {

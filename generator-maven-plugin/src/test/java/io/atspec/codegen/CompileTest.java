@@ -50,12 +50,7 @@ class CompileTest {
     @AfterAll
     void deleteClasses() throws Exception {
         loader.close();
-        try (var walk = Files.walk(classes)) {
-            for (Path path :
-                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
+        JavaCompilation.deleteTree(classes);
     }
 
     @Test

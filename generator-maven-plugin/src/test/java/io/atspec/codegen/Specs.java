@@ -30,6 +30,11 @@ final class Specs {
     /** The name the generator puts into {@code @Generated}: the path below the source root. */
     static final String DEMO_NAME = "golden/demo.atspec";
 
+    /** A chapter of another vendor, in its own folder: nothing in atspec names it. */
+    static final Path FIXTURE = Path.of("src/test/resources/fixture/acme/data_link.atspec");
+
+    static final String FIXTURE_NAME = "acme/data_link.atspec";
+
     static final String HTTP_NAME = "neoway/http.atspec";
     static final String NETWORK_NAME = "neoway/network.atspec";
 

@@ -75,6 +75,40 @@ class SpecBuildTest {
         return new SpecBuild(version, fake, p -> dir.relativize(p).toString(), log).run(specs, out, state);
     }
 
+    private SpecBuild.Result runWithResources(Path resources) throws Exception {
+        List<SpecFile> specs = new SpecFiles(null, null).find(src);
+        return new SpecBuild(version, fake, p -> dir.relativize(p).toString(), log)
+                .run(specs, out, java.util.Optional.of(resources), state);
+    }
+
+    @Test
+    void theServiceFileListsEveryChaptersDescriptorAndIsKeptWhileUnchanged() throws Exception {
+        Path resources = dir.resolve("target/generated-resources/atspec");
+        Path service = resources.resolve("META-INF/services/io.atspec.runtime.bind.ChapterBinding");
+        spec("b/two.atspec", "two");
+        spec("a/one.atspec", "one");
+
+        runWithResources(resources);
+        assertThat(service).content().isEqualTo("com.acme.one.OneChapter\ncom.acme.two.TwoChapter\n");
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(service, old);
+
+        // One spec changes: the other is not parsed again, yet its descriptor stays listed.
+        Files.writeString(src.resolve("a/one.atspec"), DEMO.formatted("one", "one") + "// changed\n");
+        runWithResources(resources);
+        assertThat(generations).hasValue(3);
+        assertThat(service).content().isEqualTo("com.acme.one.OneChapter\ncom.acme.two.TwoChapter\n");
+        assertThat(Files.getLastModifiedTime(service)).isEqualTo(old);
+
+        Files.delete(src.resolve("a/one.atspec"));
+        runWithResources(resources);
+        assertThat(service).content().isEqualTo("com.acme.two.TwoChapter\n");
+
+        Files.delete(src.resolve("b/two.atspec"));
+        runWithResources(resources);
+        assertThat(service).doesNotExist();
+    }
+
     @Test
     void generatesThenStaysUpToDateWithoutTouchingFiles() throws Exception {
         spec("neoway/one.atspec", "one");

@@ -61,6 +61,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
   /**
    * <code>AT+DAUTH=&lt;user&gt;</code>
    * @param user user name (string, 1..32 bytes, quoted)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(String user) {
@@ -71,6 +72,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
    * <code>AT+DAUTH=&lt;user&gt;,&lt;pwd&gt;</code>
    * @param user user name (string, 1..32 bytes, quoted)
    * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged))
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(String user, String pwd) {
@@ -79,10 +81,20 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
 
   /**
    * The set form: <code>AT+DAUTH=&lt;user&gt;[,&lt;pwd&gt;]</code>
+   *
+   * @param user user name (string, 1..32 bytes, quoted)
+   * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
    */
   record Set(String user, Optional<String> pwd) implements DemoAuth {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param user user name (string, 1..32 bytes, quoted)
+     * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Set {
       Arguments.notNull(NAME, "user", user);
       Arguments.text(NAME, "user", user, 1L, 32L, true, false);

@@ -48,6 +48,8 @@ public final class DemoCommands {
 
   /**
    * Uses {@code channel} with the timeouts of the default edition.
+   *
+   * @param channel the channel to the module
    */
   public DemoCommands(AtChannel channel) {
     this(channel, DemoEdition.V1);
@@ -56,6 +58,9 @@ public final class DemoCommands {
   /**
    * Uses {@code channel}, and teaches it where this chapter's URC payloads end and which lines mean the module restarted.
    * The timeouts are those of manual edition {@code edition}.
+   *
+   * @param channel the channel to the module
+   * @param edition the edition of the manual the module follows
    */
   public DemoCommands(AtChannel channel, DemoEdition edition) {
     this.edition = Objects.requireNonNull(edition, "edition");
@@ -64,6 +69,11 @@ public final class DemoCommands {
     channel.addRebootIndication("+READY");
   }
 
+  /**
+   * The channel this facade sends on.
+   *
+   * @return the channel
+   */
   public AtChannel channel() {
     return channel;
   }
@@ -77,6 +87,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoConfig(DemoConfig request) {
     return channel.execute(request.command(demoConfigTimeout()));
@@ -84,6 +97,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig request) {
     return channel.submit(request.command(demoConfigTimeout()));
@@ -91,6 +107,8 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG?</code> and reads its answer.
+   *
+   * @return the answer
    */
   public DemoConfigQueryResponse demoConfigQuery() {
     return DemoConfigQueryResponse.first(channel.execute(DemoConfig.query().command(demoConfigTimeout())));
@@ -98,6 +116,8 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG=?</code> and reads its answer.
+   *
+   * @return the answer
    */
   public DemoConfigTestResponse demoConfigTest() {
     return DemoConfigTestResponse.first(channel.execute(DemoConfig.test().command(demoConfigTimeout())));
@@ -105,6 +125,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DPARA</code>: Keyed Parameters (section 7.2).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoPara(DemoPara request) {
     return channel.execute(request.command());
@@ -112,6 +135,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DPARA</code>: Keyed Parameters (section 7.2).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoParaAsync(DemoPara request) {
     return channel.submit(request.command());
@@ -119,6 +145,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DOPT</code>: Options (section 7.3).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoOpt(DemoOpt request) {
     return channel.execute(request.command());
@@ -126,6 +155,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DOPT</code>: Options (section 7.3).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoOptAsync(DemoOpt request) {
     return channel.submit(request.command());
@@ -133,6 +165,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DFMT</code>: Data Format (section 7.4).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoFormat(DemoFormat request) {
     return channel.execute(request.command());
@@ -140,6 +175,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DFMT</code>: Data Format (section 7.4).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoFormatAsync(DemoFormat request) {
     return channel.submit(request.command());
@@ -147,6 +185,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DAUTH</code>: Authentication (section 7.5).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoAuth(DemoAuth request) {
     return channel.execute(request.command());
@@ -154,6 +195,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DAUTH</code>: Authentication (section 7.5).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoAuthAsync(DemoAuth request) {
     return channel.submit(request.command());
@@ -174,6 +218,9 @@ public final class DemoCommands {
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>The OK only acknowledges it: waits up to 30 s for <code>+DEND</code>.
+   *
+   * @param request the command to send
+   * @return the acknowledgement and the reports
    */
   public DemoSendOutcome demoSend(DemoSend request) {
     return demoSend(request, DEMO_SEND_COMPLETION.timeout());
@@ -183,6 +230,10 @@ public final class DemoCommands {
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>Waits up to {@code completionTimeout} after the OK for <code>+DEND</code>.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the reports
    */
   public DemoSendOutcome demoSend(DemoSend request, Duration completionTimeout) {
     return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)));
@@ -192,6 +243,9 @@ public final class DemoCommands {
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>Completes when <code>+DEND</code> arrives, or fails after 30 s.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request) {
     return demoSendAsync(request, DEMO_SEND_COMPLETION.timeout());
@@ -201,6 +255,10 @@ public final class DemoCommands {
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>Completes when <code>+DEND</code> arrives, or fails after {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request,
       Duration completionTimeout) {
@@ -224,6 +282,9 @@ public final class DemoCommands {
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>The OK only acknowledges it: waits up to 60 s for <code>+DJOBRPT</code>.
+   *
+   * @param request the command to send
+   * @return the acknowledgement and the reports
    */
   public DemoJobOutcome demoJob(DemoJob request) {
     return demoJob(request, DEMO_JOB_COMPLETION.timeout());
@@ -233,6 +294,10 @@ public final class DemoCommands {
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>Waits up to {@code completionTimeout} after the OK for <code>+DJOBRPT</code>.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the reports
    */
   public DemoJobOutcome demoJob(DemoJob request, Duration completionTimeout) {
     return DemoJobOutcome.of(channel.execute(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(), completionTimeout)));
@@ -242,6 +307,9 @@ public final class DemoCommands {
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>Completes when <code>+DJOBRPT</code> arrives, or fails after 60 s.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoJobOutcome> demoJobAsync(DemoJob request) {
     return demoJobAsync(request, DEMO_JOB_COMPLETION.timeout());
@@ -251,6 +319,10 @@ public final class DemoCommands {
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>Completes when <code>+DJOBRPT</code> arrives, or fails after {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoJobOutcome> demoJobAsync(DemoJob request,
       Duration completionTimeout) {
@@ -262,6 +334,8 @@ public final class DemoCommands {
    *
    * <p>The OK only acknowledges it: polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to 20 s.
    *
+   * @param request the command to send
+   * @return the acknowledgement and the poll answer
    * @throws CompletionTimeoutException if the state is not reached in time
    */
   public DemoLinkOutcome demoLink(DemoLink request) {
@@ -273,6 +347,9 @@ public final class DemoCommands {
    *
    * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout}.
    *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the poll answer
    * @throws CompletionTimeoutException if the state is not reached in time
    */
   public DemoLinkOutcome demoLink(DemoLink request, Duration completionTimeout) {
@@ -291,6 +368,9 @@ public final class DemoCommands {
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
    * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to 20 s, without blocking a thread between polls.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the poll answer
    */
   public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request) {
     return demoLinkAsync(request, Duration.ofMillis(20000));
@@ -300,6 +380,10 @@ public final class DemoCommands {
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
    * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout} after the OK, without blocking a thread between polls.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the poll answer
    */
   public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request,
       Duration completionTimeout) {
@@ -311,6 +395,8 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DLINK?</code> and reads its answer.
+   *
+   * @return the answer
    */
   public DemoLinkResponse demoLinkQuery() {
     return DemoLinkResponse.first(channel.execute(DemoLink.query().command()));
@@ -318,6 +404,9 @@ public final class DemoCommands {
 
   /**
    * Delivers every URC of this chapter, typed, on the channel's dispatcher thread.
+   *
+   * @param listener called with each URC
+   * @return the registration, to stop the delivery
    */
   public Registration listen(Consumer<? super DemoUrc> listener) {
     UrcListener adapter = urc -> { try { DemoUrc.parse(urc).ifPresent(listener); } catch (WireParseException malformed) { LOG.log(System.Logger.Level.WARNING, malformed.getMessage()); } };
@@ -327,6 +416,11 @@ public final class DemoCommands {
 
   /**
    * Delivers the URCs of one type, e.g. {@code on(DemoData.class, report -> ...)}.
+   *
+   * @param <T> the URC type
+   * @param type the URC type's class
+   * @param listener called with each URC of that type
+   * @return the registration, to stop the delivery
    */
   public <T extends DemoUrc> Registration on(Class<T> type, Consumer<? super T> listener) {
     return listen(urc -> { if (type.isInstance(urc)) { listener.accept(type.cast(urc)); } });

@@ -73,6 +73,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
   /**
    * <code>AT+DCFG=&lt;level&gt;</code>
    * @param level log level (integer, 0..3)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(int level) {
@@ -83,6 +84,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
    * <code>AT+DCFG=&lt;level&gt;,&lt;label&gt;</code>
    * @param level log level (integer, 0..3)
    * @param label device label, may be empty (string, 0..16 bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(int level, String label) {
@@ -91,6 +93,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
   /**
    * <code>AT+DCFG</code>
+   * @return the request, its arguments checked
    */
   static Exec exec() {
     return new Exec();
@@ -98,6 +101,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
   /**
    * <code>AT+DCFG?</code>
+   * @return the request, its arguments checked
    */
   static Query query() {
     return new Query();
@@ -105,13 +109,17 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
   /**
    * <code>AT+DCFG=?</code>
+   * @return the request, its arguments checked
    */
   static Test test() {
     return new Test();
   }
 
   /**
-   * What {@code +CME ERROR: <code>} means for <code>AT+DCFG</code>, from its error tables; empty for a code they do not list.
+   * What {@code +CME ERROR: <code>} means for <code>AT+DCFG</code>, from its error tables.
+   *
+   * @param code the code after {@code +CME ERROR: }
+   * @return the meaning, or empty for a code the tables do not list
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoError.fromCode(code).<WireEnum>map(e -> e);
@@ -119,10 +127,20 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
   /**
    * The set form: <code>AT+DCFG=&lt;level&gt;[,&lt;label&gt;]</code>
+   *
+   * @param level log level (integer, 0..3)
+   * @param label device label, may be empty (string, 0..16 bytes); empty when not sent
    */
   record Set(int level, Optional<String> label) implements DemoConfig {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param level log level (integer, 0..3)
+     * @param label device label, may be empty (string, 0..16 bytes); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Set {
       Arguments.intIn(NAME, "level", level, "0..3", 0L, 3L);
       Arguments.notNull(NAME, "label", label);

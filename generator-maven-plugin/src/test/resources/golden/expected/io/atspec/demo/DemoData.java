@@ -37,6 +37,9 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   /**
    * Whether a received line is this URC.
+   *
+   * @param line the line, without its CR LF
+   * @return true when it has one of the {@link #SPELLINGS}
    */
   public static boolean matches(String line) {
     return SPELLINGS.stream().anyMatch(p -> line.equals(p) || line.startsWith(p + ":"));
@@ -45,6 +48,8 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
   /**
    * Reads the URC from what the channel delivered: its line and any framed bytes.
    *
+   * @param urc what the channel delivered
+   * @return the report it holds
    * @throws WireParseException if it does not have one of the shapes of the spec
    */
   public static DemoData parse(Urc urc) {

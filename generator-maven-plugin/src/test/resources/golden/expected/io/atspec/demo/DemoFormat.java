@@ -63,6 +63,7 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
   /**
    * <code>AT+DFMT=&lt;mode&gt;</code>
    * @param mode transfer mode (one of {@link TransferMode})
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(TransferMode mode) {
@@ -73,6 +74,7 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * <code>AT+DFMT=&lt;mode&gt;,&lt;length&gt;</code>
    * @param mode transfer mode (one of {@link TransferMode})
    * @param length block length (integer, 1..1024)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(TransferMode mode, int length) {
@@ -84,6 +86,7 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * @param mode transfer mode (one of {@link TransferMode})
    * @param length block length (integer, 1..1024)
    * @param format data format (one of {@link Format})
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(TransferMode mode, int length, Format format) {
@@ -92,10 +95,22 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
 
   /**
    * The set form: <code>AT+DFMT=&lt;mode&gt;[,&lt;length&gt;[,&lt;format&gt;]]</code>
+   *
+   * @param mode transfer mode (one of {@link TransferMode})
+   * @param length block length (integer, 1..1024); empty when not sent
+   * @param format data format (one of {@link Format}); empty when not sent
    */
   record Set(TransferMode mode, OptionalInt length, Optional<Format> format) implements DemoFormat {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param mode transfer mode (one of {@link TransferMode})
+     * @param length block length (integer, 1..1024); empty when not sent
+     * @param format data format (one of {@link Format}); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Set {
       Arguments.notNull(NAME, "mode", mode);
       Arguments.notNull(NAME, "length", length);

@@ -50,6 +50,7 @@ public sealed interface DemoJob extends AtRequest permits DemoJob.Exec {
 
   /**
    * <code>AT+DJOB</code>
+   * @return the request, its arguments checked
    */
   static Exec exec() {
     return new Exec();

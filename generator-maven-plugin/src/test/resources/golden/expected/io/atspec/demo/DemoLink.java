@@ -60,6 +60,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
   /**
    * <code>AT+DLINK=&lt;n=1&gt;</code>
+   * @return the request, its arguments checked
    */
   static Start start() {
     return new Start();
@@ -67,6 +68,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
   /**
    * <code>AT+DLINK=&lt;n=0&gt;</code>
+   * @return the request, its arguments checked
    */
   static Stop stop() {
     return new Stop();
@@ -74,6 +76,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
   /**
    * <code>AT+DLINK?</code>
+   * @return the request, its arguments checked
    */
   static Query query() {
     return new Query();

@@ -30,6 +30,8 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
   /**
    * Reads one response line.
    *
+   * @param line the line, without its CR LF
+   * @return the response it holds
    * @throws WireParseException if the line does not have this shape
    */
   public static DemoLinkResponse parse(String line) {
@@ -47,6 +49,10 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
 
   /**
    * Every line of {@code response} that is this response, read.
+   *
+   * @param response what the module answered
+   * @return the responses, in the order of their lines
+   * @throws WireParseException if a line has the prefix but not the shape
    */
   public static List<DemoLinkResponse> from(AtResponse response) {
     return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map(DemoLinkResponse::parse).toList();
@@ -55,7 +61,9 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
   /**
    * The first line of {@code response} that is this response.
    *
-   * @throws WireParseException if the module sent none
+   * @param response what the module answered
+   * @return the response of its first line with the prefix
+   * @throws WireParseException if the module sent none, or not of this shape
    */
   public static DemoLinkResponse first(AtResponse response) {
     return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DLINK was answered without +DLINK:"));

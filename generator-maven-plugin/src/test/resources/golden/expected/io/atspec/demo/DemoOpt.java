@@ -64,6 +64,7 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   /**
    * <code>AT+DOPT=&lt;option="speed"&gt;,&lt;speed&gt;</code>
    * @param speed speed (integer, 1..4)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Speed speed(int speed) {
@@ -73,6 +74,7 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   /**
    * <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
    * @param label label, quoted (string, at least 1 bytes, quoted)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Label label(String label) {
@@ -80,7 +82,10 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   }
 
   /**
-   * What {@code +CME ERROR: <code>} means for <code>AT+DOPT</code>, from its error tables; empty for a code they do not list.
+   * What {@code +CME ERROR: <code>} means for <code>AT+DOPT</code>, from its error tables.
+   *
+   * @param code the code after {@code +CME ERROR: }
+   * @return the meaning, or empty for a code the tables do not list
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoOptError.fromCode(code).<WireEnum>map(e -> e);
@@ -88,10 +93,18 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
 
   /**
    * The set form 'speed': <code>AT+DOPT=&lt;option="speed"&gt;,&lt;speed&gt;</code>
+   *
+   * @param speed speed (integer, 1..4)
    */
   record Speed(int speed) implements DemoOpt {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param speed speed (integer, 1..4)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Speed {
       Arguments.intIn(NAME, "speed", speed, "1..4", 1L, 4L);
     }
@@ -112,10 +125,18 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
 
   /**
    * The set form 'label': <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
+   *
+   * @param label label, quoted (string, at least 1 bytes, quoted)
    */
   record Label(String label) implements DemoOpt {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param label label, quoted (string, at least 1 bytes, quoted)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Label {
       Arguments.notNull(NAME, "label", label);
       Arguments.text(NAME, "label", label, 1L, -1L, true, false);

@@ -64,6 +64,7 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
   /**
    * <code>AT+DPARA=&lt;key=name&gt;,&lt;name&gt;</code>
    * @param name &lt;value&gt; of name (string, 1..32 bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Name name(String name) {
@@ -73,6 +74,7 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
   /**
    * <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
    * @param level &lt;value&gt; of level (integer, 0..3)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Level level(int level) {
@@ -81,10 +83,18 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
 
   /**
    * The set form 'name': <code>AT+DPARA=&lt;key=name&gt;,&lt;name&gt;</code>
+   *
+   * @param name &lt;value&gt; of name (string, 1..32 bytes)
    */
   record Name(String name) implements DemoPara {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param name &lt;value&gt; of name (string, 1..32 bytes)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Name {
       Arguments.notNull(NAME, "name", name);
       Arguments.text(NAME, "name", name, 1L, 32L, false, false);
@@ -106,10 +116,18 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
 
   /**
    * The set form 'level': <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
+   *
+   * @param level &lt;value&gt; of level (integer, 0..3)
    */
   record Level(int level) implements DemoPara {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param level &lt;value&gt; of level (integer, 0..3)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Level {
       Arguments.intIn(NAME, "level", level, "0..3", 0L, 3L);
     }

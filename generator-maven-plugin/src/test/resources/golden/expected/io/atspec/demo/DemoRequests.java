@@ -22,7 +22,11 @@ public final class DemoRequests {
   }
 
   /**
-   * The typed request a line (and the payload after its prompt, or null) stands for.
+   * The typed request a command line stands for.
+   *
+   * @param line the line, without its CR
+   * @param payload the bytes written after the prompt, or null when none came
+   * @return the request, or empty if the line is no valid command of this chapter
    */
   public static Optional<AtRequest> parse(String line, byte[] payload) {
     Optional<DemoConfig> demoConfig = parseDemoConfig(line, null);
@@ -61,7 +65,10 @@ public final class DemoRequests {
   }
 
   /**
-   * How many payload bytes follow the prompt for this line; empty when none do.
+   * How many payload bytes follow the prompt for this line.
+   *
+   * @param line the command line, without its CR
+   * @return the payload's length, or empty when no payload follows
    */
   public static OptionalInt promptLength(String line) {
     OptionalInt demoSend = promptLengthDemoSend(line);
@@ -72,8 +79,11 @@ public final class DemoRequests {
   }
 
   /**
-   * Reads a line as the information response of {@code request}; empty if it is not one.
+   * Reads a line as the information response of {@code request}.
    *
+   * @param request the request the line answers
+   * @param line the response line, without its CR LF
+   * @return the typed response, or empty if the line is none of the request's
    * @throws WireParseException if it has the response's prefix but not its shape
    */
   public static Optional<Object> parseResponse(AtRequest request, String line) {

@@ -84,6 +84,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * <code>AT+DSEND=&lt;mode=0&gt;</code>
+   * @return the request, its arguments checked
    */
   static Read read() {
     return new Read(OptionalInt.empty(), OptionalInt.empty());
@@ -93,6 +94,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
    * <code>AT+DSEND=&lt;mode=0&gt;,&lt;offset&gt;,&lt;size&gt;</code>
    * @param offset offset (integer, 0..65535)
    * @param size size (integer, 1..65535)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Read read(int offset, int size) {
@@ -102,6 +104,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   /**
    * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Write write(byte[] data) {
@@ -112,6 +115,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
    * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;,&lt;format&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
    * @param format data format (one of {@link Format})
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Write write(byte[] data, Format format) {
@@ -121,6 +125,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   /**
    * <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Custom custom(byte[] data) {
@@ -128,7 +133,10 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * What {@code +CME ERROR: <code>} means for <code>AT+DSEND</code>, from its error tables; empty for a code they do not list.
+   * What {@code +CME ERROR: <code>} means for <code>AT+DSEND</code>, from its error tables.
+   *
+   * @param code the code after {@code +CME ERROR: }
+   * @return the meaning, or empty for a code the tables do not list
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoError.fromCode(code).<WireEnum>map(e -> e);
@@ -136,10 +144,20 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * The set form 'read': <code>AT+DSEND=&lt;mode=0&gt;[,&lt;offset&gt;,&lt;size&gt;]</code>
+   *
+   * @param offset offset (integer, 0..65535); empty when not sent
+   * @param size size (integer, 1..65535); empty when not sent
    */
   record Read(OptionalInt offset, OptionalInt size) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param offset offset (integer, 0..65535); empty when not sent
+     * @param size size (integer, 1..65535); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Read {
       Arguments.notNull(NAME, "offset", offset);
       if (offset.isPresent()) {
@@ -171,10 +189,20 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * The set form 'write': <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>
+   *
+   * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+   * @param format data format (one of {@link Format}); empty when not sent
    */
   record Write(byte[] data, Optional<Format> format) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+     * @param format data format (one of {@link Format}); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Write {
       data = Arguments.payload(NAME, "data", data, 1L, 256L);
       Arguments.notNull(NAME, "format", format);
@@ -216,10 +244,18 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * The set form 'custom': <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt; &gt; &lt;data&gt;</code>
+   *
+   * @param data data sent after the &gt; prompt (bytes), sent after the prompt
    */
   record Custom(byte[] data) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Custom {
       data = Arguments.payload(NAME, "data", data, 1L, 256L);
       Arguments.intIn(NAME, "length", data.length, "1..256", 1L, 256L);
