@@ -25,15 +25,15 @@ def atspec(String... args) {
 
 def (decodeExit, decoded) = atspec('decode', '--classpath', bindings.path, 'capture.txt')
 assert decodeExit == 0
-assert decoded.contains('> AT+SSTAT?\n    = command SensorStatus.')
-assert decoded.contains('(chapter sensor)')
-assert decoded.contains('< +SSTAT: 1\n    = response to AT+SSTAT?: ')
-assert decoded.contains('MEASURING')
+assert decoded.contains('> AT+SSTAT?\n    = command SensorStatus.Query[] (chapter sensor)')
+assert decoded.contains('< +SSTAT: 1\n    = response to AT+SSTAT?: SensorStatusResponse[state=1 (MEASURING)]')
 assert decoded.contains('command AT+SSEND (chapter sensor): 4 payload bytes follow the \'>\' prompt')
-assert decoded.contains('< +SDATA: 14, t=21.5C\\r\\nh=40% (14 payload bytes)\n    = URC SensorData[')
-// The error is explained from the table of the command that was pending.
-assert decoded.contains('= final result of AT+SSEND=2: +CME ERROR: 20 (')
-assert decoded.contains('the send buffer is full')
+assert decoded.contains('> READ (4 bytes)\n    = payload of AT+SSEND: command SensorSend.Set[data=4 bytes]')
+// Framed by the chapter's own decoder: 14 bytes over two lines.
+assert decoded.contains('< +SDATA: 14, t=21.5C\\r\\nh=40% (14 payload bytes)\n'
+        + '    = URC SensorData[length=14, data=14 bytes] (chapter sensor)')
+// The error is explained from the table of the command that was pending (SensorError).
+assert decoded.contains('= final result of AT+SSEND=2: +CME ERROR: 20 (the send buffer is full)')
 assert decoded.contains('0 lines did not parse; no noise')
 
 // Without the jar the tool does not know the chapter, and says so with its exit status.

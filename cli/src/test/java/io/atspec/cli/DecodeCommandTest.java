@@ -97,6 +97,27 @@ class DecodeCommandTest {
     }
 
     @Test
+    void anErrorCodeIsExplainedFromThePendingCommandsTable(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("errors.txt");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n",
+                        // 1001 is in FileHttpError, the table of AT+FILEHTTPACTION (http chapter).
+                        "TX: AT+FILEHTTPACTION=0,0,524288\\r",
+                        "RX: +CME ERROR: 1001",
+                        // 10 is in no table of AT+HTTPSETUP: any chapter defining it (network's CmeError).
+                        "TX: AT+HTTPSETUP\\r",
+                        "RX: +CME ERROR: 10",
+                        ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out())
+                .contains("= final result of AT+FILEHTTPACTION=0,0,524288: +CME ERROR: 1001 (PDP not active)")
+                .contains("= final result of AT+HTTPSETUP: +CME ERROR: 10 (SIM not inserted in chapter network)");
+    }
+
+    @Test
     void aMissingCaptureIsOneLine(@TempDir Path dir) {
         Run run = Run.of("decode", dir.resolve("nope.txt").toString());
         assertThat(run.exit()).isEqualTo(1);
