@@ -298,6 +298,9 @@ final class DecodeCommand implements Callable<Integer> {
                     if (urc.isPresent()) {
                         urcs++;
                         note("URC " + typed(urc.get()) + " (chapter " + b.name() + ")");
+                        if (b.rebootIndications().stream().anyMatch(line::startsWith)) {
+                            rebooted();
+                        }
                         return;
                     }
                 } catch (WireParseException e) {
@@ -306,6 +309,15 @@ final class DecodeCommand implements Callable<Integer> {
                 }
             }
             unknown(null);
+        }
+
+        /** As the channel does: a pending command gets no answer from a module that restarted. */
+        private void rebooted() {
+            note("the module restarted"
+                    + (pendingLine == null ? "" : ": " + WireTrace.escape(pendingLine) + " gets no answer"));
+            pendingLine = null;
+            pending = null;
+            payloadLength = -1;
         }
 
         private Optional<String> finalResult(String line) {

@@ -73,6 +73,17 @@ class DecodeChaptersTest {
     }
 
     @Test
+    void aRebootIndicationEndsThePendingCommand() throws IOException {
+        Path capture = capture("TX: AT+WSTAT?\\r", "RX: +WBOOT", "RX: OK");
+        Run run = Run.of(
+                "decode", "--classpath", bindings("widget", WidgetChapter.class).toString(), capture.toString());
+        assertThat(run.out())
+                .contains(
+                        "< +WBOOT\n    = URC Boot (chapter widget)\n    = the module restarted: AT+WSTAT? gets no answer")
+                .contains("< OK\n    = final result OK (no command pending)");
+    }
+
+    @Test
     void severalPathsAreSearched() throws IOException {
         String path =
                 bindings("a", WidgetChapter.class) + File.pathSeparator + bindings("b", WidgetChapter.Gadget.class);
