@@ -334,6 +334,21 @@ class MalformedSpecTest {
                         "t.atspec:4:1: error: prompt '>' received, but the exec form of AT+X sends no" + " payload"));
     }
 
+    /** {@code when <s> in OK|FAIL} would wait for text a number never equals: refused where written. */
+    @org.junit.jupiter.api.Test
+    void aWaitForTextValuesIsRefused() {
+        CompilationResult result =
+                Specs.compile("command AT+X as X { timeout 1s; exec; completion until +A when s in OK|FAIL; }\n"
+                        + "urc +A as A \"a\" { param s: string \"s\"; report: <s>; }");
+
+        assertThat(result.diagnostics())
+                .extracting(Diagnostic::header)
+                .containsExactly(
+                        "t.atspec:2:69: error: expected a number after 'in', found 'OK'",
+                        "t.atspec:2:72: error: expected a number after '|', found 'FAIL'");
+        assertThat(result.chapter()).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void reportsEveryRefusedConstructInOneRun() {
         CompilationResult result = Specs.compile(
