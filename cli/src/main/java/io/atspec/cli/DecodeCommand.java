@@ -54,12 +54,11 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Option(
             names = "--classpath",
-            paramLabel = "PATH[${sys:path.separator}PATH...]",
+            paramLabel = "PATH",
             split = "${sys:path.separator}",
-            description = {
-                "Bindings jars or class directories with more chapters (a team's own, built with the",
-                "atspec plugin), besides the chapters this tool carries."
-            })
+            splitSynopsisLabel = "${sys:path.separator}",
+            description = "Bindings jars or class directories with more chapters (a team's own, built with the"
+                    + " atspec plugin), besides the chapters this tool carries.")
     List<Path> classPath = new ArrayList<>();
 
     @Option(
