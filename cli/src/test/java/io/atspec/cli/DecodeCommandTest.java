@@ -36,7 +36,7 @@ class DecodeCommandTest {
                         "RX: ERROR",
                         ""));
         Run run = Run.of("decode", capture.toString());
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exit()).as("lines did not parse").isEqualTo(1);
         assertThat(run.out())
                 .contains("> AT+CSQ\n    = command Csq.Exec[] (chapter network)")
                 .contains("< +CSQ: 20,0\n    = response to AT+CSQ: CsqResponse[rssi=20, ber=0]")
@@ -49,7 +49,8 @@ class DecodeCommandTest {
                 .contains("= URC HttpRecv[report=FRAMED, length=6, data=6 bytes]")
                 .contains("= URC HttpClosed[]")
                 .contains("< #garbage#\n    ?? does not parse")
-                .contains("> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA fits this line")
+                .contains(
+                        "> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA (chapter http) fits this line")
                 .contains("2 lines did not parse");
     }
 
@@ -93,6 +94,27 @@ class DecodeCommandTest {
                 .contains("= response to AT+CSQ: CsqResponse[rssi=24, ber=0]")
                 .contains("data=4 bytes")
                 .contains("= URC HttpClosed[]");
+    }
+
+    @Test
+    void anErrorCodeIsExplainedFromThePendingCommandsTable(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("errors.txt");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n",
+                        // 1001 is in FileHttpError, the table of AT+FILEHTTPACTION (http chapter).
+                        "TX: AT+FILEHTTPACTION=0,0,524288\\r",
+                        "RX: +CME ERROR: 1001",
+                        // 10 is in no table of AT+HTTPSETUP: any chapter defining it (network's CmeError).
+                        "TX: AT+HTTPSETUP\\r",
+                        "RX: +CME ERROR: 10",
+                        ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out())
+                .contains("= final result of AT+FILEHTTPACTION=0,0,524288: +CME ERROR: 1001 (PDP not active)")
+                .contains("= final result of AT+HTTPSETUP: +CME ERROR: 10 (SIM not inserted in chapter network)");
     }
 
     @Test

@@ -3,18 +3,12 @@ package io.atspec.runtime.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.atspec.runtime.Urc;
-import io.atspec.runtime.UrcDecoder;
+import io.atspec.runtime.testing.ChapterServices;
+import io.atspec.runtime.testing.EmptyChapter;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +19,9 @@ class ChapterBindingsTest {
 
     /** A class path holding only a services file that registers {@code providers}. */
     private ClassLoader registering(String folder, Class<?>... providers) throws IOException {
-        Path services = dir.resolve(folder).resolve("META-INF/services");
-        Files.createDirectories(services);
-        StringBuilder lines = new StringBuilder("# test chapters\n");
-        for (Class<?> p : providers) {
-            lines.append(p.getName()).append('\n');
-        }
-        Files.writeString(services.resolve(ChapterBinding.class.getName()), lines);
+        Path classes = ChapterServices.register(dir.resolve(folder), providers);
         return new URLClassLoader(
-                new URL[] {dir.resolve(folder).toUri().toURL()}, getClass().getClassLoader());
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
     }
 
     @Test
@@ -81,79 +69,13 @@ class ChapterBindingsTest {
                 .hasMessageContaining(NotAChapter.class.getName());
     }
 
-    /** A chapter that knows nothing but its name and package. */
-    abstract static class Named implements ChapterBinding {
-        private final String name;
-        private final String javaPackage;
-
-        Named(String name, String javaPackage) {
-            this.name = name;
-            this.javaPackage = javaPackage;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String javaPackage() {
-            return javaPackage;
-        }
-
-        @Override
-        public Set<String> commandNames() {
-            return Set.of();
-        }
-
-        @Override
-        public Map<String, UrcDecoder> urcDecoders() {
-            return Map.of();
-        }
-
-        @Override
-        public List<String> rebootIndications() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<AtRequest> parseRequest(String line, byte[] payload) {
-            return Optional.empty();
-        }
-
-        @Override
-        public OptionalInt promptLength(String line) {
-            return OptionalInt.empty();
-        }
-
-        @Override
-        public Optional<Object> parseResponse(AtRequest request, String line) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Object> parseUrc(Urc urc) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> explainError(String commandName, String code) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> explainError(String code) {
-            return Optional.empty();
-        }
-    }
-
-    public static final class Alpha extends Named {
+    public static final class Alpha extends EmptyChapter {
         public Alpha() {
             super("alpha", "io.test.alpha");
         }
     }
 
-    public static final class OtherAlpha extends Named {
+    public static final class OtherAlpha extends EmptyChapter {
         public OtherAlpha() {
             super("alpha", "io.other.alpha");
         }
@@ -161,7 +83,7 @@ class ChapterBindingsTest {
 
     public static final class NotAChapter {}
 
-    public static final class Zulu extends Named {
+    public static final class Zulu extends EmptyChapter {
         public Zulu() {
             super("zulu", "io.test.zulu");
         }
