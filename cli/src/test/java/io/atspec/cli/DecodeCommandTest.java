@@ -79,6 +79,20 @@ class DecodeCommandTest {
     }
 
     @Test
+    void theAnnotationOfAnAnswerMasksItsSecret(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("capture.txt");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n", "TX: AT+HTTPSCFG?\\r", "RX: +HTTPSCFG: 0,1,,ca.pem,cc.pem,ck-secret.pem", "RX: OK", ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("= response to AT+HTTPSCFG?: HttpsCfgQueryResponse[sslversion=0 (SSL_3_0),"
+                        + " authmode=1 (SERVER), cacert=ca.pem, clientcert=cc.pem, clientkey=***]");
+    }
+
+    @Test
     void annotatesARawCapture(@TempDir Path dir) throws IOException {
         Path capture = dir.resolve("raw.bin");
         Files.write(

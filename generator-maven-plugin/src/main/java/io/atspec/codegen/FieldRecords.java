@@ -261,7 +261,7 @@ final class FieldRecords {
                 .toList();
         if (secrets.isEmpty()) {
             return CodeBlock.of(
-                    "throw new $T($S + line + $S)",
+                    "throw new $T($S + line$W+ $S)",
                     Types.WIRE_PARSE_EXCEPTION,
                     "cannot read '",
                     "' as " + record.simpleName() + expected);

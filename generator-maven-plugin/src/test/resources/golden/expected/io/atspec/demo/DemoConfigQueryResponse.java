@@ -47,7 +47,8 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
             Optional.empty());
       }
     }
-    throw new WireParseException("cannot read '" + line + "' as DemoConfigQueryResponse: expected +DCFG: <level>,<label>,<digest> or +DCFG: <level>");
+    throw new WireParseException("cannot read '" + line
+        + "' as DemoConfigQueryResponse: expected +DCFG: <level>,<label>,<digest> or +DCFG: <level>");
   }
 
   /**

@@ -36,7 +36,8 @@ public record DemoConfigTestResponse() {
         return new DemoConfigTestResponse();
       }
     }
-    throw new WireParseException("cannot read '" + line + "' as DemoConfigTestResponse: expected +DCFG: \"(0-3)\"");
+    throw new WireParseException("cannot read '" + line
+        + "' as DemoConfigTestResponse: expected +DCFG: \"(0-3)\"");
   }
 
   /**

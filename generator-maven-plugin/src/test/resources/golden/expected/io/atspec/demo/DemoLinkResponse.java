@@ -46,7 +46,8 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
         return new DemoLinkResponse(Optional.empty(), fields.text(0, "ip"));
       }
     }
-    throw new WireParseException("cannot read '" + line + "' as DemoLinkResponse: expected +DLINK: <state>,<ip> or +DLINK: <ip>");
+    throw new WireParseException("cannot read '" + line
+        + "' as DemoLinkResponse: expected +DLINK: <state>,<ip> or +DLINK: <ip>");
   }
 
   /**
