@@ -9,6 +9,11 @@ assert new File(out, 'Demo.java').text.contains('acme/demo.atspec')
 def classes = new File(basedir, 'target/classes/com/acme/demo')
 assert new File(classes, 'Demo.class').isFile() : 'the generated sources were not compiled'
 assert new File(basedir, 'target/classes/com/acme/app/App.class').isFile()
+// The chapter descriptor is registered for ServiceLoader, from a generated resource root.
+def service = new File(basedir, 'target/classes/META-INF/services/io.atspec.runtime.bind.ChapterBinding')
+assert service.isFile() : 'the service registration of the chapter descriptor was not packaged'
+assert service.text == 'com.acme.demo.DemoChapter\n'
+assert new File(classes, 'DemoChapter.class').isFile()
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/Scanning for projects/).findAll { it.contains('atspec') }

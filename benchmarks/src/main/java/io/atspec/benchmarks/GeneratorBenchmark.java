@@ -4,7 +4,7 @@ import io.atspec.codegen.GeneratedFile;
 import io.atspec.codegen.JavaGenerator;
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.SpecCompiler;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public class GeneratorBenchmark {
 
     private final List<String> names = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
-    private final List<Chapter> chapters = new ArrayList<>();
+    private final List<LinkedChapter> chapters = new ArrayList<>();
     private final JavaGenerator generator = new JavaGenerator();
 
     @Setup
@@ -59,7 +59,7 @@ public class GeneratorBenchmark {
             }
             names.add("neoway/" + spec);
             texts.add(text);
-            chapters.add(result.chapter().orElseThrow());
+            chapters.add(result.linked().orElseThrow());
         }
     }
 
@@ -82,7 +82,7 @@ public class GeneratorBenchmark {
     public void parseCheckGenerate(Blackhole sink) {
         for (int i = 0; i < texts.size(); i++) {
             CompilationResult result = SpecCompiler.parse(names.get(i), texts.get(i));
-            Chapter chapter = result.chapter().orElseThrow();
+            LinkedChapter chapter = result.linked().orElseThrow();
             consume(sink, generator.generate(chapter, names.get(i)));
         }
     }

@@ -1,162 +1,151 @@
 package io.atspec.cli;
 
-import io.atspec.grammar.CompilationResult;
-import io.atspec.grammar.SpecCompiler;
-import io.atspec.grammar.model.Chapter;
-import io.atspec.grammar.model.ParamType;
-import io.atspec.grammar.model.Parameter;
-import io.atspec.grammar.model.Urc;
-import io.atspec.neoway.http.HttpRequests;
-import io.atspec.neoway.http.HttpUrc;
-import io.atspec.neoway.network.NetworkRequests;
-import io.atspec.neoway.network.NetworkUrc;
+import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.UrcDecoder;
-import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.Decoders;
+import io.atspec.runtime.bind.ChapterBinding;
+import io.atspec.runtime.bind.ChapterBindings;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
- * The chapters whose bindings this tool carries (the {@code spec} module's), with their
- * generated parsers and the spec each came from (read from the spec jar's {@code atspec/}).
+ * The chapters this run of the tool handles: every chapter binding on its class path (the
+ * {@code spec} module's, found through {@link ChapterBindings}), plus those in a team's own
+ * bindings jars or class directories ({@code --classpath}). No chapter is named here, so a
+ * chapter compiled elsewhere is handled like the bundled ones.
  */
-final class Chapters {
+final class Chapters implements Closeable {
 
-    /** One chapter's generated entry points. */
-    interface Bindings {
-        String name();
+    private final List<ChapterBinding> all;
+    private final URLClassLoader extra;
 
-        Optional<AtRequest> parse(String line, byte[] payload);
-
-        OptionalInt promptLength(String line);
-
-        Optional<Object> parseResponse(AtRequest request, String line);
-
-        Optional<Object> parseUrc(io.atspec.runtime.Urc urc);
-
-        /** The chapter's spec resource in the spec jar. */
-        String resource();
+    private Chapters(List<ChapterBinding> all, URLClassLoader extra) {
+        this.all = all;
+        this.extra = extra;
     }
 
-    static final Bindings HTTP = new Bindings() {
-        @Override
-        public String name() {
-            return "http";
+    /** The chapters on the tool's own class path. */
+    static Chapters found() {
+        return found(List.of());
+    }
+
+    /**
+     * The chapters on the tool's class path and on {@code classPath} (jars or directories, searched
+     * after the tool's own, so they run on the tool's runtime).
+     */
+    static Chapters found(List<Path> classPath) {
+        ClassLoader tool = Chapters.class.getClassLoader();
+        if (classPath.isEmpty()) {
+            return new Chapters(load(tool), null);
         }
-
-        @Override
-        public Optional<AtRequest> parse(String line, byte[] payload) {
-            return HttpRequests.parse(line, payload);
-        }
-
-        @Override
-        public OptionalInt promptLength(String line) {
-            return HttpRequests.promptLength(line);
-        }
-
-        @Override
-        public Optional<Object> parseResponse(AtRequest r, String line) {
-            return HttpRequests.parseResponse(r, line);
-        }
-
-        @Override
-        public Optional<Object> parseUrc(io.atspec.runtime.Urc urc) {
-            return HttpUrc.parse(urc).map(u -> (Object) u);
-        }
-
-        @Override
-        public String resource() {
-            return "atspec/neoway/http.atspec";
-        }
-    };
-
-    static final Bindings NETWORK = new Bindings() {
-        @Override
-        public String name() {
-            return "network";
-        }
-
-        @Override
-        public Optional<AtRequest> parse(String line, byte[] payload) {
-            return NetworkRequests.parse(line, payload);
-        }
-
-        @Override
-        public OptionalInt promptLength(String line) {
-            return NetworkRequests.promptLength(line);
-        }
-
-        @Override
-        public Optional<Object> parseResponse(AtRequest r, String line) {
-            return NetworkRequests.parseResponse(r, line);
-        }
-
-        @Override
-        public Optional<Object> parseUrc(io.atspec.runtime.Urc urc) {
-            return NetworkUrc.parse(urc).map(u -> (Object) u);
-        }
-
-        @Override
-        public String resource() {
-            return "atspec/neoway/network.atspec";
-        }
-    };
-
-    static final List<Bindings> ALL = List.of(HTTP, NETWORK);
-
-    private Chapters() {}
-
-    /** The chapter model of bindings, compiled from the spec in the jar. */
-    static Chapter model(Bindings bindings) {
-        try (InputStream in = Chapters.class.getClassLoader().getResourceAsStream(bindings.resource())) {
-            if (in == null) {
-                throw new CliException("the spec " + bindings.resource() + " is missing from the class path");
+        URL[] urls = new URL[classPath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            Path p = classPath.get(i);
+            if (!Files.exists(p)) {
+                throw new CliException("--classpath: " + p + ": no such file or directory");
             }
-            CompilationResult result = SpecCompiler.parse(bindings.resource(), in.readAllBytes());
-            return result.chapter()
-                    .orElseThrow(() -> new CliException("the bundled spec " + bindings.resource() + " has errors: "
-                            + result.errors().get(0).header()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                urls[i] = p.toAbsolutePath().toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new CliException("--classpath: " + p + ": " + e.getMessage(), e);
+            }
+        }
+        URLClassLoader loader = new URLClassLoader(urls, tool);
+        try {
+            return new Chapters(load(loader), loader);
+        } catch (RuntimeException e) {
+            closeQuietly(loader);
+            throw e;
+        }
+    }
+
+    private static List<ChapterBinding> load(ClassLoader loader) {
+        try {
+            return ChapterBindings.load(loader);
+        } catch (IllegalStateException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+    }
+
+    List<ChapterBinding> all() {
+        return all;
+    }
+
+    /** The chapters for messages: {@code chapters http, network}, or a hint when there are none. */
+    String names() {
+        if (all.isEmpty()) {
+            return "any chapter (none was found; give bindings with --classpath)";
+        }
+        return (all.size() == 1 ? "chapter " : "chapters ")
+                + String.join(", ", all.stream().map(ChapterBinding::name).toList());
+    }
+
+    /** The chapter that has a command of this wire name, alias included. */
+    Optional<ChapterBinding> owning(String commandName) {
+        return all.stream().filter(c -> c.commandNames().contains(commandName)).findFirst();
+    }
+
+    /**
+     * The URC decoders of every chapter by prefix (the framing each spec declares). Two chapters
+     * that both decode one prefix: the first by name wins, as it would on one channel.
+     */
+    Map<String, UrcDecoder> decoders() {
+        Map<String, UrcDecoder> decoders = new LinkedHashMap<>();
+        for (ChapterBinding c : all) {
+            c.urcDecoders().forEach(decoders::putIfAbsent);
+        }
+        return decoders;
+    }
+
+    /** Makes a channel frame every chapter's URCs and know every chapter's reboot indications. */
+    void attach(AtChannel channel) {
+        decoders().forEach(channel::registerDecoder);
+        for (ChapterBinding c : all) {
+            c.rebootIndications().forEach(channel::addRebootIndication);
         }
     }
 
     /**
-     * Where the payloads of the chapters' URCs end, from their models: a URC with a
-     * {@code bytes(<length>)} field is length-framed, one with {@code bytes until +X} runs to
-     * {@code +X}, one with both is told apart by an empty header (as the generator registers them).
+     * What error {@code code} means: from the error table of the command that was pending ({@code
+     * commandName}, may be null), else from every chapter that defines the code.
      */
-    static Map<String, UrcDecoder> decoders() {
-        Map<String, UrcDecoder> decoders = new LinkedHashMap<>();
-        for (Bindings b : ALL) {
-            for (Urc urc : model(b).urcs()) {
-                boolean sized = false;
-                String until = null;
-                for (Parameter p : urc.parameters()) {
-                    if (p.type() instanceof ParamType.BytesType bytes) {
-                        if (bytes.framing() instanceof ParamType.SizedBy) {
-                            sized = true;
-                        } else if (bytes.framing() instanceof ParamType.UntilUrc u
-                                && !u.terminators().isEmpty()) {
-                            until = u.terminators().get(0);
-                        }
-                    }
-                }
-                UrcDecoder decoder = until != null && sized
-                        ? Decoders.rawOrLengthFramed(until)
-                        : until != null ? UrcDecoder.rawUntil(until) : sized ? UrcDecoder.lengthFramed() : null;
-                if (decoder != null && !urc.prefixless()) {
-                    decoders.put(urc.prefix() + ":", decoder);
-                    urc.aliases().forEach(a -> decoders.put(a.name() + ":", decoder));
+    Optional<String> explainError(String commandName, String code) {
+        if (commandName != null) {
+            for (ChapterBinding c : all) {
+                Optional<String> meaning = c.explainError(commandName, code);
+                if (meaning.isPresent()) {
+                    return meaning;
                 }
             }
         }
-        return decoders;
+        List<String> meanings = new ArrayList<>();
+        for (ChapterBinding c : all) {
+            c.explainError(code).ifPresent(m -> meanings.add(m + " in chapter " + c.name()));
+        }
+        return meanings.isEmpty() ? Optional.empty() : Optional.of(String.join("; or ", meanings));
+    }
+
+    @Override
+    public void close() {
+        if (extra != null) {
+            closeQuietly(extra);
+        }
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing was written through it
+        }
     }
 }

@@ -1,13 +1,14 @@
 package io.atspec.cli;
 
-import io.atspec.grammar.model.Chapter;
 import io.atspec.runtime.AtChannelConfig;
+import io.atspec.runtime.ChannelStats;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.Urc;
 import io.atspec.runtime.UrcDecoder;
 import io.atspec.runtime.WireDecoder;
 import io.atspec.runtime.WireTrace;
 import io.atspec.runtime.bind.AtRequest;
+import io.atspec.runtime.bind.ChapterBinding;
 import io.atspec.runtime.bind.WireParseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,15 @@ final class DecodeCommand implements Callable<Integer> {
     Path capture;
 
     @Option(
+            names = "--classpath",
+            paramLabel = "PATH",
+            split = "${sys:path.separator}",
+            splitSynopsisLabel = "${sys:path.separator}",
+            description = "Bindings jars or class directories with more chapters (a team's own, built with the"
+                    + " atspec plugin), besides the chapters this tool carries.")
+    List<Path> classPath = new ArrayList<>();
+
+    @Option(
             names = "--format",
             paramLabel = "auto|trace|raw",
             description = "Capture format (default: ${DEFAULT-VALUE}).",
@@ -78,22 +88,25 @@ final class DecodeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException("cannot read " + capture + ": " + Errors.ioReason(e), e);
         }
-        Annotator annotator = new Annotator(root.io.out());
-        annotator.run(
-                Capture.read(data, format),
-                !(format == Capture.Format.TRACE || (format == Capture.Format.AUTO && Capture.isTrace(data))));
-        return 0;
+        try (Chapters chapters = Chapters.found(classPath)) {
+            Annotator annotator = new Annotator(root.io.out(), chapters);
+            int unparsed = annotator.run(
+                    Capture.read(data, format),
+                    !(format == Capture.Format.TRACE || (format == Capture.Format.AUTO && Capture.isTrace(data))));
+            return unparsed == 0 ? 0 : 1;
+        }
     }
 
     /** Walks the events, tracking the pending command as the runtime does. */
     static final class Annotator {
         private final PrintWriter out;
-        private final Map<String, UrcDecoder> decoders = Chapters.decoders();
-        private List<Chapter> models;
+        private final Chapters chapters;
+        private final Map<String, UrcDecoder> decoders;
+        private final Noise noise = new Noise();
 
         private String pendingLine;
         private AtRequest pending;
-        private Chapters.Bindings pendingChapter;
+        private ChapterBinding pendingChapter;
         private int payloadLength = -1;
         private boolean promptSeen;
         private ByteArrayOutputStream rawPayload;
@@ -104,11 +117,14 @@ final class DecodeCommand implements Callable<Integer> {
         private int finals;
         private int unparsed;
 
-        Annotator(PrintWriter out) {
+        Annotator(PrintWriter out, Chapters chapters) {
             this.out = out;
+            this.chapters = chapters;
+            this.decoders = chapters.decoders();
         }
 
-        void run(List<Capture.Event> events, boolean raw) {
+        /** Prints the transcript and its summary; returns how many lines did not parse. */
+        int run(List<Capture.Event> events, boolean raw) {
             for (Capture.Event e : events) {
                 if (e instanceof Capture.Tx tx) {
                     sent(tx.bytes());
@@ -124,8 +140,11 @@ final class DecodeCommand implements Callable<Integer> {
                     List<Urc> lines = new ArrayList<>();
                     String framingError = null;
                     try {
-                        WireDecoder.decode(
-                                new ByteArrayInputStream(rx.bytes()), AtChannelConfig.defaults(), decoders, lines::add);
+                        noise.add(WireDecoder.decode(
+                                new ByteArrayInputStream(rx.bytes()),
+                                AtChannelConfig.defaults(),
+                                decoders,
+                                lines::add));
                     } catch (IOException | RuntimeException framing) {
                         framingError = Errors.oneLine(framing);
                     }
@@ -147,7 +166,8 @@ final class DecodeCommand implements Callable<Integer> {
             out.println(CheckCommand.plural(commands, "command") + ", " + CheckCommand.plural(responses, "response")
                     + ", " + CheckCommand.plural(finals, "final result") + ", " + CheckCommand.plural(urcs, "URC")
                     + "; "
-                    + CheckCommand.plural(unparsed, "line") + " did not parse");
+                    + CheckCommand.plural(unparsed, "line") + " did not parse; " + noise);
+            return unparsed;
         }
 
         private static boolean isCommandLine(String line) {
@@ -166,7 +186,7 @@ final class DecodeCommand implements Callable<Integer> {
             pending = null;
             pendingChapter = null;
             promptSeen = false;
-            for (Chapters.Bindings b : Chapters.ALL) {
+            for (ChapterBinding b : chapters.all()) {
                 OptionalInt prompt = b.promptLength(text);
                 if (prompt.isPresent()) {
                     payloadLength = prompt.getAsInt();
@@ -176,7 +196,7 @@ final class DecodeCommand implements Callable<Integer> {
                     return;
                 }
             }
-            for (Chapters.Bindings b : Chapters.ALL) {
+            for (ChapterBinding b : chapters.all()) {
                 Optional<AtRequest> request = parseQuietly(b, text, null);
                 if (request.isPresent()) {
                     pending = request.get();
@@ -186,16 +206,9 @@ final class DecodeCommand implements Callable<Integer> {
                 }
             }
             String name = name(text);
-            boolean known = models().stream().anyMatch(c -> c.commandNamed(name).isPresent());
-            unknown(
-                    known
-                            ? "no form of " + name + " fits this line"
-                            : name + " is not a command of chapters "
-                                    + String.join(
-                                            ", ",
-                                            Chapters.ALL.stream()
-                                                    .map(Chapters.Bindings::name)
-                                                    .toList()));
+            unknown(chapters.owning(name)
+                    .map(c -> "no form of " + name + " (chapter " + c.name() + ") fits this line")
+                    .orElse(name + " is not a command of " + chapters.names()));
         }
 
         private void payload(byte[] bytes) {
@@ -280,12 +293,15 @@ final class DecodeCommand implements Callable<Integer> {
                     return;
                 }
             }
-            for (Chapters.Bindings b : Chapters.ALL) {
+            for (ChapterBinding b : chapters.all()) {
                 try {
                     Optional<Object> urc = b.parseUrc(u);
                     if (urc.isPresent()) {
                         urcs++;
                         note("URC " + typed(urc.get()) + " (chapter " + b.name() + ")");
+                        if (b.rebootIndications().stream().anyMatch(line::startsWith)) {
+                            rebooted();
+                        }
                         return;
                     }
                 } catch (WireParseException e) {
@@ -294,6 +310,15 @@ final class DecodeCommand implements Callable<Integer> {
                 }
             }
             unknown(null);
+        }
+
+        /** As the channel does: a pending command gets no answer from a module that restarted. */
+        private void rebooted() {
+            note("the module restarted"
+                    + (pendingLine == null ? "" : ": " + WireTrace.escape(pendingLine) + " gets no answer"));
+            pendingLine = null;
+            pending = null;
+            payloadLength = -1;
         }
 
         private Optional<String> finalResult(String line) {
@@ -316,26 +341,20 @@ final class DecodeCommand implements Callable<Integer> {
             return Optional.empty();
         }
 
+        /** From the table of the command that was pending, else from any chapter defining the code. */
         private String errorMeaning(String line) {
             String code = line.substring(line.indexOf(':') + 1).strip();
-            return io.atspec.neoway.network.CmeError.fromCode(code)
-                    .map(e -> " (" + e.name() + ": " + e.description() + ")")
+            return chapters.explainError(pendingLine == null ? null : name(pendingLine), code)
+                    .map(meaning -> " (" + meaning + ")")
                     .orElse("");
         }
 
-        private static Optional<AtRequest> parseQuietly(Chapters.Bindings b, String line, byte[] payload) {
+        private static Optional<AtRequest> parseQuietly(ChapterBinding b, String line, byte[] payload) {
             try {
-                return b.parse(line, payload);
+                return b.parseRequest(line, payload);
             } catch (RuntimeException malformed) {
                 return Optional.empty();
             }
-        }
-
-        private List<Chapter> models() {
-            if (models == null) {
-                models = Chapters.ALL.stream().map(Chapters::model).toList();
-            }
-            return models;
         }
 
         private void unknown(String why) {
@@ -363,6 +382,34 @@ final class DecodeCommand implements Callable<Integer> {
                 }
             }
             return s.substring(0, end).toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** What the reader skipped in the capture: the runtime counts it, decode reports it. */
+    static final class Noise {
+        private long garbageLines;
+        private long overlongLines;
+        private long nulBytes;
+
+        void add(ChannelStats stats) {
+            garbageLines += stats.garbageLines();
+            overlongLines += stats.overlongLines();
+            nulBytes += stats.nulBytes();
+        }
+
+        @Override
+        public String toString() {
+            List<String> parts = new ArrayList<>();
+            if (garbageLines > 0) {
+                parts.add(CheckCommand.plural(garbageLines, "garbage line"));
+            }
+            if (overlongLines > 0) {
+                parts.add(CheckCommand.plural(overlongLines, "overlong line"));
+            }
+            if (nulBytes > 0) {
+                parts.add(CheckCommand.plural(nulBytes, "NUL byte"));
+            }
+            return parts.isEmpty() ? "no noise" : "noise skipped: " + String.join(", ", parts);
         }
     }
 

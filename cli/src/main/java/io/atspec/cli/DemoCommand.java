@@ -107,6 +107,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("HTTP server: http://" + server.authority() + "/ (loopback only)");
             out.println("HTTPS server: https://" + tls.authority() + "/ (loopback only, the demo certificate"
                     + " CN=localhost, IP:127.0.0.1)");
+            try (Chapters chapters = Chapters.found()) {
+                chapters.attach(channel); // every chapter's URC framing and reboot indications
+                out.println("bindings of " + chapters.names() + " (found on the class path)");
+            }
             NetworkCommands net = new NetworkCommands(channel);
             HttpCommands http = new HttpCommands(channel);
 

@@ -4,7 +4,7 @@ import io.atspec.codegen.GeneratedFile;
 import io.atspec.codegen.JavaGenerator;
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.SpecCompiler;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import io.atspec.maven.OutputWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = root.io.out();
         PrintWriter err = root.io.err();
-        List<Chapter> chapters = new ArrayList<>();
+        List<LinkedChapter> chapters = new ArrayList<>();
         int errors = 0;
         int warnings = 0;
         for (Path spec : specs) {
@@ -66,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             errors += result.errors().size();
             warnings += result.warnings().size();
-            result.chapter().ifPresent(chapters::add);
+            result.linked().ifPresent(chapters::add);
         }
         if (errors > 0) {
             err.println(CheckCommand.summary(specs.size(), errors, warnings) + "; nothing was generated");

@@ -1,5 +1,7 @@
 package io.atspec.cli;
 
+import io.atspec.grammar.link.ChapterNames;
+import io.atspec.grammar.link.LanguageDefaults;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Completion;
@@ -72,7 +74,7 @@ final class MarkdownDoc {
                     + "; the first is the default");
         }
         line("- Java package: `" + chapter.javaPackage() + "`, facade `"
-                + chapter.facade().orElse(upperCamel(chapter.name()) + "Commands") + "`");
+                + ChapterNames.of(chapter).facade() + "`");
         line("- " + CheckCommand.plural(chapter.commands().size(), "command") + ", "
                 + CheckCommand.plural(chapter.urcs().size(), "URC") + ", "
                 + CheckCommand.plural(chapter.enums().size(), "value table"));
@@ -372,7 +374,7 @@ final class MarkdownDoc {
 
     private static String timeouts(List<Timeout> timeouts) {
         if (timeouts.isEmpty()) {
-            return "not given (300 ms applies)";
+            return "not given (" + LanguageDefaults.human(LanguageDefaults.COMMAND_TIMEOUT) + " applies)";
         }
         return timeouts.stream()
                 .map(t -> duration(t.duration())
@@ -446,10 +448,6 @@ final class MarkdownDoc {
     /** Markdown this class wrote (code spans, links) in a table cell. */
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String upperCamel(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void line(String s) {

@@ -24,6 +24,11 @@ final class ModemSession implements AutoCloseable {
     private ModemSession(ModemOptions.Opened opened) {
         this.opened = opened;
         this.channel = AtChannel.open(opened.transport());
+        try (Chapters chapters = Chapters.found()) {
+            // Every chapter's URC framing and reboot indications (+PBREADY): a module that restarts
+            // under a pending command fails it at once instead of letting it time out.
+            chapters.attach(channel);
+        }
         this.net = new NetworkCommands(channel);
         this.http = new HttpCommands(channel);
     }

@@ -36,7 +36,7 @@ class DecodeCommandTest {
                         "RX: ERROR",
                         ""));
         Run run = Run.of("decode", capture.toString());
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exit()).as("lines did not parse").isEqualTo(1);
         assertThat(run.out())
                 .contains("> AT+CSQ\n    = command Csq.Exec[] (chapter network)")
                 .contains("< +CSQ: 20,0\n    = response to AT+CSQ: CsqResponse[rssi=20, ber=0]")
@@ -45,11 +45,12 @@ class DecodeCommandTest {
                 .contains("< +CREG: 0,1\n    = response to AT+CREG?: CregQueryResponse[")
                 .contains("< +CREG: 5\n    = URC CregReport[stat=5 (REGISTERED_ROAMING)")
                 .contains("    = prompt: the host sends 5 bytes")
-                .contains("command HttpAction.Post[postContent=5 bytes, type=Optional[TEXT]]")
-                .contains("= URC HttpRecv[report=FRAMED, datas=none, length=OptionalInt[6], data=6 bytes]")
+                .contains("command HttpAction.Post[postContent=5 bytes, type=TEXT]")
+                .contains("= URC HttpRecv[report=FRAMED, length=6, data=6 bytes]")
                 .contains("= URC HttpClosed[]")
                 .contains("< #garbage#\n    ?? does not parse")
-                .contains("> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA fits this line")
+                .contains(
+                        "> AT+HTTPPARA=bogus,1\n    ?? does not parse: no form of AT+HTTPPARA (chapter http) fits this line")
                 .contains("2 lines did not parse");
     }
 
@@ -70,11 +71,25 @@ class DecodeCommandTest {
         Run run = Run.of("decode", capture.toString());
         assertThat(run.out())
                 .contains("= command Xiic.Query[] (chapter network)")
-                .contains("= response to AT+XIIC?: XiicResponse[state=Optional[1 (UP)], ip=10.0.0.2]")
+                .contains("= response to AT+XIIC?: XiicResponse[state=1 (UP), ip=10.0.0.2]")
                 .contains("(5 payload bytes, not in the trace)")
                 .contains("data=5 bytes")
                 .contains("= URC HttpClosed[]")
                 .contains("0 lines did not parse");
+    }
+
+    @Test
+    void theAnnotationOfAnAnswerMasksItsSecret(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("capture.txt");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n", "TX: AT+HTTPSCFG?\\r", "RX: +HTTPSCFG: 0,1,,ca.pem,cc.pem,ck-secret.pem", "RX: OK", ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("= response to AT+HTTPSCFG?: HttpsCfgQueryResponse[sslversion=0 (SSL_3_0),"
+                        + " authmode=1 (SERVER), cacert=ca.pem, clientcert=cc.pem, clientkey=***]");
     }
 
     @Test
@@ -93,6 +108,27 @@ class DecodeCommandTest {
                 .contains("= response to AT+CSQ: CsqResponse[rssi=24, ber=0]")
                 .contains("data=4 bytes")
                 .contains("= URC HttpClosed[]");
+    }
+
+    @Test
+    void anErrorCodeIsExplainedFromThePendingCommandsTable(@TempDir Path dir) throws IOException {
+        Path capture = dir.resolve("errors.txt");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n",
+                        // 1001 is in FileHttpError, the table of AT+FILEHTTPACTION (http chapter).
+                        "TX: AT+FILEHTTPACTION=0,0,524288\\r",
+                        "RX: +CME ERROR: 1001",
+                        // 10 is in no table of AT+HTTPSETUP: any chapter defining it (network's CmeError).
+                        "TX: AT+HTTPSETUP\\r",
+                        "RX: +CME ERROR: 10",
+                        ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out())
+                .contains("= final result of AT+FILEHTTPACTION=0,0,524288: +CME ERROR: 1001 (PDP not active)")
+                .contains("= final result of AT+HTTPSETUP: +CME ERROR: 10 (SIM not inserted in chapter network)");
     }
 
     @Test

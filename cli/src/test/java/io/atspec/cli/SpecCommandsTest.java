@@ -115,4 +115,29 @@ class SpecCommandsTest {
                 .contains("### Example: POST request")
                 .contains("> AT+HTTPACTION=2,23\n< >\n> MAC=NEOWAY&DATA=0123456\n");
     }
+
+    /** One name allocator: doc names the facade as generate writes it, for chapter file_http too. */
+    @Test
+    void docAndGenerateAgreeOnTheChaptersTypeNames(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("file_http.atspec");
+        Files.writeString(spec, """
+        chapter file_http "File HTTP" {
+            package io.example.filehttp;
+        }
+        command AT+FOO as Foo "Foo" {
+            timeout 1s;
+            exec;
+        }
+        """);
+
+        Run doc = Run.of("doc", spec.toString(), "-o", dir.resolve("md").toString());
+        Run generate =
+                Run.of("generate", spec.toString(), "-d", dir.resolve("java").toString());
+
+        assertThat(doc.exit()).as(doc.err()).isZero();
+        assertThat(generate.exit()).as(generate.err()).isZero();
+        assertThat(Files.readString(dir.resolve("md/file_http.md"))).contains("facade `FileHttpCommands`");
+        assertThat(dir.resolve("java/io/example/filehttp/FileHttpCommands.java"))
+                .isRegularFile();
+    }
 }

@@ -71,7 +71,7 @@ final class ArrayAwareEquality {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(int.class)
-                .addStatement("return $T.hash($L)", Objects.class, CodeBlock.join(parts, ", "))
+                .addStatement("return $T.hash($L)", Objects.class, CodeBlock.join(parts, ",$W"))
                 .build();
     }
 }

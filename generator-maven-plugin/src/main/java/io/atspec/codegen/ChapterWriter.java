@@ -2,44 +2,42 @@ package io.atspec.codegen;
 
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
-import io.atspec.grammar.model.Chapter;
-import io.atspec.grammar.model.Command;
+import io.atspec.grammar.link.LinkedChapter;
+import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.LinkedForm;
+import io.atspec.grammar.link.LinkedUrc;
 import io.atspec.grammar.model.EnumType;
 import io.atspec.grammar.model.ErrorTable;
-import io.atspec.grammar.model.Form;
-import io.atspec.grammar.model.Urc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Every file of one chapter: enums, requests, responses, URCs, outcomes, facade, dispatch. */
+/**
+ * Every file of one chapter: enums, requests, responses, URCs, outcomes, facade, the
+ * module-side reader and the chapter descriptor.
+ */
 final class ChapterWriter {
 
-    private final Chapter chapter;
+    private final LinkedChapter chapter;
     private final String specPath;
     private final Types types;
     private final Generated generated;
 
-    ChapterWriter(Chapter chapter, String specPath) {
+    ChapterWriter(LinkedChapter chapter, String specPath) {
         this.chapter = chapter;
         this.specPath = specPath;
         this.types = new Types(chapter);
         this.generated = new Generated(specPath);
     }
 
-    /** {@code http} -> {@code Http}: the stem of the chapter-wide type names. */
-    static String chapterPrefix(Chapter chapter) {
-        return Names.pascal(chapter.name());
-    }
-
     List<GeneratedFile> files() {
         List<TypeSpec> specs = new ArrayList<>();
         EnumWriter enums = new EnumWriter(generated);
-        for (EnumType type : chapter.enums()) {
+        for (EnumType type : chapter.source().enums()) {
             specs.add(enums.write(
                     types.local(type.name()), type.description(), type.constants(), "Values of a parameter"));
         }
-        for (ErrorTable table : chapter.errorTables()) {
+        for (ErrorTable table : chapter.source().errorTables()) {
             specs.add(
                     enums.write(types.local(table.name()), table.description(), table.codes(), "Codes of +CME ERROR"));
         }
@@ -47,16 +45,16 @@ final class ChapterWriter {
         ResponseWriter responses = new ResponseWriter(types, generated);
         UrcWriter urcs = new UrcWriter(chapter, types, generated);
         FacadeWriter facade = new FacadeWriter(chapter, types, generated, urcs);
-        for (Command command : chapter.commands()) {
-            command.inlineErrors()
-                    .ifPresent(table -> specs.add(enums.write(
-                            types.local(command.javaName() + "Error"),
+        for (LinkedCommand command : chapter.commands()) {
+            command.inlineErrorName()
+                    .ifPresent(name -> specs.add(enums.write(
+                            types.local(name),
                             "Error codes of " + command.name(),
-                            table.codes(),
+                            command.errorTables().get(0).codes(),
                             "Codes of +CME ERROR")));
             specs.add(requests.write(command));
-            for (Form form : command.forms()) {
-                if (!form.responses().isEmpty()) {
+            for (LinkedForm form : command.forms()) {
+                if (form.answers()) {
                     specs.add(responses.write(command, form));
                 }
             }
@@ -64,7 +62,7 @@ final class ChapterWriter {
                 specs.add(facade.outcome(command));
             }
         }
-        for (Urc urc : chapter.urcs()) {
+        for (LinkedUrc urc : chapter.urcs()) {
             specs.add(urcs.record(urc));
         }
         if (!chapter.urcs().isEmpty()) {
@@ -73,6 +71,7 @@ final class ChapterWriter {
         facade.editionType().ifPresent(e -> specs.add(facade.editionEnum()));
         specs.add(facade.facade());
         specs.add(new DispatchWriter(chapter, types, generated).write());
+        specs.add(new BindingWriter(chapter, types, generated).write());
 
         List<GeneratedFile> files = new ArrayList<>();
         for (TypeSpec spec : specs) {

@@ -4,80 +4,90 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.atspec.grammar.model.Chapter;
-import io.atspec.grammar.model.Command;
-import io.atspec.grammar.model.Form;
+import io.atspec.grammar.link.LinkedChapter;
+import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.LinkedForm;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code HttpRequests}: reads any command line of the chapter, and the response lines of a
- * request. What a module simulator and a log decoder need, instead of parsing by hand.
+ * {@code HttpRequests}: the module side of a chapter. Reads any command line of the chapter
+ * into its request, and the response lines of a request: what a module simulator and a log
+ * decoder need, kept out of the request types a host uses.
  */
 final class DispatchWriter {
 
     private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
 
-    private final Chapter chapter;
+    private final LinkedChapter chapter;
     private final Types types;
     private final Generated generated;
+    private final LineReaders readers;
 
-    DispatchWriter(Chapter chapter, Types types, Generated generated) {
+    DispatchWriter(LinkedChapter chapter, Types types, Generated generated) {
         this.chapter = chapter;
         this.types = types;
         this.generated = generated;
+        this.readers = new LineReaders(types, new RequestWriter(types, generated));
     }
 
-    ClassName name() {
-        return types.local(ChapterWriter.chapterPrefix(chapter) + "Requests");
+    static ClassName name(Types types, LinkedChapter chapter) {
+        return types.local(chapter.names().requests());
     }
 
     TypeSpec write() {
-        TypeSpec.Builder type = TypeSpec.classBuilder(name())
+        TypeSpec.Builder type = TypeSpec.classBuilder(name(types, chapter))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(generated.annotation())
-                .addJavadoc("Reads the command lines of chapter $L and the responses to them.\n", chapter.name())
+                .addJavadoc(
+                        "Reads the command lines of chapter $L and the responses to them: the module side of"
+                                + " the chapter.\n",
+                        chapter.name())
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
-                .addJavadoc("The typed request a line (and the payload after its prompt, or null) stands for.\n")
+                .addJavadoc("The typed request a command line stands for.\n\n")
+                .addJavadoc("@param line the line, without its CR\n")
+                .addJavadoc("@param payload the bytes written after the prompt, or null when none came\n")
+                .addJavadoc("@return the request, or empty if the line is no valid command of this chapter\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .addParameter(Types.BYTES, "payload")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, AT_REQUEST));
-        for (Command command : chapter.commands()) {
-            boolean prompt =
-                    command.forms().stream().anyMatch(f -> f.promptPayload().isPresent());
+        for (LinkedCommand command : chapter.commands()) {
             ClassName request = types.local(command.javaName());
+            String local = Names.camel(command.javaName());
             parse.addStatement(
-                    "$T<$T> $L = $T.parse(line$L)",
+                    "$T<$T> $L = $L(line, $L)",
                     Optional.class,
                     request,
-                    Names.camel(command.javaName()),
-                    request,
-                    prompt ? ", payload" : "");
-            parse.beginControlFlow("if ($L.isPresent())", Names.camel(command.javaName()))
-                    .addStatement("return $T.of($L.get())", Optional.class, Names.camel(command.javaName()))
+                    local,
+                    LineReaders.parseMethod(command.source()),
+                    LineReaders.prompts(command.source()) ? "payload" : "null");
+            parse.beginControlFlow("if ($L.isPresent())", local)
+                    .addStatement("return $T.of($L.get())", Optional.class, local)
                     .endControlFlow();
         }
         type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
 
         MethodSpec.Builder promptLength = MethodSpec.methodBuilder("promptLength")
-                .addJavadoc("How many payload bytes follow the prompt for this line; empty when none do.\n")
+                .addJavadoc("How many payload bytes follow the prompt for this line.\n\n")
+                .addJavadoc("@param line the command line, without its CR\n")
+                .addJavadoc("@return the payload's length, or empty when no payload follows\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .returns(OptionalInt.class);
-        for (Command command : chapter.commands()) {
-            if (command.forms().stream().anyMatch(f -> f.promptPayload().isPresent())) {
+        for (LinkedCommand command : chapter.commands()) {
+            if (LineReaders.prompts(command.source())) {
                 String local = Names.camel(command.javaName());
                 promptLength
                         .addStatement(
-                                "$T $L = $T.promptLength(line)",
+                                "$T $L = $L(line)",
                                 OptionalInt.class,
                                 local,
-                                types.local(command.javaName()))
+                                LineReaders.promptLengthMethod(command.source()))
                         .beginControlFlow("if ($L.isPresent())", local)
                         .addStatement("return $L", local)
                         .endControlFlow();
@@ -89,21 +99,25 @@ final class DispatchWriter {
 
         MethodSpec.Builder response = MethodSpec.methodBuilder("parseResponse")
                 .addJavadoc(
-                        "Reads a line as the information response of {@code request}; empty if it is not one.\n\n@throws $T if it has the response's prefix but not its shape\n",
+                        "Reads a line as the information response of {@code request}.\n\n"
+                                + "@param request the request the line answers\n"
+                                + "@param line the response line, without its CR LF\n"
+                                + "@return the typed response, or empty if the line is none of the request's\n"
+                                + "@throws $T if it has the response's prefix but not its shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(AT_REQUEST, "request")
                 .addParameter(String.class, "line")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)));
-        for (Command command : chapter.commands()) {
-            for (Form form : command.forms()) {
-                if (form.responses().isEmpty()) {
+        for (LinkedCommand command : chapter.commands()) {
+            for (LinkedForm form : command.forms()) {
+                if (!form.answers()) {
                     continue;
                 }
-                ClassName record = types.local(command.javaName()).nestedClass(RequestWriter.recordName(form));
-                ClassName answer = types.local(ResponseWriter.name(command, form));
+                ClassName record = types.local(command.javaName()).nestedClass(form.recordName());
+                ClassName answer = ResponseWriter.name(types, form);
                 response.beginControlFlow(
-                                "if (request instanceof $T && $T.PREFIXES.stream().anyMatch(line::startsWith))",
+                                "if (request instanceof $T$W&& $T.PREFIXES.stream().anyMatch(line::startsWith))",
                                 record,
                                 answer)
                         .addStatement("return $T.of($T.parse(line))", Optional.class, answer)
@@ -112,6 +126,9 @@ final class DispatchWriter {
         }
         type.addMethod(
                 response.addStatement("return $T.empty()", Optional.class).build());
+        for (LinkedCommand command : chapter.commands()) {
+            readers.methods(command).forEach(type::addMethod);
+        }
         return type.build();
     }
 }

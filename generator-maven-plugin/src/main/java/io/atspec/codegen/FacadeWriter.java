@@ -9,15 +9,17 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
-import io.atspec.grammar.model.Chapter;
-import io.atspec.grammar.model.Command;
-import io.atspec.grammar.model.Completion;
+import io.atspec.grammar.link.LinkedChapter;
+import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.LinkedCompletion;
+import io.atspec.grammar.link.LinkedForm;
+import io.atspec.grammar.link.LinkedParameter;
+import io.atspec.grammar.link.LinkedUrc;
 import io.atspec.grammar.model.Form;
-import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.ResponseFormat;
-import io.atspec.grammar.model.Urc;
+import io.atspec.grammar.model.ValueSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The chapter's facade: one method per command (blocking and async), the outcome of commands
- * whose OK only acknowledges them, shortcuts for queries, and typed URC listeners.
+ * whose OK only acknowledges them, shortcuts for queries, and typed URC listeners. A completion
+ * is written as data handed to the runtime (a {@code Completion} of line starts and an end
+ * test, or a {@code Polling.until} call): the facade holds no loop or state machine.
  */
 final class FacadeWriter {
 
@@ -38,19 +42,18 @@ final class FacadeWriter {
     private static final ClassName URC_LISTENER = ClassName.get(Types.RUNTIME, "UrcListener");
     private static final ClassName REGISTRATION = ClassName.get(Types.BIND, "Registration");
     private static final ClassName COMPLETION_TIMEOUT = ClassName.get(Types.BIND, "CompletionTimeoutException");
-    private static final Duration DEFAULT_COMPLETION = Duration.ofSeconds(60);
+    private static final ClassName POLLING = ClassName.get(Types.BIND, "Polling");
+    private static final ClassName VALUES = ClassName.get(Types.BIND, "Values");
+    private static final ClassName LOGGER = ClassName.get("org.slf4j", "Logger");
+    private static final ClassName LOGGER_FACTORY = ClassName.get("org.slf4j", "LoggerFactory");
 
-    private final Chapter chapter;
+    private final LinkedChapter chapter;
     private final Types types;
     private final Generated generated;
     private final UrcWriter urcs;
     private final FieldRecords records;
-    /** Set while writing, so helpers are emitted only where generated code calls them. */
-    private boolean needsIn;
 
-    private boolean needsNumber;
-
-    FacadeWriter(Chapter chapter, Types types, Generated generated, UrcWriter urcs) {
+    FacadeWriter(LinkedChapter chapter, Types types, Generated generated, UrcWriter urcs) {
         this.chapter = chapter;
         this.types = types;
         this.generated = generated;
@@ -59,12 +62,11 @@ final class FacadeWriter {
     }
 
     ClassName name() {
-        return types.local(
-                io.atspec.grammar.check.JavaNames.chapterTypes(chapter).get(2));
+        return types.local(chapter.names().facade());
     }
 
-    static ClassName outcomeName(Types types, Command command) {
-        return types.local(command.javaName() + "Outcome");
+    static ClassName outcomeName(Types types, LinkedCommand command) {
+        return types.local(command.outcomeName());
     }
 
     TypeSpec facade() {
@@ -75,21 +77,25 @@ final class FacadeWriter {
                 .addJavadoc(
                         "The commands of chapter $L ($L) on an {@link $T}.\n",
                         chapter.name(),
-                        Docs.escape(chapter.title()),
+                        Docs.escape(chapter.source().title()),
                         AT_CHANNEL);
-        if (!chapter.description().isEmpty()) {
-            type.addJavadoc("\n<p>$L\n", Docs.escape(chapter.description()));
+        if (!chapter.source().description().isEmpty()) {
+            type.addJavadoc("\n<p>$L\n", Docs.escape(chapter.source().description()));
         }
-        chapter.manual()
+        chapter.source()
+                .manual()
                 .ifPresent(m -> type.addJavadoc(
                         "\n<p>From $L$L.\n",
                         Docs.escape(m.title()),
                         m.section().map(s -> ", section " + s).orElse("")));
         type.addJavadoc("\n<p>Each method sends one command and waits for its final result; an ERROR or\n"
                 + "{@code +CME ERROR} is thrown as {@code AtCommandFailedException}.\n");
-        type.addField(FieldSpec.builder(System.Logger.class, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.getLogger($T.class.getName())", System.class, self)
-                .build());
+        if (!chapter.urcs().isEmpty()) {
+            // SLF4J, as the runtime: one logging API to configure; spec users get it with the runtime.
+            type.addField(FieldSpec.builder(LOGGER, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.getLogger($T.class)", LOGGER_FACTORY, self)
+                    .build());
+        }
         type.addField(FieldSpec.builder(AT_CHANNEL, "channel", Modifier.PRIVATE, Modifier.FINAL)
                 .build());
         Optional<ClassName> editions = editionType();
@@ -97,20 +103,27 @@ final class FacadeWriter {
                 .build()));
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Uses {@code channel}, and teaches it where this chapter's URC payloads end.\n")
+                .addJavadoc("Uses {@code channel}, and teaches it where this chapter's URC payloads end"
+                        + (chapter.rebootIndications().isEmpty()
+                                ? ".\n"
+                                : " and which lines mean the module restarted.\n"))
                 .addParameter(AT_CHANNEL, "channel");
+        CodeBlock channelParam = CodeBlock.of("@param channel the channel to the module\n");
         if (editions.isPresent()) {
             type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Uses {@code channel} with the timeouts of the default edition.\n")
+                    .addJavadoc("Uses {@code channel} with the timeouts of the default edition.\n\n")
+                    .addJavadoc(channelParam)
                     .addParameter(AT_CHANNEL, "channel")
                     .addStatement(
                             "this(channel, $T.$L)",
                             editions.get(),
-                            Names.constant(chapter.editions().get(0).name()))
+                            Names.constant(chapter.source().editions().get(0).name()))
                     .build());
             constructor
-                    .addJavadoc("The timeouts are those of manual edition {@code edition}.\n")
+                    .addJavadoc("The timeouts are those of manual edition {@code edition}.\n\n")
+                    .addJavadoc(channelParam)
+                    .addJavadoc("@param edition the edition of the manual the module follows\n")
                     .addParameter(editions.get(), "edition")
                     .addStatement("this.edition = $T.requireNonNull(edition, $S)", java.util.Objects.class, "edition");
         }
@@ -118,33 +131,31 @@ final class FacadeWriter {
         if (!chapter.urcs().isEmpty()) {
             constructor.addStatement("$T.registerDecoders(channel)", urcs.sealedName());
         }
+        for (String reboot : chapter.rebootIndications()) {
+            constructor.addStatement("channel.addRebootIndication($S)", reboot);
+        }
+        if (editions.isEmpty()) {
+            constructor.addJavadoc("\n").addJavadoc(channelParam);
+        }
         type.addMethod(constructor.build());
         type.addMethod(MethodSpec.methodBuilder("channel")
+                .addJavadoc("The channel this facade sends on.\n\n@return the channel\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(AT_CHANNEL)
                 .addStatement("return channel")
                 .build());
-        for (Command command : chapter.commands()) {
-            if (editions.isPresent() && editionTimeouts(command)) {
+        for (LinkedCommand command : chapter.commands()) {
+            if (editions.isPresent() && command.timeoutByEdition()) {
                 type.addMethod(timeoutMethod(command, editions.get()));
             }
-            if (command.completion().isPresent()) {
-                Completion completion = command.completion().get();
-                if (completion.poll().isPresent()) {
-                    pollCommand(type, command, completion);
-                } else {
-                    urcCommand(type, command, completion);
-                }
+            if (command.completion().orElse(null) instanceof LinkedCompletion.Poll poll) {
+                pollCommand(type, command, poll);
+            } else if (command.completion().orElse(null) instanceof LinkedCompletion.Urcs urcCompletion) {
+                urcCommand(type, command, urcCompletion);
             } else {
                 plainCommand(type, command);
             }
             shortcuts(type, command);
-        }
-        if (needsIn) {
-            type.addMethod(inHelper());
-        }
-        if (needsNumber) {
-            type.addMethod(numberHelper());
         }
         if (!chapter.urcs().isEmpty()) {
             listeners(type);
@@ -154,39 +165,34 @@ final class FacadeWriter {
 
     /** The chapter's edition enum, when the spec names editions. */
     Optional<ClassName> editionType() {
-        return chapter.editions().isEmpty()
+        return chapter.source().editions().isEmpty()
                 ? Optional.empty()
-                : Optional.of(types.local(ChapterWriter.chapterPrefix(chapter) + "Edition"));
-    }
-
-    private static boolean editionTimeouts(Command command) {
-        return command.timeouts().stream().anyMatch(t -> t.edition().isPresent());
+                : Optional.of(types.local(chapter.names().edition()));
     }
 
     /**
      * {@code request.command()}, or, for a command whose timeout differs by edition,
      * {@code request.command(httpActionTimeout())}: the facade answers for its edition.
      */
-    private CodeBlock commandOf(Command command, String request) {
-        return commandOf(command, CodeBlock.of("$L", request));
+    private CodeBlock commandOf(LinkedCommand command, String request) {
+        return commandOf(command.timeoutByEdition(), method(command), CodeBlock.of("$L", request));
     }
 
-    private CodeBlock commandOf(Command command, CodeBlock request) {
-        if (editionType().isPresent() && editionTimeouts(command)) {
-            return CodeBlock.of("$L.command($LTimeout())", request, method(command));
+    private CodeBlock commandOf(boolean byEdition, String method, CodeBlock request) {
+        if (editionType().isPresent() && byEdition) {
+            return CodeBlock.of("$L.command($LTimeout())", request, method);
         }
         return CodeBlock.of("$L.command()", request);
     }
 
     /** {@code httpActionTimeout()}: the command's timeout in the facade's edition. */
-    private MethodSpec timeoutMethod(Command command, ClassName editions) {
+    private MethodSpec timeoutMethod(LinkedCommand command, ClassName editions) {
         ClassName request = types.local(command.javaName());
         CodeBlock.Builder cases =
                 CodeBlock.builder().add("return switch (edition) {\n").indent();
-        for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
+        for (io.atspec.grammar.model.Edition edition : chapter.source().editions()) {
             String constant = Names.constant(edition.name());
-            boolean own = command.timeouts().stream()
-                    .anyMatch(t -> t.edition().filter(edition.name()::equals).isPresent());
+            boolean own = command.editionTimeouts().containsKey(edition.name());
             cases.add("case $L -> $T.$L;\n", constant, request, own ? "TIMEOUT_" + constant : "TIMEOUT");
         }
         cases.unindent().add("};\n");
@@ -206,9 +212,9 @@ final class FacadeWriter {
                 .addJavadoc(
                         "The editions of the manual that chapter $L tells apart; {@link #$L} is the default.\n",
                         chapter.name(),
-                        Names.constant(chapter.editions().get(0).name()))
+                        Names.constant(chapter.source().editions().get(0).name()))
                 .addJavadoc("\n<p>A facade made for an edition uses that edition's timeouts.\n");
-        for (io.atspec.grammar.model.Edition edition : chapter.editions()) {
+        for (io.atspec.grammar.model.Edition edition : chapter.source().editions()) {
             type.addEnumConstant(
                     Names.constant(edition.name()),
                     TypeSpec.anonymousClassBuilder("")
@@ -218,21 +224,37 @@ final class FacadeWriter {
         return type.build();
     }
 
-    private static String method(Command command) {
+    /**
+     * The block tags of a command method: its request, the completion timeout when it takes one,
+     * and what it returns.
+     */
+    private static CodeBlock tags(boolean completionTimeout, String returns) {
+        CodeBlock.Builder tags = CodeBlock.builder().add("\n@param request the command to send\n");
+        if (completionTimeout) {
+            tags.add("@param completionTimeout how long to wait after the OK\n");
+        }
+        return tags.add("@return $L\n", returns).build();
+    }
+
+    private static String method(LinkedCommand command) {
         return Names.camel(command.javaName());
     }
 
-    private CodeBlock doc(Command command) {
-        CodeBlock.Builder doc =
-                CodeBlock.builder().add("Sends $L: $L", Docs.code(command.name()), Docs.escape(command.title()));
-        command.section().ifPresent(s -> doc.add(" (section $L)", s));
+    private CodeBlock doc(LinkedCommand command) {
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add(
+                        "Sends $L: $L",
+                        Docs.code(command.name()),
+                        Docs.escape(command.source().title()));
+        command.source().section().ifPresent(s -> doc.add(" (section $L)", s));
         return doc.add(".\n").build();
     }
 
-    private void plainCommand(TypeSpec.Builder type, Command command) {
+    private void plainCommand(TypeSpec.Builder type, LinkedCommand command) {
         ClassName request = types.local(command.javaName());
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
+                .addJavadoc(tags(false, "the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(Types.AT_RESPONSE)
@@ -240,6 +262,7 @@ final class FacadeWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
+                .addJavadoc(tags(false, "a future of the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
@@ -248,41 +271,29 @@ final class FacadeWriter {
     }
 
     /** A condition that the request is of a form the completion applies to. */
-    private CodeBlock appliesTo(Command command, Completion completion) {
+    private CodeBlock appliesTo(LinkedCommand command, LinkedCompletion completion) {
         if (completion.forms().isEmpty()) {
             return CodeBlock.of("true");
         }
         List<CodeBlock> checks = new ArrayList<>();
-        for (String formName : completion.forms()) {
-            command.forms().stream()
-                    .filter(f -> f.name().filter(formName::equals).isPresent())
-                    .findFirst()
-                    .ifPresent(form -> checks.add(CodeBlock.of(
-                            "request instanceof $T",
-                            types.local(command.javaName()).nestedClass(RequestWriter.recordName(form)))));
+        for (LinkedForm form : completion.forms()) {
+            checks.add(CodeBlock.of(
+                    "request instanceof $T", types.local(command.javaName()).nestedClass(form.recordName())));
         }
         return CodeBlock.join(checks, " || ");
     }
 
-    private void urcCommand(TypeSpec.Builder type, Command command, Completion completion) {
+    private void urcCommand(TypeSpec.Builder type, LinkedCommand command, LinkedCompletion.Urcs completion) {
         ClassName request = types.local(command.javaName());
         ClassName outcome = outcomeName(types, command);
         String constant = Names.constant(command.javaName().replaceAll("([a-z])([A-Z])", "$1_$2")) + "_COMPLETION";
-        List<String> collect = new ArrayList<>();
-        for (String prefix : completion.collect()) {
-            chapter.urcNamed(prefix).ifPresent(u -> collect.addAll(lineStarts(u)));
-        }
-        Urc end = chapter.urcNamed(completion.until().orElseThrow().prefix()).orElseThrow();
-        for (String start : lineStarts(end)) {
-            if (!collect.contains(start)) {
-                collect.add(start);
-            }
-        }
-        Duration timeout = completion.timeout().orElse(DEFAULT_COMPLETION);
+        List<String> collect = completion.lineStarts();
+        LinkedUrc end = completion.end();
+        Duration timeout = completion.timeout();
         String endMethod = "ends" + command.javaName();
         type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "new $T($T.of($L), $T::$L, $T.ofMillis($L))",
+                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L))",
                         COMPLETION,
                         List.class,
                         CodeBlock.join(
@@ -292,12 +303,13 @@ final class FacadeWriter {
                         Duration.class,
                         timeout.toMillis())
                 .build());
-        type.addMethod(endPredicate(endMethod, end, completion.until().get()));
+        type.addMethod(endPredicate(endMethod, completion));
         CodeBlock applies = appliesTo(command, completion);
         String wait = RequestWriter.human(timeout);
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
+                .addJavadoc(tags(false, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(outcome)
@@ -307,6 +319,7 @@ final class FacadeWriter {
                 .addJavadoc(doc(command))
                 .addJavadoc(
                         "\n<p>Waits up to {@code completionTimeout} after the OK for $L.\n", Docs.code(end.prefix()))
+                .addJavadoc(tags(true, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -316,6 +329,7 @@ final class FacadeWriter {
                 .addJavadoc(
                         "\n<p>Completes when $L arrives, or fails after {@code completionTimeout}.\n",
                         Docs.code(end.prefix()))
+                .addJavadoc(tags(true, "a future of the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -332,15 +346,19 @@ final class FacadeWriter {
                     .endControlFlow();
         }
         CodeBlock withTimeout =
-                CodeBlock.of("new $T($L.collect(), $L.end(), completionTimeout)", COMPLETION, constant, constant);
+                CodeBlock.of("new $T($L.collect(),$W$L.end(),$WcompletionTimeout)", COMPLETION, constant, constant);
         blocking.addStatement(
-                "return $T.of(channel.execute($L, $L))", outcome, commandOf(command, "request"), withTimeout);
+                "return $T.of(channel.execute($L,$W$L))", outcome, commandOf(command, "request"), withTimeout);
         async.addStatement(
-                "return channel.submit($L, $L).thenApply($T::of)", commandOf(command, "request"), withTimeout, outcome);
+                "return channel.submit($L,$W$L)$Z.thenApply($T::of)",
+                commandOf(command, "request"),
+                withTimeout,
+                outcome);
         type.addMethod(blocking.build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>Completes when $L arrives, or fails after $L.\n", Docs.code(end.prefix()), wait)
+                .addJavadoc(tags(false, "a future of the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome))
@@ -349,37 +367,25 @@ final class FacadeWriter {
         type.addMethod(async.build());
     }
 
-    /**
-     * How the lines of a URC start: with the colon when it has fields, so that collecting
-     * {@code +HTTPCLOSE} does not also collect {@code +HTTPCLOSED}.
-     */
-    private static List<String> lineStarts(Urc urc) {
-        return UrcWriter.spellings(urc).stream()
-                .map(s -> urc.prefixless() || urc.reports().isEmpty() ? s : s + ":")
-                .toList();
-    }
-
-    private MethodSpec endPredicate(String name, Urc end, Completion.UntilUrc until) {
+    private MethodSpec endPredicate(String name, LinkedCompletion.Urcs completion) {
+        LinkedUrc end = completion.end();
         ClassName record = types.local(end.javaName());
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(Types.URC, "urc")
                 .returns(boolean.class);
-        if (until.field().isEmpty()) {
+        if (completion.endField().isEmpty()) {
             return method.addStatement("return $T.matches(urc.line())", record).build();
         }
-        Parameter field = end.parameter(until.field().get()).orElseThrow();
         List<FieldRecords.Field> fields = records.fields(
-                end.reports().stream().map(r -> r.format()).toList(),
-                n -> end.parameter(n).orElseThrow());
-        boolean optional =
-                fields.stream().filter(f -> f.parameter().equals(field)).anyMatch(FieldRecords.Field::optional);
+                end.source().reports().stream().map(r -> r.format()).toList(), end.parameters());
         return method.beginControlFlow("if (!$T.matches(urc.line()))", record)
                 .addStatement("return false")
                 .endControlFlow()
                 .beginControlFlow("try")
                 .addStatement("$T report = $T.parse(urc)", record, record)
-                .addStatement("return in($L$L)", numeric("report", field, optional), Types.bounds(until.values()))
+                .addStatement(
+                        "return $L", inRanges("report", completion.endField().get(), fields, completion.endValues()))
                 .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
                 .addComment("A malformed report does not end the wait; the timeout will, with what came.")
                 .addStatement("return false")
@@ -387,41 +393,43 @@ final class FacadeWriter {
                 .build();
     }
 
+    /** Whether field {@code field} of {@code record} (one of {@code fields}) has one of {@code values}. */
+    private static CodeBlock inRanges(
+            String record, LinkedParameter field, List<FieldRecords.Field> fields, ValueSet values) {
+        boolean optional = fields.stream()
+                .filter(f -> f.parameter().equals(field.source()))
+                .anyMatch(FieldRecords.Field::optional);
+        return CodeBlock.of(
+                "$T.inRanges($L$L)", VALUES, numeric(record, field.source(), optional), Types.bounds(values));
+    }
+
     /** The value of a field as a number, for comparing it with the values that end a wait. */
-    private CodeBlock numeric(String record, Parameter field, boolean optional) {
+    private static CodeBlock numeric(String record, Parameter field, boolean optional) {
         String access = record + "." + Names.camel(field.name()) + "()";
         boolean coded = field.type() instanceof ParamType.EnumRef;
-        needsIn = true;
-        needsNumber |= coded;
         if (!optional) {
-            return coded ? CodeBlock.of("number($L.code())", access) : CodeBlock.of("$L", access);
+            return coded ? CodeBlock.of("$T.number($L.code())", VALUES, access) : CodeBlock.of("$L", access);
         }
         if (coded) {
-            return CodeBlock.of("$L.map(c -> number(c.code())).orElse($T.MIN_VALUE)", access, Long.class);
+            return CodeBlock.of("$L.map(c -> $T.number(c.code())).orElse($T.MIN_VALUE)", access, VALUES, Long.class);
         }
         return CodeBlock.of("$L.isPresent() ? $L.getAsInt() : $T.MIN_VALUE", access, access, Long.class);
     }
 
-    private void pollCommand(TypeSpec.Builder type, Command command, Completion completion) {
-        Completion.Poll poll = completion.poll().orElseThrow();
-        Command queried = chapter.commandNamed(poll.command()).orElseThrow();
-        Form query = queried.forms(FormKind.QUERY).get(0);
-        ClassName response = types.local(ResponseWriter.name(queried, query));
+    private void pollCommand(TypeSpec.Builder type, LinkedCommand command, LinkedCompletion.Poll poll) {
+        LinkedForm query = poll.queryForm();
+        ClassName response = ResponseWriter.name(types, query);
         ClassName request = types.local(command.javaName());
         ClassName outcome = outcomeName(types, command);
-        Parameter field = queried.parameter(poll.field()).orElseThrow();
         List<FieldRecords.Field> fields = records.fields(
-                query.responses().stream().map(ResponseFormat::format).toList(),
-                n -> queried.parameter(n).orElseThrow());
-        boolean optional =
-                fields.stream().filter(f -> f.parameter().equals(field)).anyMatch(FieldRecords.Field::optional);
-        Duration timeout = completion.timeout().orElse(DEFAULT_COMPLETION);
-        Duration every = poll.every().orElse(Duration.ofSeconds(1));
-        CodeBlock applies = appliesTo(command, completion);
-        String pollMethod = "poll" + command.javaName();
+                query.source().responses().stream().map(ResponseFormat::format).toList(),
+                types.parameters(poll.query()));
+        Duration timeout = poll.timeout();
+        Duration every = poll.every();
+        CodeBlock applies = appliesTo(command, poll);
         TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), outcome);
-        String goal = Docs.code(poll.command() + "?") + " every " + RequestWriter.human(every) + " until "
-                + Docs.code("<" + poll.field() + ">") + " is " + poll.values();
+        String goal = Docs.code(poll.query().name() + "?") + " every " + RequestWriter.human(every) + " until "
+                + Docs.code("<" + poll.field().name() + ">") + " is " + poll.values();
 
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
@@ -429,7 +437,8 @@ final class FacadeWriter {
                         "\n<p>The OK only acknowledges it: polls $L, for up to $L.\n",
                         goal,
                         RequestWriter.human(timeout))
-                .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
+                .addJavadoc(tags(false, "the acknowledgement and the poll answer"))
+                .addJavadoc("@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(outcome)
@@ -439,7 +448,8 @@ final class FacadeWriter {
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>Polls $L, for up to {@code completionTimeout}.\n", goal)
-                .addJavadoc("\n@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
+                .addJavadoc(tags(true, "the acknowledgement and the poll answer"))
+                .addJavadoc("@throws $T if the state is not reached in time\n", COMPLETION_TIMEOUT)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -460,6 +470,7 @@ final class FacadeWriter {
                         "\n<p>Polls $L, for up to $L, without blocking a thread between polls.\n",
                         goal,
                         RequestWriter.human(timeout))
+                .addJavadoc(tags(false, "a future of the acknowledgement and the poll answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(future)
@@ -469,8 +480,10 @@ final class FacadeWriter {
         MethodSpec.Builder async = MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
                 .addJavadoc(
-                        "\n<p>Polls $L, for up to {@code completionTimeout}, without blocking a thread between polls.\n",
+                        "\n<p>Polls $L, for up to {@code completionTimeout} after the OK, without blocking a thread"
+                                + " between polls.\n",
                         goal)
+                .addJavadoc(tags(true, "a future of the acknowledgement and the poll answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -484,73 +497,42 @@ final class FacadeWriter {
                             Optional.class)
                     .endControlFlow();
         }
-        async.addStatement("long deadline = System.nanoTime() + completionTimeout.toNanos()")
-                .addStatement(
-                        "return channel.submit($L).thenCompose(ack -> $L(ack, deadline))",
-                        commandOf(command, "request"),
-                        pollMethod);
+        io.atspec.grammar.model.Command queried = poll.query();
+        CodeBlock queryCommand = commandOf(
+                queried.timeouts().stream().anyMatch(t -> t.edition().isPresent()),
+                Names.camel(queried.javaName()),
+                CodeBlock.of("$T.$L()", types.local(queried.javaName()), query.factoryName()));
+        async.addStatement(
+                "return channel.submit($L).thenCompose(ack -> $T.until(channel, $L, $T::first, answer -> $L,"
+                        + " $T.ofMillis($L), completionTimeout, $S).thenApply(answer -> new $T(ack, $T.of(answer))))",
+                commandOf(command, "request"),
+                POLLING,
+                queryCommand,
+                response,
+                inRanges("answer", poll.field(), fields, poll.values()),
+                Duration.class,
+                every.toMillis(),
+                command.name() + ": <" + poll.field().name() + "> of "
+                        + poll.query().name() + "? did not become " + poll.values(),
+                outcome,
+                Optional.class);
         type.addMethod(async.build());
-        type.addMethod(MethodSpec.methodBuilder(pollMethod)
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(Types.AT_RESPONSE, "acknowledgement")
-                .addParameter(long.class, "deadline")
-                .returns(future)
-                .addCode(CodeBlock.builder()
-                        .add(
-                                "return channel.submit($L).thenCompose(response -> {\n",
-                                commandOf(
-                                        queried,
-                                        CodeBlock.of(
-                                                "$T.$L()",
-                                                types.local(queried.javaName()),
-                                                RequestWriter.factoryName(query))))
-                        .indent()
-                        .addStatement("$T answer = $T.first(response)", response, response)
-                        .beginControlFlow(
-                                "if (in($L$L))", numeric("answer", field, optional), Types.bounds(poll.values()))
-                        .addStatement(
-                                "return $T.completedFuture(new $T(acknowledgement, $T.of(answer)))",
-                                CompletableFuture.class,
-                                outcome,
-                                Optional.class)
-                        .endControlFlow()
-                        .beginControlFlow("if (System.nanoTime() - deadline > 0)")
-                        .addStatement(
-                                "return $T.failedFuture(new $T($S + answer))",
-                                CompletableFuture.class,
-                                COMPLETION_TIMEOUT,
-                                command.name() + ": <" + poll.field() + "> of " + poll.command() + "? did not become "
-                                        + poll.values() + " in time; last answer: ")
-                        .endControlFlow()
-                        .addStatement(
-                                "$T later = $T.delayedExecutor($LL, $T.MILLISECONDS)",
-                                java.util.concurrent.Executor.class,
-                                CompletableFuture.class,
-                                every.toMillis(),
-                                java.util.concurrent.TimeUnit.class)
-                        .addStatement(
-                                "return $T.supplyAsync(() -> acknowledgement, later).thenCompose(ack -> $L(ack, deadline))",
-                                CompletableFuture.class,
-                                pollMethod)
-                        .unindent()
-                        .add("});\n")
-                        .build())
-                .build());
     }
 
     /** Forms that take no argument and get an information response: read it directly. */
-    private void shortcuts(TypeSpec.Builder type, Command command) {
-        for (Form form : command.forms()) {
-            if (form.responses().isEmpty()
+    private void shortcuts(TypeSpec.Builder type, LinkedCommand command) {
+        for (LinkedForm linked : command.forms()) {
+            Form form = linked.source();
+            if (!linked.answers()
                     || !form.format().fields().isEmpty()
                     || form.promptPayload().isPresent()) {
                 continue;
             }
-            ClassName response = types.local(ResponseWriter.name(command, form));
-            String name = method(command) + RequestWriter.recordName(form);
+            ClassName response = ResponseWriter.name(types, linked);
+            String name = method(command) + linked.recordName();
             type.addMethod(MethodSpec.methodBuilder(name)
                     .addJavadoc(
-                            "Sends $L and reads its answer.\n",
+                            "Sends $L and reads its answer.\n\n@return the answer\n",
                             Docs.code(command.name() + form.kind().suffix()))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(response)
@@ -558,11 +540,9 @@ final class FacadeWriter {
                             "return $T.first(channel.execute($L))",
                             response,
                             commandOf(
-                                    command,
-                                    CodeBlock.of(
-                                            "$T.$L()",
-                                            types.local(command.javaName()),
-                                            RequestWriter.factoryName(form))))
+                                    command.timeoutByEdition(),
+                                    method(command),
+                                    CodeBlock.of("$T.$L()", types.local(command.javaName()), linked.factoryName())))
                     .build());
         }
     }
@@ -570,26 +550,37 @@ final class FacadeWriter {
     private void listeners(TypeSpec.Builder type) {
         ClassName sealed = urcs.sealedName();
         type.addMethod(MethodSpec.methodBuilder("listen")
-                .addJavadoc("Delivers every URC of this chapter, typed, on the channel's dispatcher thread.\n")
+                .addJavadoc("Delivers every URC of this chapter, typed, on the channel's dispatcher thread.\n\n")
+                .addJavadoc("@param listener called with each URC\n")
+                .addJavadoc("@return the registration, to stop the delivery\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(
                         ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(sealed)),
                         "listener")
                 .returns(REGISTRATION)
-                .addStatement(
-                        "$T adapter = urc -> { try { $T.parse(urc).ifPresent(listener); } catch ($T malformed) { LOG.log($T.Level.WARNING, malformed.getMessage()); } }",
-                        URC_LISTENER,
-                        sealed,
-                        Types.WIRE_PARSE_EXCEPTION,
-                        System.Logger.class)
+                .addCode(CodeBlock.builder()
+                        .add("$T adapter = urc -> {\n", URC_LISTENER)
+                        .indent()
+                        .beginControlFlow("try")
+                        .addStatement("$T.parse(urc).ifPresent(listener)", sealed)
+                        .nextControlFlow("catch ($T malformed)", Types.WIRE_PARSE_EXCEPTION)
+                        .addStatement("LOG.warn($S, malformed.getMessage())", "URC not delivered: {}")
+                        .endControlFlow()
+                        .unindent()
+                        .add("};\n")
+                        .build())
                 .addStatement("channel.addListener(adapter)")
                 .addStatement("return () -> channel.removeListener(adapter)")
                 .build());
         TypeVariableName t = TypeVariableName.get("T", sealed);
         type.addMethod(MethodSpec.methodBuilder("on")
                 .addJavadoc(
-                        "Delivers the URCs of one type, e.g. {@code on($L.class, report -> ...)}.\n",
+                        "Delivers the URCs of one type, e.g. {@code on($L.class, report -> ...)}.\n\n",
                         chapter.urcs().get(0).javaName())
+                .addJavadoc("@param <T> the URC type\n")
+                .addJavadoc("@param type the URC type's class\n")
+                .addJavadoc("@param listener called with each URC of that type\n")
+                .addJavadoc("@return the registration, to stop the delivery\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addTypeVariable(t)
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
@@ -597,49 +588,24 @@ final class FacadeWriter {
                         ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(t)),
                         "listener")
                 .returns(REGISTRATION)
-                .addStatement(
-                        "return listen(urc -> { if (type.isInstance(urc)) { listener.accept(type.cast(urc)); } })")
+                .addCode(CodeBlock.builder()
+                        .add("return listen(urc -> {\n")
+                        .indent()
+                        .beginControlFlow("if (type.isInstance(urc))")
+                        .addStatement("listener.accept(type.cast(urc))")
+                        .endControlFlow()
+                        .unindent()
+                        .add("});\n")
+                        .build())
                 .build());
     }
 
-    private static MethodSpec inHelper() {
-        return MethodSpec.methodBuilder("in")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(long.class, "value")
-                .addParameter(long[].class, "bounds")
-                .varargs()
-                .returns(boolean.class)
-                .beginControlFlow("for (int i = 0; i + 1 < bounds.length; i += 2)")
-                .beginControlFlow("if (value >= bounds[i] && value <= bounds[i + 1])")
-                .addStatement("return true")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("return false")
-                .build();
-    }
-
-    private static MethodSpec numberHelper() {
-        return MethodSpec.methodBuilder("number")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(String.class, "code")
-                .returns(long.class)
-                .beginControlFlow("try")
-                .addStatement("return Long.parseLong(code)")
-                .nextControlFlow("catch ($T notANumber)", NumberFormatException.class)
-                .addStatement("return Long.MIN_VALUE")
-                .endControlFlow()
-                .build();
-    }
-
     /** The outcome of a command with a completion. */
-    TypeSpec outcome(Command command) {
-        Completion completion = command.completion().orElseThrow();
+    TypeSpec outcome(LinkedCommand command) {
+        LinkedCompletion completion = command.completion().orElseThrow();
         ClassName self = outcomeName(types, command);
-        if (completion.poll().isPresent()) {
-            Command queried =
-                    chapter.commandNamed(completion.poll().get().command()).orElseThrow();
-            Form query = queried.forms(FormKind.QUERY).get(0);
-            ClassName response = types.local(ResponseWriter.name(queried, query));
+        if (completion instanceof LinkedCompletion.Poll poll) {
+            ClassName response = ResponseWriter.name(types, poll.queryForm());
             return TypeSpec.recordBuilder(self)
                     .addModifiers(Modifier.PUBLIC)
                     .addAnnotation(generated.annotation())
@@ -666,6 +632,9 @@ final class FacadeWriter {
                         "@param acknowledgement the command's own final result\n@param reports the collected URCs, the one that ended the wait last\n")
                 .recordConstructor(MethodSpec.compactConstructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("Keeps an unmodifiable copy of the reports.\n\n")
+                        .addJavadoc(
+                                "@param acknowledgement the command's own final result\n@param reports the collected URCs, the one that ended the wait last\n")
                         .addParameter(Types.AT_RESPONSE, "acknowledgement")
                         .addParameter(list, "reports")
                         .addStatement("reports = $T.copyOf(reports)", List.class)
@@ -687,28 +656,24 @@ final class FacadeWriter {
                 .addStatement("return new $T(acknowledgement, $T.of())", self, List.class)
                 .build());
         MethodSpec.Builder data = MethodSpec.methodBuilder("data")
-                .addJavadoc("Every payload byte of the reports, in order: the response data.\n")
+                .addJavadoc("Every payload byte of the reports, in order: the response data.\n\n")
+                .addJavadoc("@return the bytes, empty when no report carried any\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(Types.BYTES)
                 .addStatement(
                         "$T out = new $T()", java.io.ByteArrayOutputStream.class, java.io.ByteArrayOutputStream.class)
                 .beginControlFlow("for ($T report : reports)", sealed);
         boolean anyPayload = false;
-        for (String prefix : completion.collect()) {
-            Optional<Urc> urc = chapter.urcNamed(prefix);
-            if (urc.isEmpty()) {
-                continue;
-            }
+        for (LinkedUrc urc : ((LinkedCompletion.Urcs) completion).collect()) {
             List<FieldRecords.Field> fields = records.fields(
-                    urc.get().reports().stream().map(r -> r.format()).toList(),
-                    n -> urc.get().parameter(n).orElseThrow());
+                    urc.source().reports().stream().map(r -> r.format()).toList(), urc.parameters());
             List<FieldRecords.Field> payloads =
                     fields.stream().filter(FieldRecords.Field::isPayload).toList();
             if (payloads.isEmpty()) {
                 continue;
             }
             anyPayload = true;
-            ClassName record = types.local(urc.get().javaName());
+            ClassName record = types.local(urc.javaName());
             data.beginControlFlow("if (report instanceof $T r)", record);
             for (FieldRecords.Field payload : payloads) {
                 if (payload.optional()) {

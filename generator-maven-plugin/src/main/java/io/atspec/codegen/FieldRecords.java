@@ -3,6 +3,7 @@ package io.atspec.codegen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import io.atspec.grammar.link.LinkedParameter;
 import io.atspec.grammar.model.Format;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.ParamType;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Records read from the wire, for responses and URCs alike: one component per field of any of
@@ -38,7 +38,7 @@ final class FieldRecords {
     }
 
     /** The union of the fields of every shape of {@code formats}, in first-seen order. */
-    List<Field> fields(List<Format> formats, Function<String, Parameter> lookup) {
+    List<Field> fields(List<Format> formats, Map<String, LinkedParameter> parameters) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         int shapes = 0;
         for (Format format : formats) {
@@ -54,7 +54,7 @@ final class FieldRecords {
         }
         List<Field> fields = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : seen.entrySet()) {
-            Parameter parameter = lookup.apply(entry.getKey());
+            Parameter parameter = parameters.get(entry.getKey()).source();
             fields.add(new Field(parameter, entry.getValue() < shapes || parameter.optional()));
         }
         return fields;
@@ -146,8 +146,8 @@ final class FieldRecords {
             }
         }
         CodeBlock create = CodeBlock.of(
-                "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ", "));
-        method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "));
+                "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ",$W"));
+        method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"));
         if (strict && arguments.stream().anyMatch(a -> a.toString().contains("integerIn"))) {
             method.beginControlFlow("try")
                     .addStatement(create)
@@ -232,6 +232,45 @@ final class FieldRecords {
             }
         }
         return -1;
+    }
+
+    /**
+     * The components as a {@code toString} shows them, after {@code leading} (a URC's report
+     * name); empty when the record's own {@code toString} shows them as well.
+     */
+    Optional<MethodSpec> toStringMethod(String label, List<ToStringMethod.Component> leading, List<Field> fields) {
+        List<ToStringMethod.Component> shown = new ArrayList<>(leading);
+        for (Field field : fields) {
+            shown.add(new ToStringMethod.Component(
+                    field.javaName(),
+                    ToStringMethod.Holder.of(field.optional(), types.fieldType(field.parameter())),
+                    field.isPayload(),
+                    field.parameter().secret()));
+        }
+        return ToStringMethod.needed(shown) ? Optional.of(ToStringMethod.of(label, shown)) : Optional.empty();
+    }
+
+    /**
+     * The statement that refuses a line ({@code line}) of no known shape: it quotes the line,
+     * unless a field of the record is a secret, which the line may carry.
+     */
+    CodeBlock shapeError(com.palantir.javapoet.ClassName record, List<Field> fields, String expected) {
+        List<String> secrets = fields.stream()
+                .filter(f -> f.parameter().secret())
+                .map(f -> "<" + f.parameter().name() + ">")
+                .toList();
+        if (secrets.isEmpty()) {
+            return CodeBlock.of(
+                    "throw new $T($S + line$W+ $S)",
+                    Types.WIRE_PARSE_EXCEPTION,
+                    "cannot read '",
+                    "' as " + record.simpleName() + expected);
+        }
+        return CodeBlock.of(
+                "throw new $T($S)",
+                Types.WIRE_PARSE_EXCEPTION,
+                "cannot read a line as " + record.simpleName() + " (not shown: it may carry the secret "
+                        + String.join(", ", secrets) + ")" + expected);
     }
 
     /** Javadoc line of a component. */

@@ -17,7 +17,6 @@ public final class GeneratorFingerprint {
     private static final List<String> WRITERS = List.of(
             "ArrayAwareEquality",
             "ChapterWriter",
-            "Concatenation",
             "DispatchWriter",
             "Docs",
             "EnumWriter",
@@ -28,6 +27,7 @@ public final class GeneratorFingerprint {
             "Names",
             "RequestWriter",
             "ResponseWriter",
+            "ToStringMethod",
             "Types",
             "UrcWriter");
 

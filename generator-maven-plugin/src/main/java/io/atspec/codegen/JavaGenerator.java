@@ -1,10 +1,11 @@
 package io.atspec.codegen;
 
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import java.util.List;
 
 /**
- * The back end: turns a validated chapter into Java sources. Deterministic: the same chapter
+ * The back end: turns a linked chapter into Java sources. It reads the linked model only: every
+ * name it needs was resolved, and every type name allocated, by the front end's linker. Deterministic: the same chapter
  * gives byte-identical files, in a stable order.
  */
 public final class JavaGenerator {
@@ -22,11 +23,24 @@ public final class JavaGenerator {
     }
 
     /**
-     * @param chapter a chapter without errors
+     * @param chapter a linked chapter (one without errors)
      * @param specPath the spec file as named in {@code @Generated}, relative to the source
      *     directory ({@code neoway/http.atspec})
      */
-    public List<GeneratedFile> generate(Chapter chapter, String specPath) {
+    /** Where the service registration of the chapters' descriptors goes, below a resources root. */
+    public static final String SERVICE_FILE = "META-INF/services/" + BindingWriter.CHAPTER_BINDING.canonicalName();
+
+    /** The text of the service registration: one descriptor class a line, as given. */
+    public static String serviceFile(List<String> bindingClasses) {
+        return String.join("\n", bindingClasses) + "\n";
+    }
+
+    /** The fully qualified name of the chapter's descriptor, as its service registration lists it. */
+    public static String bindingClass(LinkedChapter chapter) {
+        return chapter.javaPackage() + "." + chapter.names().binding();
+    }
+
+    public List<GeneratedFile> generate(LinkedChapter chapter, String specPath) {
         return new ChapterWriter(chapter, specPath).files();
     }
 }

@@ -8,6 +8,9 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.atspec.grammar.link.ChapterNames;
+import io.atspec.grammar.link.LanguageDefaults;
+import io.atspec.grammar.link.LinkedCommand;
 import io.atspec.grammar.model.Alias;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.FinalResult;
@@ -16,7 +19,6 @@ import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.ResponseFormat;
-import io.atspec.grammar.model.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,8 +30,10 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * A command as a sealed interface with one record per form: static factories that check their
- * arguments, the exact wire line, the runtime descriptor, and a parser for received lines.
+ * A command as a sealed interface with one record per form: what a host needs, namely static
+ * factories that check their arguments, the exact wire line and the runtime descriptor. Reading
+ * a command line back (what a module needs) is {@link LineReaders}' job, in the chapter's
+ * {@code XxxRequests}.
  */
 final class RequestWriter {
 
@@ -37,6 +41,7 @@ final class RequestWriter {
     static final ClassName AT_EXCEPTION = ClassName.get(Types.RUNTIME, "AtException");
     private static final ClassName FINAL_LINE = ClassName.get(Types.RUNTIME, "FinalLine");
     private static final ClassName AT_REQUEST = ClassName.get(Types.BIND, "AtRequest");
+    private static final ClassName AT_ARGUMENT_EXCEPTION = ClassName.get(Types.RUNTIME, "AtArgumentException");
 
     private final Types types;
     private final Generated generated;
@@ -54,20 +59,21 @@ final class RequestWriter {
     }
 
     static String recordName(Form form) {
-        return Names.pascal(form.name().orElse(form.kind().keyword()));
+        return ChapterNames.recordName(form);
     }
 
     static String factoryName(Form form) {
-        return Names.camel(form.name().orElse(form.kind().keyword()));
+        return ChapterNames.factoryName(form);
     }
 
-    TypeSpec write(Command command) {
+    TypeSpec write(LinkedCommand linked) {
+        Command command = linked.source();
         ClassName self = types.local(command.javaName());
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addSuperinterface(AT_REQUEST)
                 .addAnnotation(generated.annotation())
-                .addJavadoc("$L", javadoc(command));
+                .addJavadoc("$L", javadoc(linked));
         type.addField(FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The command's name on the wire.\n")
                 .initializer("$S", command.name())
@@ -81,29 +87,25 @@ final class RequestWriter {
                 .addJavadoc("Other spellings of the name that the manual uses; parsers accept them.\n")
                 .initializer(listOf(command.aliases().stream().map(Alias::name).toList()))
                 .build());
-        Duration timeout = command.defaultTimeout().map(Timeout::duration).orElse(Duration.ofMillis(300));
         type.addField(FieldSpec.builder(Duration.class, "TIMEOUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(
-                        command.defaultTimeout().isPresent()
+                        linked.timeoutGiven()
                                 ? "How long the module may take to answer, as the manual gives it.\n"
-                                : "The spec gives no timeout: the default of 300 ms for commands without one.\n")
-                .initializer("$T.ofMillis($L)", Duration.class, timeout.toMillis())
+                                : "The spec gives no timeout: the default of "
+                                        + human(LanguageDefaults.COMMAND_TIMEOUT)
+                                        + " for commands without one.\n")
+                .initializer("$T.ofMillis($L)", Duration.class, linked.timeout().toMillis())
                 .build());
-        for (Timeout edition : command.timeouts()) {
-            edition.edition()
-                    .ifPresent(name -> type.addField(FieldSpec.builder(
-                                    Duration.class,
-                                    "TIMEOUT_" + Names.constant(name),
-                                    Modifier.PUBLIC,
-                                    Modifier.STATIC,
-                                    Modifier.FINAL)
-                            .addJavadoc("The timeout in manual edition $L.\n", name)
-                            .initializer(
-                                    "$T.ofMillis($L)",
-                                    Duration.class,
-                                    edition.duration().toMillis())
-                            .build()));
-        }
+        linked.editionTimeouts()
+                .forEach((name, duration) -> type.addField(FieldSpec.builder(
+                                Duration.class,
+                                "TIMEOUT_" + Names.constant(name),
+                                Modifier.PUBLIC,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
+                        .addJavadoc("The timeout in manual edition $L.\n", name)
+                        .initializer("$T.ofMillis($L)", Duration.class, duration.toMillis())
+                        .build()));
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(ClassName.get(List.class), FINAL_LINE),
                         "FINAL_LINES",
@@ -120,31 +122,30 @@ final class RequestWriter {
                 .addStatement("return command(TIMEOUT)")
                 .build());
 
-        boolean anyPrompt =
-                command.forms().stream().anyMatch(f -> f.promptPayload().isPresent());
         for (Form form : command.forms()) {
             List<Component> components = components(command, form);
             ClassName record = self.nestedClass(recordName(form));
             type.addPermittedSubclass(record);
             factories(command, form, components, record).forEach(type::addMethod);
             type.addType(record(command, form, components, record, self));
-            type.addMethod(parseForm(command, form, components, record, self));
         }
-        errorMeaning(command).ifPresent(type::addMethod);
-        type.addMethod(parse(command, self, anyPrompt));
-        type.addMethod(parseLine(command, self));
-        if (anyPrompt) {
-            type.addMethod(parseWithPayload(command, self));
-            type.addMethod(promptLength(command));
-        }
+        errorMeaning(linked).ifPresent(type::addMethod);
         return type.build();
     }
 
-    /** What a {@code +CME ERROR} code means for this command, from the tables it uses. */
-    private Optional<MethodSpec> errorMeaning(Command command) {
+    /** The enums of the error tables a command explains {@code +CME ERROR} codes from, in order. */
+    List<ClassName> errorTables(LinkedCommand command) {
         List<ClassName> tables = new ArrayList<>();
-        command.inlineErrors().ifPresent(t -> tables.add(types.local(command.javaName() + "Error")));
-        command.errorTableNames().forEach(name -> tables.add(types.local(name)));
+        for (io.atspec.grammar.model.ErrorTable table : command.errorTables()) {
+            tables.add(types.local(
+                    table.name().isEmpty() ? command.inlineErrorName().orElseThrow() : table.name()));
+        }
+        return tables;
+    }
+
+    /** What a {@code +CME ERROR} code means for this command, from the tables it uses. */
+    private Optional<MethodSpec> errorMeaning(LinkedCommand command) {
+        List<ClassName> tables = errorTables(command);
         if (tables.isEmpty()) {
             return Optional.empty();
         }
@@ -156,8 +157,10 @@ final class RequestWriter {
         }
         return Optional.of(MethodSpec.methodBuilder("errorMeaning")
                 .addJavadoc(
-                        "What {@code +CME ERROR: <code>} means for $L, from its error tables; empty for a code they do not list.\n",
+                        "What {@code +CME ERROR: <code>} means for $L, from its error tables.\n\n",
                         Docs.code(command.name()))
+                .addJavadoc("@param code the code after {@code +CME ERROR: }\n")
+                .addJavadoc("@return the meaning, or empty for a code the tables do not list\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "code")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, wireEnum))
@@ -165,7 +168,8 @@ final class RequestWriter {
                 .build());
     }
 
-    private CodeBlock javadoc(Command command) {
+    private CodeBlock javadoc(LinkedCommand linked) {
+        Command command = linked.source();
         CodeBlock.Builder doc = CodeBlock.builder();
         doc.add("$L: $L", Docs.code(command.name()), Docs.escape(command.title()));
         command.section().ifPresent(s -> doc.add(" (manual section $L)", s));
@@ -194,12 +198,8 @@ final class RequestWriter {
             }
             doc.add("</ul>\n");
         }
-        doc.add(
-                "\n<p>Timeout: $L",
-                human(command.defaultTimeout().map(Timeout::duration).orElse(Duration.ofMillis(300))));
-        for (Timeout timeout : command.timeouts()) {
-            timeout.edition().ifPresent(e -> doc.add("; $L in edition $L", human(timeout.duration()), e));
-        }
+        doc.add("\n<p>Timeout: $L", human(linked.timeout()));
+        linked.editionTimeouts().forEach((e, duration) -> doc.add("; $L in edition $L", human(duration), e));
         doc.add(".\n");
         if (!command.finalResults().isEmpty()) {
             doc.add("\n<p>Final lines besides OK and ERROR:\n<ul>\n");
@@ -227,8 +227,7 @@ final class RequestWriter {
     }
 
     static String human(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return LanguageDefaults.human(duration);
     }
 
     private static CodeBlock listOf(List<String> values) {
@@ -252,7 +251,7 @@ final class RequestWriter {
                 lines.add(CodeBlock.of("$T.$L($S)", FINAL_LINE, result.success() ? "success" : "error", spelling));
             }
         }
-        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ", "));
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(lines, ",$W"));
     }
 
     /** The payload first, then every argument the user gives, in the order of the format. */
@@ -266,7 +265,7 @@ final class RequestWriter {
     private void collect(Command command, List<FormatItem> items, boolean inGroup, List<Component> out) {
         for (FormatItem item : items) {
             if (item instanceof FormatItem.Field field && field.fixedValue().isEmpty()) {
-                Parameter parameter = command.parameter(field.name()).orElseThrow();
+                Parameter parameter = types.parameter(command, field.name());
                 if (!parameter.isDerived()) {
                     out.add(new Component(parameter, inGroup, false));
                 }
@@ -297,12 +296,9 @@ final class RequestWriter {
                 factory.addParameter(
                         ParameterSpec.builder(types.requestType(component.parameter()), component.javaName())
                                 .build());
-                factory.addJavadoc(
-                        "@param $L $L ($L)\n",
-                        component.javaName(),
-                        Docs.escape(component.parameter().description()),
-                        types.describeRange(component.parameter()));
+                factory.addJavadoc("@param $L $L\n", component.javaName(), describe(component.parameter()));
             }
+            factory.addJavadoc("@return the request, its arguments checked\n");
             List<CodeBlock> arguments = new ArrayList<>();
             for (Component component : components) {
                 boolean isGiven = given.contains(component);
@@ -316,10 +312,9 @@ final class RequestWriter {
             }
             if (!given.isEmpty()) {
                 factory.addJavadoc(
-                        "@throws $T if an argument is out of range or would break the line\n",
-                        ClassName.get(Types.RUNTIME, "AtArgumentException"));
+                        "@throws $T if an argument is out of range or would break the line\n", AT_ARGUMENT_EXCEPTION);
             }
-            factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
+            factory.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ",$W"));
             factories.add(factory.build());
         }
         return factories;
@@ -344,13 +339,13 @@ final class RequestWriter {
         return names;
     }
 
-    private CodeBlock wrap(Component component, CodeBlock expression) {
+    CodeBlock wrap(Component component, CodeBlock expression) {
         return types.requestType(component.parameter()).equals(TypeName.INT)
                 ? CodeBlock.of("$T.of($L)", OptionalInt.class, expression)
                 : CodeBlock.of("$T.of($L)", Optional.class, expression);
     }
 
-    private CodeBlock empty(Component component) {
+    CodeBlock empty(Component component) {
         return types.requestType(component.parameter()).equals(TypeName.INT)
                 ? CodeBlock.of("$T.empty()", OptionalInt.class)
                 : CodeBlock.of("$T.empty()", Optional.class);
@@ -369,8 +364,33 @@ final class RequestWriter {
                 + (types.requestType(component.parameter()).equals(TypeName.INT) ? ".getAsInt()" : ".get()");
     }
 
+    /** Javadoc words for a parameter: the manual's description and the values it allows. */
+    private String describe(Parameter parameter) {
+        return Docs.escape(parameter.description()) + " (" + types.describeRange(parameter) + ")";
+    }
+
+    /** Javadoc words for a record component, as {@code @param} text. */
+    private String describe(Component component) {
+        String text = describe(component.parameter());
+        if (component.payload()) {
+            return text + ", sent after the prompt";
+        }
+        return component.optional() ? text + "; empty when not sent" : text;
+    }
+
     private TypeSpec record(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
-        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Checks every argument against the spec, as the factories do.\n\n");
+        CodeBlock.Builder componentDocs = CodeBlock.builder();
+        for (Component component : components) {
+            componentDocs.add("@param $L $L\n", component.javaName(), describe(component));
+        }
+        constructor.addJavadoc(componentDocs.build());
+        if (!components.isEmpty()) {
+            constructor.addJavadoc(
+                    "@throws $T if an argument is out of range or would break the line\n", AT_ARGUMENT_EXCEPTION);
+        }
         for (Component component : components) {
             constructor.addParameter(componentType(component), component.javaName());
         }
@@ -411,6 +431,7 @@ final class RequestWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addSuperinterface(self)
                 .addJavadoc("The $L: $L\n", form.describe(), Docs.code(wireFormat(command, form)))
+                .addJavadoc(components.isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", componentDocs.build()))
                 .recordConstructor(constructor.build());
         List<String> prefixes = form.responses().stream()
                 .map(ResponseFormat::wirePrefix)
@@ -426,12 +447,7 @@ final class RequestWriter {
                 .build());
         type.addMethod(line(command, form, components));
         type.addMethod(commandMethod(form, components));
-        if (components.stream()
-                .anyMatch(c -> c.payload()
-                        || c.parameter().secret()
-                        || types.requestType(c.parameter()).equals(Types.BYTES))) {
-            type.addMethod(safeToString(record, components));
-        }
+        type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
             type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
@@ -449,7 +465,7 @@ final class RequestWriter {
 
     private void derivedChecks(Command command, Form form, List<Component> components, MethodSpec.Builder constructor) {
         for (FormatItem.Field field : form.format().fields()) {
-            Parameter parameter = command.parameter(field.name()).orElseThrow();
+            Parameter parameter = types.parameter(command, field.name());
             if (parameter.isDerived()
                     && parameter.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
                     && !intType.values().isUnbounded()) {
@@ -500,12 +516,12 @@ final class RequestWriter {
         }
     }
 
-    private static List<String> directUserFields(Command command, List<FormatItem> items) {
+    private List<String> directUserFields(Command command, List<FormatItem> items) {
         List<String> names = new ArrayList<>();
         for (FormatItem item : items) {
             if (item instanceof FormatItem.Field field
                     && field.fixedValue().isEmpty()
-                    && !command.parameter(field.name()).orElseThrow().isDerived()) {
+                    && !types.parameter(command, field.name()).isDerived()) {
                 names.add(field.name());
             }
         }
@@ -544,7 +560,7 @@ final class RequestWriter {
                     line.endControlFlow();
                 }
             } else if (item instanceof FormatItem.Field field) {
-                Parameter parameter = command.parameter(field.name()).orElseThrow();
+                Parameter parameter = types.parameter(command, field.name());
                 if (field.fixedValue().isPresent()) {
                     line.addStatement(
                             "arguments.add($S)",
@@ -597,29 +613,21 @@ final class RequestWriter {
                 .build();
     }
 
-    /** Secrets never reach a log; payloads show their size, not their bytes. */
+    /**
+     * Named as the user writes it ({@code Xgauth.Set}); secrets never reach a log; payloads show
+     * their size, not their bytes.
+     */
     private MethodSpec safeToString(ClassName record, List<Component> components) {
-        Concatenation text = new Concatenation(record.simpleName() + "[");
+        List<ToStringMethod.Component> shown = new ArrayList<>();
         for (Component component : components) {
-            String name = component.javaName();
-            if (component.parameter().secret()) {
-                text.field(name, "***");
-            } else if (types.requestType(component.parameter()).equals(Types.BYTES)) {
-                text.field(
-                        name,
-                        component.optional()
-                                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
-                                : CodeBlock.of("$L.length + $S", name, " bytes"));
-            } else {
-                text.field(name, CodeBlock.of("$L", name));
-            }
+            TypeName type = types.requestType(component.parameter());
+            shown.add(new ToStringMethod.Component(
+                    component.javaName(),
+                    ToStringMethod.Holder.of(component.optional(), type),
+                    type.equals(Types.BYTES),
+                    component.parameter().secret()));
         }
-        return MethodSpec.methodBuilder("toString")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $L", text.end("]"))
-                .build();
+        return ToStringMethod.of(String.join(".", record.simpleNames()), shown);
     }
 
     /** How each component compares, for {@link ArrayAwareEquality}. */
@@ -638,191 +646,5 @@ final class RequestWriter {
             members.add(new ArrayAwareEquality.Member(component.javaName(), kind));
         }
         return members;
-    }
-
-    private MethodSpec parseForm(
-            Command command, Form form, List<Component> components, ClassName record, ClassName self) {
-        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse" + recordName(form))
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(COMMAND_LINE, "line")
-                .addParameter(Types.BYTES, "payload")
-                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-        String guard = "line.kind() != $T.Kind." + form.kind().name();
-        if (form.promptPayload().isPresent()) {
-            guard += " || payload == null";
-        }
-        parse.beginControlFlow("if (" + guard + ")", COMMAND_LINE)
-                .addStatement("return $T.empty()", Optional.class)
-                .endControlFlow();
-        if (form.kind() != FormKind.SET) {
-            return parse.addStatement(
-                            "return line.arguments().size() == 0 ? $T.of(new $T()) : $T.empty()",
-                            Optional.class,
-                            record,
-                            Optional.class)
-                    .build();
-        }
-        parse.addStatement("$T fields = line.arguments()", Types.FIELDS);
-        parse.beginControlFlow("try");
-        for (List<FormatItem> shape : form.format().shapes()) {
-            List<CodeBlock> conditions = new ArrayList<>();
-            conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
-            for (int i = 0; i < shape.size(); i++) {
-                FormatItem item = shape.get(i);
-                if (item instanceof FormatItem.Text text) {
-                    conditions.add(CodeBlock.of("fields.matches($L, $S)", i, text.text()));
-                } else if (item instanceof FormatItem.Field field) {
-                    Parameter parameter = command.parameter(field.name()).orElseThrow();
-                    if (field.fixedValue().isPresent()) {
-                        conditions.add(CodeBlock.of(
-                                "fields.matches($L, $S)",
-                                i,
-                                types.fixedCode(parameter, field.fixedValue().get())));
-                    } else if (parameter.isDerived()) {
-                        conditions.add(CodeBlock.of("fields.integer($L, $S) == payload.length", i, parameter.name()));
-                    }
-                }
-            }
-            List<CodeBlock> arguments = new ArrayList<>();
-            for (Component component : components) {
-                if (component.payload()) {
-                    arguments.add(CodeBlock.of("payload"));
-                    continue;
-                }
-                int index = indexOf(shape, component.parameter().name());
-                if (index < 0) {
-                    arguments.add(empty(component));
-                } else {
-                    CodeBlock read = types.read(component.parameter(), "fields", index);
-                    arguments.add(component.optional() ? wrap(component, read) : read);
-                }
-            }
-            parse.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
-                    .addStatement("return $T.of(new $T($L))", Optional.class, record, CodeBlock.join(arguments, ", "))
-                    .endControlFlow();
-        }
-        parse.nextControlFlow("catch ($T notThisForm)", AT_EXCEPTION)
-                .addComment("A field that does not fit means the line is another form, or none.")
-                .addStatement("return $T.empty()", Optional.class)
-                .endControlFlow();
-        return parse.addStatement("return $T.empty()", Optional.class).build();
-    }
-
-    private static int indexOf(List<FormatItem> shape, String name) {
-        for (int i = 0; i < shape.size(); i++) {
-            if (shape.get(i) instanceof FormatItem.Field field && field.name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private MethodSpec parse(Command command, ClassName self, boolean anyPrompt) {
-        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
-                .addJavadoc(
-                        "Reads a command line as the module receives it; empty if it is not a valid $L line.\n",
-                        Docs.code(command.name()))
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(String.class, "line")
-                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-        if (anyPrompt) {
-            return parse.addStatement("return parse(line, null)").build();
-        }
-        return parse.addStatement("return parseLine(line, null)").build();
-    }
-
-    private MethodSpec parseWithPayload(Command command, ClassName self) {
-        return MethodSpec.methodBuilder("parse")
-                .addJavadoc("Reads a command line and the payload written after its prompt (null when none came).\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(String.class, "line")
-                .addParameter(Types.BYTES, "payload")
-                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self))
-                .addStatement("return parseLine(line, payload)")
-                .build();
-    }
-
-    /** Shared by both parse methods: tries every form in spec order. */
-    MethodSpec parseLine(Command command, ClassName self) {
-        MethodSpec.Builder parse = MethodSpec.methodBuilder("parseLine")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(String.class, "text")
-                .addParameter(Types.BYTES, "payload")
-                .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-        parse.addStatement("$T<$T> parsed = $T.parse(text, NAME, ALIASES)", Optional.class, COMMAND_LINE, COMMAND_LINE)
-                .beginControlFlow("if (parsed.isEmpty())")
-                .addStatement("return $T.empty()", Optional.class)
-                .endControlFlow()
-                .addStatement("$T line = parsed.get()", COMMAND_LINE);
-        List<CodeBlock> attempts = new ArrayList<>();
-        for (Form form : command.forms()) {
-            attempts.add(CodeBlock.of("parse$L(line, payload)", recordName(form)));
-        }
-        CodeBlock.Builder chain = CodeBlock.builder().add("return $L", attempts.get(0));
-        for (int i = 1; i < attempts.size(); i++) {
-            chain.add(".or(() -> $L)", attempts.get(i));
-        }
-        return parse.addStatement(chain.build()).build();
-    }
-
-    private MethodSpec promptLength(Command command) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("promptLength")
-                .addJavadoc("For a line of a form that sends a payload after the prompt: how many bytes follow.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(String.class, "text")
-                .returns(OptionalInt.class)
-                .addStatement(
-                        "$T<$T> parsed = $T.parse(text, NAME, ALIASES)", Optional.class, COMMAND_LINE, COMMAND_LINE)
-                .beginControlFlow("if (parsed.isEmpty() || parsed.get().kind() != $T.Kind.SET)", COMMAND_LINE)
-                .addStatement("return $T.empty()", OptionalInt.class)
-                .endControlFlow()
-                .addStatement("$T fields = parsed.get().arguments()", Types.FIELDS)
-                .beginControlFlow("try");
-        for (Form form : command.forms()) {
-            if (form.promptPayload().isEmpty()) {
-                continue;
-            }
-            for (List<FormatItem> shape : form.format().shapes()) {
-                List<CodeBlock> conditions = new ArrayList<>();
-                conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
-                int derivedIndex = -1;
-                Parameter derived = null;
-                for (int i = 0; i < shape.size(); i++) {
-                    if (shape.get(i) instanceof FormatItem.Field field) {
-                        Parameter parameter = command.parameter(field.name()).orElseThrow();
-                        if (field.fixedValue().isPresent()) {
-                            conditions.add(CodeBlock.of(
-                                    "fields.matches($L, $S)",
-                                    i,
-                                    types.fixedCode(
-                                            parameter, field.fixedValue().get())));
-                        } else if (parameter.isDerived()) {
-                            derivedIndex = i;
-                            derived = parameter;
-                        }
-                    }
-                }
-                if (derivedIndex >= 0) {
-                    // A length outside its range is no prompt at all: the module refuses the line.
-                    CodeBlock length = derived.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
-                                    && !intType.values().isUnbounded()
-                            ? CodeBlock.of(
-                                    "fields.integerIn($L, $S, $S$L)",
-                                    derivedIndex,
-                                    derived.name(),
-                                    intType.values().toString(),
-                                    Types.bounds(intType.values()))
-                            : CodeBlock.of("fields.integer($L, $S)", derivedIndex, derived.name());
-                    method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "))
-                            .addStatement("return $T.of($L)", OptionalInt.class, length)
-                            .endControlFlow();
-                }
-            }
-        }
-        return method.nextControlFlow("catch ($T notALength)", AT_EXCEPTION)
-                .addStatement("return $T.empty()", OptionalInt.class)
-                .endControlFlow()
-                .addStatement("return $T.empty()", OptionalInt.class)
-                .build();
     }
 }

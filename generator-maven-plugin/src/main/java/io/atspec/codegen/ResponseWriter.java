@@ -6,7 +6,8 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.atspec.grammar.model.Command;
+import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.LinkedForm;
 import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.ResponseFormat;
 import java.util.List;
@@ -25,18 +26,16 @@ final class ResponseWriter {
         this.records = new FieldRecords(types);
     }
 
-    /** {@code HttpGetStatResponse}, or {@code HttpsCfgQueryResponse} when several forms answer. */
-    static String name(Command command, Form form) {
-        long answering =
-                command.forms().stream().filter(f -> !f.responses().isEmpty()).count();
-        return command.javaName() + (answering > 1 ? RequestWriter.recordName(form) : "") + "Response";
+    /** The record of a form's response; {@code form} must have responses. */
+    static ClassName name(Types types, LinkedForm form) {
+        return types.local(form.responseName().orElseThrow());
     }
 
-    TypeSpec write(Command command, Form form) {
-        ClassName self = types.local(name(command, form));
+    TypeSpec write(LinkedCommand command, LinkedForm linkedForm) {
+        Form form = linkedForm.source();
+        ClassName self = name(types, linkedForm);
         List<FieldRecords.Field> fields = records.fields(
-                form.responses().stream().map(ResponseFormat::format).toList(),
-                name -> command.parameter(name).orElseThrow());
+                form.responses().stream().map(ResponseFormat::format).toList(), command.parameters());
         List<String> prefixes = form.responses().stream()
                 .map(ResponseFormat::wirePrefix)
                 .distinct()
@@ -75,7 +74,9 @@ final class ResponseWriter {
                 .build());
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
-                        "Reads one response line.\n\n@throws $T if the line does not have this shape\n",
+                        "Reads one response line.\n\n@param line the line, without its CR LF\n"
+                                + "@return the response it holds\n"
+                                + "@throws $T if the line does not have this shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
@@ -91,38 +92,44 @@ final class ResponseWriter {
             records.addShapeBranches(parse, self, fields, variants, null);
             parse.endControlFlow();
         }
-        parse.addStatement(
-                "throw new $T($S + line + $S)",
-                Types.WIRE_PARSE_EXCEPTION,
-                "cannot read '",
-                "' as " + self.simpleName() + ": expected "
+        parse.addStatement(records.shapeError(
+                self,
+                fields,
+                ": expected "
                         + String.join(
                                 " or ",
                                 form.responses().stream()
                                         .map(r -> r.wirePrefix() + " " + r.format())
-                                        .toList()));
+                                        .toList())));
         type.addMethod(parse.build());
         type.addMethod(MethodSpec.methodBuilder("from")
-                .addJavadoc("Every line of {@code response} that is this response, read.\n")
+                .addJavadoc("Every line of {@code response} that is this response, read.\n\n")
+                .addJavadoc("@param response what the module answered\n")
+                .addJavadoc("@return the responses, in the order of their lines\n")
+                .addJavadoc("@throws $T if a line has the prefix but not the shape\n", Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
                 .addStatement(
-                        "return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map($T::parse).toList()",
+                        "return response.lines().stream()$Z.filter(l -> PREFIXES.stream().anyMatch(l::startsWith))$Z.map($T::parse)$Z.toList()",
                         self)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("first")
                 .addJavadoc(
-                        "The first line of {@code response} that is this response.\n\n@throws $T if the module sent none\n",
+                        "The first line of {@code response} that is this response.\n\n"
+                                + "@param response what the module answered\n"
+                                + "@return the response of its first line with the prefix\n"
+                                + "@throws $T if the module sent none, or not of this shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(self)
                 .addStatement(
-                        "return from(response).stream().findFirst().orElseThrow(() -> new $T($S))",
+                        "return from(response).stream().findFirst()$Z.orElseThrow(() -> new $T($S))",
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
+        records.toStringMethod(self.simpleName(), List.of(), fields).ifPresent(type::addMethod);
         return type.build();
     }
 }

@@ -5,7 +5,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
+import io.atspec.grammar.link.LinkedParameter;
 import io.atspec.grammar.model.CodeKind;
 import io.atspec.grammar.model.EnumConstant;
 import io.atspec.grammar.model.EnumType;
@@ -39,12 +40,39 @@ final class Types {
     static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
     static final TypeName STRING = ClassName.get(String.class);
 
-    private final Chapter chapter;
     private final String javaPackage;
+    /** The enum each enum-typed parameter of the chapter resolved to, from the linked model. */
+    private final java.util.Map<Parameter, EnumType> enums = new java.util.HashMap<>();
 
-    Types(Chapter chapter) {
-        this.chapter = chapter;
+    Types(LinkedChapter chapter) {
         this.javaPackage = chapter.javaPackage();
+        java.util.stream.Stream.concat(
+                        chapter.commands().stream().flatMap(c -> c.parameters().values().stream()),
+                        chapter.urcs().stream().flatMap(u -> u.parameters().values().stream()))
+                .forEach(this::remember);
+        chapter.commands().forEach(c -> parameters.put(c.source(), c.parameters()));
+        chapter.urcs().forEach(u -> parameters.put(u.source(), u.parameters()));
+    }
+
+    /** The parameters of each command and URC, as the linker resolved them. */
+    private final java.util.Map<Object, java.util.Map<String, LinkedParameter>> parameters =
+            new java.util.IdentityHashMap<>();
+
+    /**
+     * The parameter a field of {@code command}'s formats names. The linker resolved every field
+     * (the checker refused the spec otherwise), so this is never missing.
+     */
+    Parameter parameter(io.atspec.grammar.model.Command command, String field) {
+        return parameters.get(command).get(field).source();
+    }
+
+    /** The parameters of {@code command}, by name, types resolved. */
+    java.util.Map<String, LinkedParameter> parameters(io.atspec.grammar.model.Command command) {
+        return parameters.get(command);
+    }
+
+    private void remember(LinkedParameter parameter) {
+        parameter.enumType().ifPresent(e -> enums.put(parameter.source(), e));
     }
 
     ClassName local(String simpleName) {
@@ -52,7 +80,7 @@ final class Types {
     }
 
     Optional<EnumType> enumOf(Parameter parameter) {
-        return parameter.type() instanceof ParamType.EnumRef ref ? chapter.enumNamed(ref.enumName()) : Optional.empty();
+        return Optional.ofNullable(enums.get(parameter));
     }
 
     /** The type a user passes for a request parameter. */

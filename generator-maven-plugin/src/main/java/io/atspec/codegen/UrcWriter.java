@@ -6,11 +6,10 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.atspec.grammar.link.LinkedChapter;
+import io.atspec.grammar.link.LinkedUrc;
+import io.atspec.grammar.link.PayloadFraming;
 import io.atspec.grammar.model.Alias;
-import io.atspec.grammar.model.Chapter;
-import io.atspec.grammar.model.FormatItem;
-import io.atspec.grammar.model.ParamType;
-import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.Urc;
 import io.atspec.grammar.model.UrcReport;
 import java.util.ArrayList;
@@ -25,12 +24,12 @@ final class UrcWriter {
     private static final ClassName URC_DECODER = ClassName.get(Types.RUNTIME, "UrcDecoder");
     private static final ClassName DECODERS = ClassName.get(Types.BIND, "Decoders");
 
-    private final Chapter chapter;
+    private final LinkedChapter chapter;
     private final Types types;
     private final Generated generated;
     private final FieldRecords records;
 
-    UrcWriter(Chapter chapter, Types types, Generated generated) {
+    UrcWriter(LinkedChapter chapter, Types types, Generated generated) {
         this.chapter = chapter;
         this.types = types;
         this.generated = generated;
@@ -39,21 +38,14 @@ final class UrcWriter {
 
     /** {@code HttpUrc}: the sealed interface every URC record of the chapter implements. */
     ClassName sealedName() {
-        return types.local(ChapterWriter.chapterPrefix(chapter) + "Urc");
+        return types.local(chapter.names().urcInterface());
     }
 
-    static List<String> spellings(Urc urc) {
-        List<String> spellings = new ArrayList<>();
-        spellings.add(urc.prefix());
-        urc.aliases().stream().map(Alias::name).forEach(spellings::add);
-        return spellings;
-    }
-
-    TypeSpec record(Urc urc) {
+    TypeSpec record(LinkedUrc linked) {
+        Urc urc = linked.source();
         ClassName self = types.local(urc.javaName());
-        List<FieldRecords.Field> fields = records.fields(
-                urc.reports().stream().map(UrcReport::format).toList(),
-                name -> urc.parameter(name).orElseThrow());
+        List<FieldRecords.Field> fields =
+                records.fields(urc.reports().stream().map(UrcReport::format).toList(), linked.parameters());
         // Several named reports: a component says which one came (+HTTPCLOSE: closed or failed).
         boolean named = urc.reports().size() > 1;
         ClassName reportType = self.nestedClass("Report");
@@ -117,15 +109,22 @@ final class UrcWriter {
                         "$T.of($L)",
                         List.class,
                         CodeBlock.join(
-                                spellings(urc).stream()
+                                linked.spellings().stream()
                                         .map(s -> CodeBlock.of("$S", s))
                                         .toList(),
                                 ", "))
                 .build());
         type.addMethod(matches(urc));
         type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
+        records.toStringMethod(
+                        self.simpleName(),
+                        named
+                                ? List.of(new ToStringMethod.Component(
+                                        "report", ToStringMethod.Holder.VALUE, false, false))
+                                : List.of(),
+                        fields)
+                .ifPresent(type::addMethod);
         if (fields.stream().anyMatch(FieldRecords.Field::isPayload)) {
-            type.addMethod(safeToString(self, fields, named));
             type.addMethod(ArrayAwareEquality.equalsMethod(self, equalityMembers(fields, named)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(fields, named)));
         }
@@ -134,7 +133,9 @@ final class UrcWriter {
 
     private MethodSpec matches(Urc urc) {
         MethodSpec.Builder matches = MethodSpec.methodBuilder("matches")
-                .addJavadoc("Whether a received line is this URC.\n")
+                .addJavadoc("Whether a received line is this URC.\n\n")
+                .addJavadoc("@param line the line, without its CR LF\n")
+                .addJavadoc("@return true when it has one of the {@link #SPELLINGS}\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .returns(boolean.class);
@@ -150,7 +151,10 @@ final class UrcWriter {
     private MethodSpec parse(Urc urc, ClassName self, List<FieldRecords.Field> fields, Optional<ClassName> reportType) {
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
-                        "Reads the URC from what the channel delivered: its line and any framed bytes.\n\n@throws $T if it does not have one of the shapes of the spec\n",
+                        "Reads the URC from what the channel delivered: its line and any framed bytes.\n\n"
+                                + "@param urc what the channel delivered\n"
+                                + "@return the report it holds\n"
+                                + "@throws $T if it does not have one of the shapes of the spec\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.URC, "urc")
@@ -179,38 +183,7 @@ final class UrcWriter {
             records.addShapeBranches(parse, self, fields, variants, "urc.payload()");
             parse.endControlFlow();
         }
-        return parse.addStatement(
-                        "throw new $T($S + line + $S)",
-                        Types.WIRE_PARSE_EXCEPTION,
-                        "cannot read '",
-                        "' as " + self.simpleName())
-                .build();
-    }
-
-    /** Payload bytes show as a size in logs. */
-    private MethodSpec safeToString(ClassName self, List<FieldRecords.Field> fields, boolean named) {
-        Concatenation text = new Concatenation(self.simpleName() + "[");
-        if (named) {
-            text.field("report", CodeBlock.of("report"));
-        }
-        for (FieldRecords.Field field : fields) {
-            String name = field.javaName();
-            if (field.isPayload()) {
-                text.field(
-                        name,
-                        field.optional()
-                                ? CodeBlock.of("$L.map(b -> b.length + $S).orElse($S)", name, " bytes", "none")
-                                : CodeBlock.of("$L.length + $S", name, " bytes"));
-            } else {
-                text.field(name, CodeBlock.of("$L", name));
-            }
-        }
-        return MethodSpec.methodBuilder("toString")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $L", text.end("]"))
-                .build();
+        return parse.addStatement(records.shapeError(self, fields, "")).build();
     }
 
     /** How each component compares, for {@link ArrayAwareEquality}: the report name first. */
@@ -237,18 +210,21 @@ final class UrcWriter {
                 .addJavadoc(
                         "An unsolicited result code of chapter $L ($L).\n",
                         chapter.name(),
-                        Docs.escape(chapter.title()));
-        for (Urc urc : chapter.urcs()) {
+                        Docs.escape(chapter.source().title()));
+        for (LinkedUrc urc : chapter.urcs()) {
             type.addPermittedSubclass(types.local(urc.javaName()));
         }
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
-                        "The typed URC for a delivered one; empty if it is not of this chapter.\n\n@throws $T if it is of this chapter but malformed\n",
+                        "The typed URC for a delivered one.\n\n"
+                                + "@param urc what the channel delivered\n"
+                                + "@return the typed URC, or empty if it is not of this chapter\n"
+                                + "@throws $T if it is of this chapter but malformed\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(Types.URC, "urc")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, self));
-        for (Urc urc : chapter.urcs()) {
+        for (LinkedUrc urc : chapter.urcs()) {
             ClassName record = types.local(urc.javaName());
             parse.beginControlFlow("if ($T.matches(urc.line()))", record)
                     .addStatement("return $T.of($T.parse(urc))", Optional.class, record)
@@ -256,44 +232,32 @@ final class UrcWriter {
         }
         type.addMethod(parse.addStatement("return $T.empty()", Optional.class).build());
         MethodSpec.Builder register = MethodSpec.methodBuilder("registerDecoders")
-                .addJavadoc("Teaches the channel where the payloads of this chapter's URCs end.\n")
+                .addJavadoc("Teaches the channel where the payloads of this chapter's URCs end.\n\n")
+                .addJavadoc("@param channel the channel the module's lines arrive on\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(AT_CHANNEL, "channel");
-        for (Urc urc : chapter.urcs()) {
-            decoderFor(urc).ifPresent(decoder -> {
-                for (String spelling : spellings(urc)) {
-                    register.addStatement("channel.registerDecoder($S, $L)", spelling + ":", decoder);
-                }
-            });
+        for (LinkedUrc urc : chapter.urcs()) {
+            for (String prefix : urc.decoderPrefixes()) {
+                register.addStatement("channel.registerDecoder($S, $L)", prefix, decoder(urc.framing()));
+            }
         }
         type.addMethod(register.build());
         return type.build();
     }
 
-    private Optional<CodeBlock> decoderFor(Urc urc) {
-        Optional<String> raw = Optional.empty();
-        boolean sized = false;
-        for (UrcReport report : urc.reports()) {
-            for (FormatItem.Field field : report.format().fields()) {
-                Optional<Parameter> parameter = urc.parameter(field.name());
-                if (parameter.isPresent() && parameter.get().type() instanceof ParamType.BytesType bytes) {
-                    if (bytes.framing() instanceof ParamType.UntilUrc until) {
-                        raw = Optional.of(until.terminators().get(0));
-                    } else if (bytes.framing() instanceof ParamType.SizedBy) {
-                        sized = true;
-                    }
-                }
-            }
-        }
-        if (raw.isPresent() && sized) {
-            return Optional.of(CodeBlock.of("$T.rawOrLengthFramed($S)", DECODERS, raw.get()));
-        }
-        if (raw.isPresent()) {
-            return Optional.of(CodeBlock.of("$T.rawUntil($S)", URC_DECODER, raw.get()));
-        }
-        if (sized) {
-            return Optional.of(CodeBlock.of("$T.lengthFramed()", URC_DECODER));
-        }
-        return Optional.empty();
+    /** The runtime decoder of a framing that has a payload. */
+    static CodeBlock decoder(PayloadFraming framing) {
+        return switch (framing.kind()) {
+            case LENGTH_FRAMED -> CodeBlock.of("$T.lengthFramed()", URC_DECODER);
+            case RAW_UNTIL ->
+                CodeBlock.of(
+                        "$T.rawUntil($S)", URC_DECODER, framing.terminator().orElseThrow());
+            case RAW_OR_LENGTH_FRAMED ->
+                CodeBlock.of(
+                        "$T.rawOrLengthFramed($S)",
+                        DECODERS,
+                        framing.terminator().orElseThrow());
+            case NONE -> throw new IllegalArgumentException("a URC without payload has no decoder");
+        };
     }
 }

@@ -38,14 +38,22 @@ public record BuildState(String generatorVersion, String outputDirectory, Sorted
     private static final String OUTPUT = "output.directory";
     private static final String HASH = "spec.hash.";
     private static final String OUTPUTS = "spec.outputs.";
+    private static final String BINDING = "spec.binding.";
 
     /**
      * @param hash a hash of the spec's bytes ({@link io.atspec.codegen.ContentHash})
      * @param outputs the generated files, relative to the output directory, '/' separators
+     * @param binding the fully qualified name of the chapter's descriptor, which the service
+     *     registration lists (kept so an unchanged spec need not be parsed to write it); empty if
+     *     the spec generated none
      */
-    public record Entry(String hash, List<String> outputs) {
+    public record Entry(String hash, List<String> outputs, String binding) {
         public Entry {
             outputs = List.copyOf(outputs);
+        }
+
+        public Entry(String hash, List<String> outputs) {
+            this(hash, outputs, "");
         }
     }
 
@@ -90,7 +98,7 @@ public record BuildState(String generatorVersion, String outputDirectory, Sorted
                 String spec = key.substring(HASH.length());
                 String outputs = p.getProperty(OUTPUTS + spec, "");
                 List<String> files = outputs.isEmpty() ? List.of() : Arrays.asList(outputs.split(","));
-                specs.put(spec, new Entry(p.getProperty(key), files));
+                specs.put(spec, new Entry(p.getProperty(key), files, p.getProperty(BINDING + spec, "")));
             }
         }
         return Optional.of(new BuildState(version, output, specs));
@@ -105,6 +113,9 @@ public record BuildState(String generatorVersion, String outputDirectory, Sorted
             p.setProperty(HASH + e.getKey(), e.getValue().hash());
             // Output paths are Java file paths: a ',' cannot occur in them.
             p.setProperty(OUTPUTS + e.getKey(), String.join(",", e.getValue().outputs()));
+            if (!e.getValue().binding().isEmpty()) {
+                p.setProperty(BINDING + e.getKey(), e.getValue().binding());
+            }
         }
         StringWriter out = new StringWriter();
         try {

@@ -3,6 +3,8 @@ package io.atspec.maven;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -45,6 +47,17 @@ public class GenerateMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
+     * Where generated resources go (the service registration of the chapters' descriptors,
+     * {@code META-INF/services/io.atspec.runtime.bind.ChapterBinding}); added as a resource root,
+     * so the module's jar carries it. Owned by the plugin.
+     */
+    @Parameter(
+            property = "atspec.resourcesDirectory",
+            defaultValue = "${project.build.directory}/generated-resources/atspec",
+            required = true)
+    private File resourcesDirectory;
+
+    /**
      * The spec files to compile, as patterns relative to {@code sourceDirectory} (for example
      * {@code neoway/*.atspec}). When none is given: {@code **}{@code /*.atspec}.
      */
@@ -84,8 +97,12 @@ public class GenerateMojo extends AbstractMojo {
         // First, and on every run: an up-to-date run must still hand the sources to the compiler,
         // since each Maven invocation starts with the POM's source roots only.
         project.addCompileSourceRoot(output.toString());
+        Path resources = resourcesDirectory.toPath().toAbsolutePath().normalize();
+        Resource resource = new Resource();
+        resource.setDirectory(resources.toString());
+        project.addResource(resource);
 
         new SpecGeneration(project, mojoExecution, getLog())
-                .run(sourceDirectory, output, includes, excludes, failOnWarning, "");
+                .run(sourceDirectory, output, Optional.of(resources), includes, excludes, failOnWarning, "");
     }
 }

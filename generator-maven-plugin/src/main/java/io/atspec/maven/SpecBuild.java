@@ -7,7 +7,7 @@ import io.atspec.codegen.JavaGenerator;
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.Diagnostic;
 import io.atspec.grammar.SpecCompiler;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ import org.apache.maven.plugin.logging.Log;
 public final class SpecBuild {
 
     private final String generatorVersion;
-    private final BiFunction<Chapter, String, List<GeneratedFile>> generator;
+    private final BiFunction<LinkedChapter, String, List<GeneratedFile>> generator;
     private final Function<Path, String> displayName;
     private final OutputWriter writer = new OutputWriter();
     private final Log log;
@@ -50,7 +50,7 @@ public final class SpecBuild {
      */
     public SpecBuild(
             String generatorVersion,
-            BiFunction<Chapter, String, List<GeneratedFile>> generator,
+            BiFunction<LinkedChapter, String, List<GeneratedFile>> generator,
             Function<Path, String> displayName,
             Log log) {
         this(generatorVersion, generator, displayName, log, false);
@@ -94,9 +94,19 @@ public final class SpecBuild {
         }
     }
 
-    private record Compiled(SpecFile spec, String hash, Chapter chapter) {}
+    private record Compiled(SpecFile spec, String hash, LinkedChapter chapter) {}
 
     public Result run(List<SpecFile> specs, Path outputDirectory, Path stateFile)
+            throws MojoExecutionException, MojoFailureException {
+        return run(specs, outputDirectory, Optional.empty(), stateFile);
+    }
+
+    /**
+     * As {@link #run(List, Path, Path)}, and writes the service registration of every chapter's
+     * descriptor ({@link JavaGenerator#SERVICE_FILE}) below {@code resourcesDirectory}: atomically
+     * and only when it changed, like the sources; deleted when no chapter is left.
+     */
+    public Result run(List<SpecFile> specs, Path outputDirectory, Optional<Path> resourcesDirectory, Path stateFile)
             throws MojoExecutionException, MojoFailureException {
         Path output = outputDirectory.toAbsolutePath().normalize();
         Optional<BuildState> previous = BuildState.load(stateFile);
@@ -119,7 +129,7 @@ public final class SpecBuild {
             }
             CompilationResult result = SpecCompiler.parse(displayName.apply(spec.file()), bytes);
             results.add(result);
-            result.chapter().ifPresent(chapter -> changed.add(new Compiled(spec, hash, chapter)));
+            result.linked().ifPresent(chapter -> changed.add(new Compiled(spec, hash, chapter)));
         }
         // Every spec is compiled before anything is generated: spec errors are reported even if
         // the generator would trip on another spec, and no generation is wasted on a failing run.
@@ -132,7 +142,8 @@ public final class SpecBuild {
                     c.spec().relativePath(),
                     new BuildState.Entry(
                             c.hash(),
-                            files.stream().map(GeneratedFile::relativePath).toList()));
+                            files.stream().map(GeneratedFile::relativePath).toList(),
+                            JavaGenerator.bindingClass(c.chapter())));
         }
         checkOutputs(entries, output);
 
@@ -149,6 +160,9 @@ public final class SpecBuild {
                 }
             }
             int deleted = deleteStale(previous, output, entries);
+            if (resourcesDirectory.isPresent()) {
+                writeServiceFile(resourcesDirectory.get(), entries);
+            }
             new BuildState(generatorVersion, output.toString(), entries).save(stateFile, writer);
             return new Result(specs.size(), generated.size(), written, unchanged, deleted);
         } catch (IOException e) {
@@ -247,8 +261,23 @@ public final class SpecBuild {
         return deleted;
     }
 
+    private void writeServiceFile(Path resources, Map<String, BuildState.Entry> entries) throws IOException {
+        Path root = resources.toAbsolutePath().normalize();
+        Path file = root.resolve(JavaGenerator.SERVICE_FILE);
+        List<String> bindings = entries.values().stream()
+                .map(BuildState.Entry::binding)
+                .filter(b -> !b.isEmpty())
+                .sorted()
+                .toList();
+        if (bindings.isEmpty()) {
+            writer.delete(file, root);
+        } else {
+            writer.write(file, JavaGenerator.serviceFile(bindings));
+        }
+    }
+
     /** A generator exception is an atspec bug, not a spec error: keep its trace, name the spec. */
-    private List<GeneratedFile> generate(Chapter chapter, SpecFile spec) throws MojoExecutionException {
+    private List<GeneratedFile> generate(LinkedChapter chapter, SpecFile spec) throws MojoExecutionException {
         try {
             return generator.apply(chapter, spec.relativePath());
         } catch (RuntimeException e) {

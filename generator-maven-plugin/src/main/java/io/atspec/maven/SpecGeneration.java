@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,12 +29,15 @@ final class SpecGeneration {
     }
 
     /**
+     * @param resources where the chapters' service registration goes, already a resource root of
+     *     the project; empty to write none
      * @param stateName names this goal's state file, so the two goals of one execution id do not
      *     take each other's outputs for stale ones
      */
     void run(
             File sourceDirectory,
             Path output,
+            Optional<Path> resources,
             List<String> includes,
             List<String> excludes,
             boolean failOnWarning,
@@ -53,7 +57,7 @@ final class SpecGeneration {
 
         SpecBuild.Result result = SpecBuild.withJavaGenerator(this::display, log)
                 .failOnWarning(failOnWarning)
-                .run(specs, output, stateFile(stateName));
+                .run(specs, output, resources, stateFile(stateName));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (result.upToDate()) {

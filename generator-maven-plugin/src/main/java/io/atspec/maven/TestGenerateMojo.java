@@ -3,6 +3,8 @@ package io.atspec.maven;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -38,6 +40,16 @@ public class TestGenerateMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/generated-test-sources/atspec",
             required = true)
     private File testOutputDirectory;
+
+    /**
+     * Where generated test resources go (the service registration of the test chapters'
+     * descriptors); added as a test resource root, so tests find those chapters on the class path.
+     */
+    @Parameter(
+            property = "atspec.testResourcesDirectory",
+            defaultValue = "${project.build.directory}/generated-test-resources/atspec",
+            required = true)
+    private File testResourcesDirectory;
 
     /**
      * The test spec files to compile, as patterns relative to {@code testSourceDirectory}. When
@@ -77,8 +89,12 @@ public class TestGenerateMojo extends AbstractMojo {
         Path output = testOutputDirectory.toPath().toAbsolutePath().normalize();
         // On every run, up to date or not: see GenerateMojo.
         project.addTestCompileSourceRoot(output.toString());
+        Path resources = testResourcesDirectory.toPath().toAbsolutePath().normalize();
+        Resource resource = new Resource();
+        resource.setDirectory(resources.toString());
+        project.addTestResource(resource);
 
         new SpecGeneration(project, mojoExecution, getLog())
-                .run(testSourceDirectory, output, includes, excludes, failOnWarning, "test-");
+                .run(testSourceDirectory, output, Optional.of(resources), includes, excludes, failOnWarning, "test-");
     }
 }

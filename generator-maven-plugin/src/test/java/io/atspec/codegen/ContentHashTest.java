@@ -28,4 +28,12 @@ class ContentHashTest {
 
         assertThat(pieces).isEqualTo(ContentHash.of(whole)).startsWith("6-");
     }
+
+    @Test
+    void theDigestAlwaysHasSixteenHexDigitsLeadingZerosIncluded() {
+        // The first of these inputs whose checksum starts with a zero nibble lost a digit.
+        for (int i = 0; i < 256; i++) {
+            assertThat(ContentHash.of(new byte[] {(byte) i})).as("byte %d", i).matches("1-[0-9a-f]{16}");
+        }
+    }
 }

@@ -24,6 +24,16 @@ final class JavaCompilation {
 
     private JavaCompilation() {}
 
+    /** Deletes a directory of compiled classes, deepest paths first. */
+    static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path path :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
+    }
+
     /** Every diagnostic, as {@code path:line: KIND: message} and the offending source line. */
     static List<String> compile(List<GeneratedFile> files, Path classes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -50,18 +60,22 @@ final class JavaCompilation {
         }
         List<String> messages = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
-            if (d.getSource() instanceof Source source) {
-                messages.add(source.path + ":" + d.getLineNumber() + ": " + d.getKind() + ": "
-                        + d.getMessage(Locale.ROOT) + "\n    " + source.line(d.getLineNumber()));
-            } else {
-                messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
-            }
+            messages.add(render(d));
         }
         return messages;
     }
 
-    /** A generated file as the compiler sees it, named by its relative path. */
-    private static final class Source extends SimpleJavaFileObject {
+    /** {@code path:line: KIND: message} and the offending source line, or the message alone. */
+    static String render(Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() instanceof Source source) {
+            return source.path + ":" + d.getLineNumber() + ": " + d.getKind() + ": " + d.getMessage(Locale.ROOT)
+                    + "\n    " + source.line(d.getLineNumber());
+        }
+        return d.getKind() + ": " + d.getMessage(Locale.ROOT);
+    }
+
+    /** A generated file as the compiler (or javadoc) sees it, named by its relative path. */
+    static final class Source extends SimpleJavaFileObject {
         final String path;
         final String content;
 

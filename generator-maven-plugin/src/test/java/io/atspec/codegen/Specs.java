@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.Diagnostic;
 import io.atspec.grammar.SpecCompiler;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,11 @@ final class Specs {
     /** The name the generator puts into {@code @Generated}: the path below the source root. */
     static final String DEMO_NAME = "golden/demo.atspec";
 
+    /** A chapter of another vendor, in its own folder: nothing in atspec names it. */
+    static final Path FIXTURE = Path.of("src/test/resources/fixture/acme/data_link.atspec");
+
+    static final String FIXTURE_NAME = "acme/data_link.atspec";
+
     static final String HTTP_NAME = "neoway/http.atspec";
     static final String NETWORK_NAME = "neoway/network.atspec";
 
@@ -44,13 +49,13 @@ final class Specs {
     }
 
     /** The chapter of a spec that checks clean: errors and warnings both fail the test. */
-    static Chapter chapter(Path file) {
+    static LinkedChapter chapter(Path file) {
         CompilationResult result = SpecCompiler.parse(file.toString(), read(file));
         assertThat(result.diagnostics())
                 .as("diagnostics of %s", file)
                 .extracting(Diagnostic::render)
                 .isEmpty();
-        return result.chapter().orElseThrow();
+        return result.linked().orElseThrow();
     }
 
     static List<GeneratedFile> generate(Path file, String specPath) {

@@ -14,12 +14,14 @@ class StructureTest {
 
     private static final List<GeneratedFile> FILES = Specs.generate(Specs.DEMO, Specs.DEMO_NAME);
 
+    /** The source, each line break and the indent after it as one space: JavaPoet wraps long lines. */
     private static String source(String simpleName) {
         return FILES.stream()
                 .filter(f -> f.relativePath().equals("io/atspec/demo/" + simpleName + ".java"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + simpleName + ".java generated"))
-                .content();
+                .content()
+                .replaceAll("\\R\\s*", " ");
     }
 
     @Test
@@ -46,7 +48,7 @@ class StructureTest {
     @Test
     void secretsAreMaskedInToStringAndHandedToTheTrace() {
         assertThat(source("DemoAuth"))
-                .contains("pwd=***]\"")
+                .contains("text.add(\"pwd=***\");")
                 .contains("pwd.ifPresent(secrets::add);")
                 .contains(
                         "return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, secrets);");
@@ -63,9 +65,36 @@ class StructureTest {
 
     @Test
     void commandAliasesAreAcceptedByTheParser() {
-        assertThat(source("DemoConfig"))
-                .contains("List<String> ALIASES = List.of(\"AT+DCONFIG\");")
-                .contains("CommandLine.parse(text, NAME, ALIASES)");
+        assertThat(source("DemoConfig")).contains("List<String> ALIASES = List.of(\"AT+DCONFIG\");");
+        assertThat(source("DemoRequests")).contains("CommandLine.parse(text, DemoConfig.NAME, DemoConfig.ALIASES)");
+    }
+
+    @Test
+    void theHostApiHoldsNoModuleSideParser() {
+        for (String request : List.of("DemoConfig", "DemoSend", "DemoLink")) {
+            assertThat(source(request))
+                    .doesNotContain("CommandLine")
+                    .doesNotContain("Optional<" + request + "> parse")
+                    .doesNotContain("promptLength");
+        }
+        assertThat(source("DemoRequests"))
+                .contains("private static Optional<DemoSend> parseDemoSend(String text, byte[] payload)")
+                .contains("private static OptionalInt promptLengthDemoSend(String text)");
+    }
+
+    @Test
+    void theFacadeRegistersTheChaptersRebootIndications() {
+        assertThat(source("DemoCommands")).contains("channel.addRebootIndication(\"+READY\");");
+        assertThat(source("DemoChapter")).contains("REBOOT_INDICATIONS = List.of(\"+READY\");");
+    }
+
+    @Test
+    void theChapterDescriptorDelegatesToTheGeneratedTypes() {
+        assertThat(source("DemoChapter"))
+                .contains("public final class DemoChapter implements ChapterBinding")
+                .contains("return DemoRequests.parse(line, payload);")
+                .contains("Map.entry(\"+DDATA:\", Decoders.rawOrLengthFramed(\"+DEND\"))")
+                .contains("return DemoUrc.parse(urc).map(Object.class::cast);");
     }
 
     @Test
@@ -100,12 +129,23 @@ class StructureTest {
                 .contains(
                         "new Completion(List.of(\"+DDATA:\", \"+DDAT:\", \"+DEND:\"), DemoCommands::endsDemoSend, Duration.ofMillis(30000))");
         // until +X when state in 1|2
-        assertThat(facade).contains("return in(number(report.state().code()), 1L, 1L, 2L, 2L);");
-        // poll ... for start: only the start form waits.
+        assertThat(facade).contains("return Values.inRanges(Values.number(report.state().code()), 1L, 1L, 2L, 2L);");
+        // poll ... for start: only the start form waits, and the runtime polls.
         assertThat(facade)
                 .contains("if (!(request instanceof DemoLink.Start)) {")
-                .contains("DemoLinkResponse answer = DemoLinkResponse.first(response);")
-                .contains("CompletableFuture.delayedExecutor(500L, TimeUnit.MILLISECONDS)");
+                .contains("Polling.until(channel, DemoLink.query().command(), DemoLinkResponse::first,")
+                .contains("Duration.ofMillis(500), completionTimeout")
+                .doesNotContain("delayedExecutor")
+                .doesNotContain("private static boolean in(");
+    }
+
+    @Test
+    void generatedCodeLogsThroughSlf4jAsTheRuntimeDoes() {
+        assertThat(source("DemoCommands"))
+                .contains("import org.slf4j.Logger;")
+                .contains("private static final Logger LOG = LoggerFactory.getLogger(DemoCommands.class);")
+                .contains("LOG.warn(\"URC not delivered: {}\", malformed.getMessage());")
+                .doesNotContain("System.Logger");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atspec.codegen.GeneratedFile;
-import io.atspec.grammar.model.Chapter;
+import io.atspec.grammar.link.LinkedChapter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -44,7 +44,7 @@ class SpecBuildTest {
     private String extra = "";
 
     /** One file per command and URC, in the chapter's package, naming the spec path. */
-    private final BiFunction<Chapter, String, List<GeneratedFile>> fake = (chapter, specPath) -> {
+    private final BiFunction<LinkedChapter, String, List<GeneratedFile>> fake = (chapter, specPath) -> {
         generations.incrementAndGet();
         String dir = chapter.javaPackage().replace('.', '/') + "/";
         List<GeneratedFile> files = new ArrayList<>();
@@ -73,6 +73,40 @@ class SpecBuildTest {
     private SpecBuild.Result run() throws Exception {
         List<SpecFile> specs = new SpecFiles(null, null).find(src);
         return new SpecBuild(version, fake, p -> dir.relativize(p).toString(), log).run(specs, out, state);
+    }
+
+    private SpecBuild.Result runWithResources(Path resources) throws Exception {
+        List<SpecFile> specs = new SpecFiles(null, null).find(src);
+        return new SpecBuild(version, fake, p -> dir.relativize(p).toString(), log)
+                .run(specs, out, java.util.Optional.of(resources), state);
+    }
+
+    @Test
+    void theServiceFileListsEveryChaptersDescriptorAndIsKeptWhileUnchanged() throws Exception {
+        Path resources = dir.resolve("target/generated-resources/atspec");
+        Path service = resources.resolve("META-INF/services/io.atspec.runtime.bind.ChapterBinding");
+        spec("b/two.atspec", "two");
+        spec("a/one.atspec", "one");
+
+        runWithResources(resources);
+        assertThat(service).content().isEqualTo("com.acme.one.OneChapter\ncom.acme.two.TwoChapter\n");
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(service, old);
+
+        // One spec changes: the other is not parsed again, yet its descriptor stays listed.
+        Files.writeString(src.resolve("a/one.atspec"), DEMO.formatted("one", "one") + "// changed\n");
+        runWithResources(resources);
+        assertThat(generations).hasValue(3);
+        assertThat(service).content().isEqualTo("com.acme.one.OneChapter\ncom.acme.two.TwoChapter\n");
+        assertThat(Files.getLastModifiedTime(service)).isEqualTo(old);
+
+        Files.delete(src.resolve("a/one.atspec"));
+        runWithResources(resources);
+        assertThat(service).content().isEqualTo("com.acme.two.TwoChapter\n");
+
+        Files.delete(src.resolve("b/two.atspec"));
+        runWithResources(resources);
+        assertThat(service).doesNotExist();
     }
 
     @Test
@@ -246,7 +280,7 @@ class SpecBuildTest {
     @Test
     void aSpecGeneratingOneFileTwiceFails() throws Exception {
         spec("a.atspec", "a");
-        BiFunction<Chapter, String, List<GeneratedFile>> twice =
+        BiFunction<LinkedChapter, String, List<GeneratedFile>> twice =
                 (chapter, specPath) -> List.of(file("x/", "Same", specPath), file("x/", "Same", specPath));
 
         assertThatThrownBy(() -> new SpecBuild("1", twice, p -> p.toString(), log)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +73,9 @@ public final class AtChannel implements AutoCloseable {
 
     private volatile DecoderTable decoders;
     private final CopyOnWriteArrayList<UrcListener> listeners = new CopyOnWriteArrayList<>();
+    /** Reboot indications added at run time (by the chapters using this channel), beside the config's. */
+    private final CopyOnWriteArraySet<String> rebootIndications = new CopyOnWriteArraySet<>();
+
     private final ArrayBlockingQueue<Urc> urcQueue;
 
     private final Thread readerThread;
@@ -161,6 +165,19 @@ public final class AtChannel implements AutoCloseable {
         synchronized (listeners) {
             decoders = decoders.without(prefix);
         }
+    }
+
+    /**
+     * Treats lines starting with {@code linePrefix} (e.g. {@code +PBREADY}) as a sign that the
+     * module restarted, in addition to {@link AtChannelConfig#rebootIndicators()}: the pending
+     * command and completions then fail with {@link ModuleRebootedException}. Generated facades
+     * call this for the reboot URCs of their chapter. Thread-safe and idempotent.
+     */
+    public void addRebootIndication(String linePrefix) {
+        if (linePrefix == null || linePrefix.isEmpty()) {
+            throw new IllegalArgumentException("a reboot indication needs a non-empty line prefix");
+        }
+        rebootIndications.add(linePrefix);
     }
 
     public void addListener(UrcListener listener) {
@@ -801,6 +818,11 @@ public final class AtChannel implements AutoCloseable {
 
     private boolean isReboot(String line) {
         for (String r : config.rebootIndicators()) {
+            if (line.startsWith(r)) {
+                return true;
+            }
+        }
+        for (String r : rebootIndications) {
             if (line.startsWith(r)) {
                 return true;
             }

@@ -13,22 +13,19 @@ import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Example;
 import io.atspec.grammar.model.FinalResult;
-import io.atspec.grammar.model.FormatItem;
-import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.TranscriptLine;
 import io.atspec.grammar.model.TranscriptLine.Direction;
 import io.atspec.grammar.model.Urc;
-import io.atspec.grammar.model.UrcReport;
-import io.atspec.neoway.http.HttpCommands;
-import io.atspec.neoway.http.HttpRequests;
-import io.atspec.neoway.network.NetworkCommands;
-import io.atspec.neoway.network.NetworkRequests;
 import io.atspec.neoway.network.RegStatus;
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommand;
 import io.atspec.runtime.AtCommandFailedException;
 import io.atspec.runtime.AtResponse;
+import io.atspec.runtime.UrcDecoder;
 import io.atspec.runtime.bind.AtRequest;
+import io.atspec.runtime.bind.ChapterBinding;
+import io.atspec.runtime.bind.ChapterBindings;
+import io.atspec.spec.ModuleLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +35,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -68,9 +66,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Issue 5, end to end: every exchange in the manual's examples (spec/.../neoway/{http,network}.atspec,
- * read from the spec model, not copied here), played against a simulated module through the
- * runtime ({@link AtChannel} over {@link NeowaySimulator#inMemory}). One dynamic test per example.
+ * Issue 5, end to end: every exchange in the manual's examples, played against a simulated module
+ * through the runtime ({@link AtChannel} over {@link NeowaySimulator#inMemory}). One dynamic test
+ * per example. The chapters are found, not listed: every spec of the spec module
+ * ({@code spec/src/main/atspec}, read from the spec model, not copied here) with its generated
+ * chapter binding on the class path ({@link ChapterBindings}); the channel frames URCs with the
+ * decoders of every chapter, and the example's own URC lines are framed by the same decoders.
  *
  * <p>What is checked, per sent line: the same kind of final result as the manual shows (OK,
  * ERROR, the whole {@code +CME ERROR: <code>} line, or the same command-specific final line, an
@@ -92,8 +93,16 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ManualExchangesTest {
 
-    private static final Path HTTP = Path.of("../spec/src/main/atspec/neoway/http.atspec");
-    private static final Path NETWORK = Path.of("../spec/src/main/atspec/neoway/network.atspec");
+    private static final Path SPECS = Path.of("../spec/src/main/atspec");
+    /** The chapters on the class path, by name. */
+    private static final List<ChapterBinding> CHAPTERS = ChapterBindings.load();
+    /** What every chapter's URCs look like on the wire: the module sends the URCs of all. */
+    private static final Map<String, UrcDecoder> DECODERS = new LinkedHashMap<>();
+
+    static {
+        CHAPTERS.forEach(c -> c.urcDecoders().forEach(DECODERS::putIfAbsent));
+    }
+
     private static final Duration URC_WAIT = Duration.ofSeconds(10);
 
     /** A name the simulator's host map does not resolve: AT+HTTP(S)SETUP's "DNS translation fails". */
@@ -269,6 +278,7 @@ class ManualExchangesTest {
     private static ResettingServer resetting;
     private static final Set<String> seen = new HashSet<>();
     private static int chaptersPlayed;
+    private static int chaptersFound;
 
     @BeforeAll
     static void startServers() throws Exception {
@@ -283,8 +293,8 @@ class ManualExchangesTest {
         secureWeb.close();
         resetting.close();
         // Every entry of the tables names an example that exists (a renamed example must not
-        // silently lose its setup or its skip reason); known once both chapters were played.
-        if (chaptersPlayed < 2) {
+        // silently lose its setup or its skip reason); known once every chapter was played.
+        if (chaptersFound == 0 || chaptersPlayed < chaptersFound) {
             return;
         }
         Set<String> keys = new HashSet<>(SETUPS.keySet());
@@ -312,28 +322,38 @@ class ManualExchangesTest {
     }
 
     @TestFactory
-    Stream<DynamicNode> httpChapterExchanges() {
-        return examplesOf(HTTP);
+    Stream<DynamicNode> exchangesOfEveryChapter() throws IOException {
+        List<Path> specs;
+        try (Stream<Path> files = Files.walk(SPECS)) {
+            specs = files.filter(p -> p.toString().endsWith(".atspec")).sorted().toList();
+        }
+        assertThat(specs).as("specs under %s", SPECS.toAbsolutePath()).isNotEmpty();
+        chaptersFound = specs.size();
+        List<DynamicNode> chapters = new ArrayList<>();
+        for (Path spec : specs) {
+            CompilationResult result = SpecCompiler.parse(spec);
+            assertThat(result.errors()).as(result.render()).isEmpty();
+            Chapter chapter = result.chapter().orElseThrow();
+            ChapterBinding binding = CHAPTERS.stream()
+                    .filter(c -> c.name().equals(chapter.name()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "no generated chapter binding of " + spec + " (chapter " + chapter.name() + ")"));
+            chapters.add(DynamicContainer.dynamicContainer(chapter.name(), examplesOf(chapter, binding)));
+        }
+        return chapters.stream();
     }
 
-    @TestFactory
-    Stream<DynamicNode> networkChapterExchanges() {
-        return examplesOf(NETWORK);
-    }
-
-    private static Stream<DynamicNode> examplesOf(Path spec) {
-        CompilationResult result = SpecCompiler.parse(spec);
-        assertThat(result.errors()).as(result.render()).isEmpty();
-        Chapter chapter = result.chapter().orElseThrow();
+    private static Stream<DynamicNode> examplesOf(Chapter chapter, ChapterBinding binding) {
         List<DynamicNode> nodes = new ArrayList<>();
         for (Command command : chapter.commands()) {
             if (!command.examples().isEmpty()) {
-                nodes.add(container(command.name(), command.examples(), chapter));
+                nodes.add(container(command.name(), command.examples(), chapter, binding));
             }
         }
         for (Urc urc : chapter.urcs()) {
             if (!urc.examples().isEmpty()) {
-                nodes.add(container(urc.prefix(), urc.examples(), chapter));
+                nodes.add(container(urc.prefix(), urc.examples(), chapter, binding));
             }
         }
         assertThat(nodes).isNotEmpty();
@@ -341,14 +361,15 @@ class ManualExchangesTest {
         return nodes.stream();
     }
 
-    private static DynamicContainer container(String owner, List<Example> examples, Chapter chapter) {
+    private static DynamicContainer container(
+            String owner, List<Example> examples, Chapter chapter, ChapterBinding binding) {
         return DynamicContainer.dynamicContainer(owner, examples.stream().map(e -> {
             String key = owner + " / " + e.title();
             seen.add(key);
             return DynamicTest.dynamicTest(e.title() + " (line " + e.location().line() + ")", () -> {
                 String skip = SKIPPED.get(key);
                 Assumptions.assumeTrue(skip == null, () -> "not reproducible: " + skip);
-                new Play(chapter, SETUPS.getOrDefault(key, Setup.normal())).run(e);
+                new Play(chapter, binding, SETUPS.getOrDefault(key, Setup.normal())).run(e);
             });
         }));
     }
@@ -358,14 +379,16 @@ class ManualExchangesTest {
     /** One example on one fresh module. */
     private static final class Play {
         private final Chapter chapter;
+        private final ChapterBinding binding;
         private final Setup setup;
         private final LinkedBlockingQueue<io.atspec.runtime.Urc> urcs = new LinkedBlockingQueue<>();
         private final List<String> passedOver = new ArrayList<>();
         private NeowaySimulator module;
         private AtChannel channel;
 
-        Play(Chapter chapter, Setup setup) {
+        Play(Chapter chapter, ChapterBinding binding, Setup setup) {
             this.chapter = chapter;
+            this.binding = binding;
             this.setup = setup;
         }
 
@@ -375,8 +398,7 @@ class ManualExchangesTest {
                     AtChannel c = AtChannel.open(m.host())) {
                 module = m;
                 channel = c;
-                new HttpCommands(c); // registers the chapters' URC decoders (+HTTPRECV framing)
-                new NetworkCommands(c);
+                DECODERS.forEach(c::registerDecoder); // every chapter's URC framing (+HTTPRECV)
                 c.addListener(urcs::add);
                 if (setup.ppp) {
                     at("AT+CGDCONT=1,\"IP\",\"CMNET\"");
@@ -396,7 +418,7 @@ class ManualExchangesTest {
             while (i < lines.size()) {
                 TranscriptLine line = lines.get(i);
                 if (line.direction() == Direction.RECEIVED) {
-                    i = expectUrc(lines, i);
+                    i = expectUrcs(lines, i);
                     continue;
                 }
                 sentCount++;
@@ -484,51 +506,30 @@ class ManualExchangesTest {
             return next;
         }
 
-        /** A URC line of the example (and its payload lines): the module sends that URC next. */
-        private int expectUrc(List<TranscriptLine> lines, int index) throws InterruptedException {
+        /**
+         * The example's URC lines up to its next sent line, framed as the chapters' decoders frame
+         * them (a raw or length-framed header takes its payload lines): the module sends those
+         * URCs next, each in the same form (raw or framed, header with or without fields).
+         */
+        private int expectUrcs(List<TranscriptLine> lines, int index) throws Exception {
             TranscriptLine line = lines.get(index);
-            String text = line.text();
-            Urc urc = chapter.urcs().stream()
-                    .filter(u -> matchesUrc(u, text))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(where(line) + " is no URC of the chapter"));
-            String rest = restAfterSpelling(urc, text);
-            int next = index + 1;
-            boolean raw = rest.isEmpty() && rawTerminators(urc).isPresent();
-            if (raw) {
-                List<String> terminators = rawTerminators(urc).get();
-                while (next < lines.size() && !isUrcLine(lines.get(next), terminators)) {
-                    next++;
-                }
-            } else if (!rest.isEmpty() && isFramed(urc)) {
-                // The data runs over the following received lines, up to the next URC or command.
-                while (next < lines.size()
-                        && lines.get(next).direction() == Direction.RECEIVED
-                        && !isUrcLine(lines.get(next), null)) {
-                    next++;
-                }
+            int end = ModuleLines.end(lines, index);
+            List<io.atspec.runtime.Urc> expected = ModuleLines.frame(lines, index, end, DECODERS);
+            for (io.atspec.runtime.Urc shown : expected) {
+                Urc urc = chapter.urcs().stream()
+                        .filter(u -> matchesUrc(u, shown.line()))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new AssertionError(where(line) + ": '" + shown + "' is no URC of the chapter"));
+                io.atspec.runtime.Urc got = awaitUrc(urc, line);
+                assertThat(got.payload() != null)
+                        .as("%s: '%s' carries a payload as the manual's '%s'", where(line), got, shown)
+                        .isEqualTo(shown.payload() != null);
+                assertThat(restAfterSpelling(urc, got.line()).isEmpty())
+                        .as("%s: header '%s' in the form of the manual's '%s'", where(line), got.line(), shown.line())
+                        .isEqualTo(restAfterSpelling(urc, shown.line()).isEmpty());
             }
-            io.atspec.runtime.Urc got = awaitUrc(urc, line);
-            String gotRest = restAfterSpelling(urc, got.line());
-            if (raw) {
-                assertThat(gotRest)
-                        .as("%s: raw form, header '%s'", where(line), got.line())
-                        .isEmpty();
-                assertThat(got.payload()).as("%s: payload", where(line)).isNotNull();
-            } else if (isFramed(urc)) {
-                assertThat(gotRest.isEmpty())
-                        .as("%s: length-framed form, header '%s'", where(line), got.line())
-                        .isEqualTo(rest.isEmpty());
-            }
-            return next;
-        }
-
-        /** A received line that is one of {@code names} (any URC of the chapter if null). */
-        private boolean isUrcLine(TranscriptLine line, List<String> names) {
-            return line.direction() == Direction.RECEIVED
-                    && chapter.urcs().stream()
-                            .filter(u -> names == null || names.contains(u.prefix()))
-                            .anyMatch(u -> matchesUrc(u, line.text()));
+            return end;
         }
 
         /** The next observed URC that is {@code urc}; others the manual does not show are passed over. */
@@ -547,20 +548,27 @@ class ManualExchangesTest {
             }
         }
 
+        /** A line of the example: its own chapter's command, or (in a set-up sequence) another chapter's. */
         Optional<AtRequest> parse(String text, byte[] payload) {
-            if (chapter.commands().stream()
-                    .anyMatch(c -> c.name().startsWith("AT+HTTP") || c.name().startsWith("AT+FILE"))) {
-                return HttpRequests.parse(text, payload);
-            }
-            return NetworkRequests.parse(text, payload);
+            Optional<AtRequest> own = binding.parseRequest(text, payload);
+            return own.isPresent() ? own : anyChapter(text, payload);
         }
 
-        /** A setup command: through the bindings of either chapter; it must succeed. */
+        /** A setup command: through the bindings of any chapter; it must succeed. */
         void at(String line) {
-            AtRequest request = HttpRequests.parse(line, null)
-                    .or(() -> NetworkRequests.parse(line, null))
+            AtRequest request = anyChapter(line, null)
                     .orElseThrow(() -> new AssertionError("setup line '" + line + "' is not read by the bindings"));
             channel.execute(request.command());
+        }
+
+        private static Optional<AtRequest> anyChapter(String text, byte[] payload) {
+            for (ChapterBinding c : CHAPTERS) {
+                Optional<AtRequest> request = c.parseRequest(text, payload);
+                if (request.isPresent()) {
+                    return request;
+                }
+            }
+            return Optional.empty();
         }
 
         private boolean isFinal(String text) {
@@ -695,26 +703,6 @@ class ManualExchangesTest {
         names.add(urc.prefix());
         urc.aliases().forEach(a -> names.add(a.name()));
         return names;
-    }
-
-    private static Optional<List<String>> rawTerminators(Urc urc) {
-        for (UrcReport report : urc.reports()) {
-            List<FormatItem> items = report.format().items();
-            if (items.size() == 1 && items.get(0) instanceof FormatItem.Field field) {
-                Optional<ParamType.Framing> framing = urc.parameter(field.name())
-                        .filter(p -> p.type() instanceof ParamType.BytesType)
-                        .map(p -> ((ParamType.BytesType) p.type()).framing());
-                if (framing.isPresent() && framing.get() instanceof ParamType.UntilUrc until) {
-                    return Optional.of(until.terminators());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isFramed(Urc urc) {
-        return urc.parameters().stream()
-                .anyMatch(p -> p.type() instanceof ParamType.BytesType b && b.framing() instanceof ParamType.SizedBy);
     }
 
     /** A response's prefix: up to and including the colon (the whole line if it has none). */

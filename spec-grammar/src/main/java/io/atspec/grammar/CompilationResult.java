@@ -1,17 +1,23 @@
 package io.atspec.grammar;
 
+import io.atspec.grammar.link.LinkedChapter;
 import io.atspec.grammar.model.Chapter;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the front end made of one spec file: the validated chapter when there was no error,
- * and every diagnostic. A chapter with errors is never handed on, not even in part.
+ * What the front end made of one spec file: the validated and linked chapter when there was no
+ * error, and every diagnostic. A chapter with errors is never handed on, not even in part.
  */
-public record CompilationResult(Optional<Chapter> chapter, List<Diagnostic> diagnostics) {
+public record CompilationResult(Optional<LinkedChapter> linked, List<Diagnostic> diagnostics) {
 
     public CompilationResult {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The checked model of the chapter, when there was no error. */
+    public Optional<Chapter> chapter() {
+        return linked.map(LinkedChapter::source);
     }
 
     public boolean hasErrors() {

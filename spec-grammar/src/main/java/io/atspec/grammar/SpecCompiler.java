@@ -5,6 +5,7 @@ import io.atspec.grammar.internal.AstBuilder;
 import io.atspec.grammar.internal.AtSpecLexer;
 import io.atspec.grammar.internal.AtSpecParser;
 import io.atspec.grammar.internal.SyntaxErrors;
+import io.atspec.grammar.link.Linker;
 import io.atspec.grammar.model.Chapter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +20,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 
 /**
- * The front end's entry point: spec file in, validated {@link Chapter} and diagnostics out.
+ * The front end's entry point: spec file in, validated and linked chapter and diagnostics out.
  * Never throws for anything the file contains; an unreadable file is a diagnostic too.
  */
 public final class SpecCompiler {
@@ -77,7 +78,7 @@ public final class SpecCompiler {
         Chapter chapter = new AstBuilder(reporter).chapter(tree);
         new SemanticChecker(chapter, reporter).check();
         return new CompilationResult(
-                reporter.hasErrors() ? Optional.empty() : Optional.of(chapter), reporter.diagnostics());
+                reporter.hasErrors() ? Optional.empty() : Optional.of(Linker.link(chapter)), reporter.diagnostics());
     }
 
     private static CompilationResult failure(String name, String text, int line, int column, String message) {

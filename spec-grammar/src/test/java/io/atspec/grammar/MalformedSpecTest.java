@@ -117,7 +117,7 @@ class MalformedSpecTest {
                         "URC named like the generated URC interface",
                         "urc +A as TUrc \"a\" { }",
                         "t.atspec:2:5: error: 'TUrc' is the name of a type atspec generates for chapter 't'"
-                                + " (TUrc, TRequests, TCommands, TEdition); choose another name"),
+                                + " (TUrc, TRequests, TCommands, TEdition, TChapter); choose another name"),
                 Arguments.of(
                         "form name that would hide java.lang.String",
                         "command AT+X as X { timeout 1s; param a: int; set string: <a>; }",
@@ -186,8 +186,8 @@ class MalformedSpecTest {
                 Arguments.of(
                         "derived length without prompt",
                         "command AT+X as X { timeout 1s; param p: bytes(1..9); param n: int = length(p);"
-                                + " set: <n>; query -> +X: <p>; }",
-                        "t.atspec:2:86: error: <n> is the length of <p>, which the set form does not send: add"
+                                + " param x: int; set a: <x=0>,<n>; set b: <x=1>,<n> prompt <p>; }",
+                        "t.atspec:2:108: error: <n> is the length of <p>, which the set form 'a' does not send: add"
                                 + " 'prompt <p>'"),
                 Arguments.of(
                         "exec form with arguments",
@@ -199,6 +199,74 @@ class MalformedSpecTest {
                         "command AT+X as X { timeout 1s; exec; final \"OK\" ok; }",
                         "t.atspec:2:45: error: 'OK' is a built-in final result; declare only lines specific"
                                 + " to AT+X"),
+                // Constructs the back end cannot honour
+                Arguments.of(
+                        "final line with a field placeholder",
+                        "command AT+X as X { timeout 1s; exec; final \"+TCPSETUP: <n>,ERROR1\" error; }",
+                        "t.atspec:2:45: error: final line '+TCPSETUP: <n>,ERROR1' of AT+X holds the placeholder"
+                                + " <n>, but a final line is matched as written, so it would never match; write out"
+                                + " each line the module sends"),
+                Arguments.of(
+                        "wait on a text field",
+                        "command AT+X as X { timeout 1s; exec; completion until +A when s in 0|1; }\n"
+                                + "urc +A as A \"a\" { param s: string \"s\"; report: <s>; }",
+                        "t.atspec:2:56: error: <s> of URC +A holds text (a string), but a wait ends on numbers"
+                                + " ('in 0|1'), so it would never end; wait on a number field"),
+                Arguments.of(
+                        "wait on an enum of words",
+                        "enum R \"r\" { OK ok \"ok\"; FAIL fail \"fail\"; }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion until +A when r in 0|1; }\n"
+                                + "urc +A as A \"a\" { param r: R \"r\"; report: <r>; }",
+                        "t.atspec:3:56: error: <r> of URC +A holds text (enum R), but a wait ends on numbers"
+                                + " ('in 0|1'), so it would never end; wait on a number field"),
+                Arguments.of(
+                        "poll on a text field",
+                        "command AT+Q as Q { timeout 1s; param s: string \"s\"; query -> +Q: <s>; }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion poll AT+Q? until s in 1; }",
+                        "t.atspec:3:55: error: <s> of the query response of AT+Q holds text (a string), but a"
+                                + " wait ends on numbers ('in 0|1'), so it would never end; wait on a number field"),
+                Arguments.of(
+                        "payload in an information response",
+                        "command AT+X as X { timeout 1s; param n: int; param d: bytes(n); query -> +X: <n>,<d>; }",
+                        "t.atspec:2:83: error: <d> is a payload, which the information response +X: of AT+X"
+                                + " cannot carry: a response is read as one line, so its bytes would never be read;"
+                                + " carry them in a URC"),
+                // Clauses a block holds once
+                Arguments.of(
+                        "two sections in a command",
+                        "command AT+X as X { section 1.1; section 1.2; timeout 1s; exec; }",
+                        "t.atspec:2:34: error: second 'section' in command AT+X (the first is at line 2:21);"
+                                + " write it once"),
+                Arguments.of(
+                        "two descriptions in a command",
+                        "command AT+X as X { description \"a\"; description \"b\"; timeout 1s; exec; }",
+                        "t.atspec:2:38: error: second 'description' in command AT+X (the first is at line"
+                                + " 2:21); write it once"),
+                Arguments.of(
+                        "two completions in a command",
+                        "command AT+X as X { timeout 1s; exec; completion until +A; completion until +A; }\n"
+                                + "urc +A as A \"a\" { }",
+                        "t.atspec:2:60: error: second 'completion' in command AT+X (the first is at line"
+                                + " 2:39); write it once"),
+                Arguments.of(
+                        "a string both quoted and unquoted",
+                        "command AT+X as X { timeout 1s; param a: string quoted unquoted; set: <a>; }",
+                        "t.atspec:2:56: error: <a> is both 'quoted' (line 2:49) and 'unquoted'; choose one"),
+                Arguments.of(
+                        "a modifier twice",
+                        "command AT+X as X { timeout 1s; param a: string secret secret; set: <a>; }",
+                        "t.atspec:2:56: error: second 'secret' in <a> (the first is at line 2:49); write it" + " once"),
+                Arguments.of(
+                        "two sections in a URC",
+                        "urc +A as A \"a\" { section 1.1; section 1.2; }",
+                        "t.atspec:2:32: error: second 'section' in URC +A (the first is at line 2:19); write"
+                                + " it once"),
+                Arguments.of(
+                        "a completion ending both ways",
+                        "command AT+X as X { timeout 1s; param s: int; query -> +X: <s>; exec;"
+                                + " completion until +A poll AT+X? until s in 1; }\nurc +A as A \"a\" { }",
+                        "t.atspec:2:91: error: the completion of AT+X is both 'until' (line 2:82) and 'poll';"
+                                + " choose one"),
                 // URCs
                 Arguments.of(
                         "URC prefixes collide",
@@ -264,6 +332,30 @@ class MalformedSpecTest {
                         "prompt for a command without payload",
                         "command AT+X as X { timeout 1s; exec; example \"e\" {\n> AT+X\n< >\n} }",
                         "t.atspec:4:1: error: prompt '>' received, but the exec form of AT+X sends no" + " payload"));
+    }
+
+    /** {@code when <s> in OK|FAIL} would wait for text a number never equals: refused where written. */
+    @org.junit.jupiter.api.Test
+    void aWaitForTextValuesIsRefused() {
+        CompilationResult result =
+                Specs.compile("command AT+X as X { timeout 1s; exec; completion until +A when s in OK|FAIL; }\n"
+                        + "urc +A as A \"a\" { param s: string \"s\"; report: <s>; }");
+
+        assertThat(result.diagnostics())
+                .extracting(Diagnostic::header)
+                .containsExactly(
+                        "t.atspec:2:69: error: expected a number after 'in', found 'OK'",
+                        "t.atspec:2:72: error: expected a number after '|', found 'FAIL'");
+        assertThat(result.chapter()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void reportsEveryRefusedConstructInOneRun() {
+        CompilationResult result = Specs.compile(
+                "command AT+X as X { section 1.1; section 1.2; description \"a\"; description \"b\"; timeout 1s;"
+                        + " param a: string quoted unquoted; set: <a>; final \"+X: <n>\" error; }");
+
+        assertThat(result.errors()).extracting(d -> d.location().column()).containsExactly(34, 64, 116, 142);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -70,6 +70,21 @@ public final class ScriptedModem implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #start(Transport, long)}, with the rules {@code script} adds in place before the
+     * first command is read (for a host that writes as soon as it is connected).
+     */
+    public static ScriptedModem start(Transport device, long seed, Consumer<ScriptedModem> script) {
+        try {
+            ScriptedModem m = new ScriptedModem(device, seed);
+            script.accept(m);
+            m.thread.start();
+            return m;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An in-memory link with a modem on its device end; returns the modem, {@link #host()} the other end. */
     public static ScriptedModem inMemory(long seed) {
         InMemoryTransport.Pair p = InMemoryTransport.pair();

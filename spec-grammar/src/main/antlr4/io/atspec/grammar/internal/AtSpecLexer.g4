@@ -37,6 +37,8 @@ UNTIL       : 'until';
 WHEN        : 'when';
 IN          : 'in';
 POLL        : 'poll';
+INDICATES   : 'indicates';
+REBOOT      : 'reboot';
 FOR         : 'for';
 EVERY       : 'every';
 DEFAULT     : 'default';

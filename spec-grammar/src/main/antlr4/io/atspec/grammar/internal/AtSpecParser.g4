@@ -75,7 +75,14 @@ urcItem
     | paramDecl
     | reportDecl
     | aliasStmt
+    | rebootStmt
     | exampleDecl
+    ;
+
+// The manual says the module sends this URC when it has started up (+PBREADY): a command
+// pending then will never be answered.
+rebootStmt
+    : INDICATES REBOOT SEMI
     ;
 
 sectionStmt
@@ -234,6 +241,7 @@ name
     | CHAPTER | PACKAGE | FACADE | MANUAL | EDITION | ENUM | ERRORS | COMMAND | URC | AS
     | SECTION | DESCRIPTION | TIMEOUT | PARAM | SET | EXEC | QUERY | TEST | REPORT | PROMPT
     | FINAL | OK | ERROR | ALIAS | COMPLETION | COLLECT | UNTIL | WHEN | IN | POLL | FOR | EVERY
+    | INDICATES | REBOOT
     | DEFAULT | QUOTED | UNQUOTED | SECRET | OPTIONAL | LENGTH | INT_TYPE | STRING_TYPE
     | HEX_TYPE | PATH_TYPE | BYTES_TYPE
     ;

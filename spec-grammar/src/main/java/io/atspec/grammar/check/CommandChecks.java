@@ -2,6 +2,7 @@ package io.atspec.grammar.check;
 
 import io.atspec.grammar.Reporter;
 import io.atspec.grammar.SourceLocation;
+import io.atspec.grammar.link.LanguageDefaults;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Completion;
@@ -61,7 +62,9 @@ final class CommandChecks {
     private void checkTimeouts(Command command) {
         if (command.timeouts().isEmpty()) {
             reporter.warning(
-                    command.location(), "command " + command.name() + " has no timeout; the default of 300 ms applies");
+                    command.location(),
+                    "command " + command.name() + " has no timeout; the default of "
+                            + LanguageDefaults.human(LanguageDefaults.COMMAND_TIMEOUT) + " applies");
         }
         Set<Optional<String>> editions = new HashSet<>();
         for (Timeout timeout : command.timeouts()) {
@@ -105,6 +108,7 @@ final class CommandChecks {
             for (ResponseFormat response : form.responses()) {
                 formats.checkFields(
                         command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
+                refusePayloads(command, response);
             }
         }
         for (FormKind kind : FormKind.values()) {
@@ -124,6 +128,23 @@ final class CommandChecks {
                     checkDistinguishable(command, ofKind.get(j), ofKind.get(i));
                 }
             }
+        }
+    }
+
+    /**
+     * The channel reads an information response as one line and registers no payload decoder
+     * for it, so bytes in a response would never be read: the branch that fills them is dead.
+     */
+    private void refusePayloads(Command command, ResponseFormat response) {
+        for (FormatItem.Field field : response.format().fields()) {
+            command.parameter(field.name())
+                    .filter(p -> p.type() instanceof ParamType.BytesType)
+                    .ifPresent(p -> reporter.error(
+                            field.location(),
+                            "<" + field.name() + "> is a payload, which the information response "
+                                    + response.wirePrefix() + " of " + command.name()
+                                    + " cannot carry: a response is read as one line, so its bytes would never"
+                                    + " be read; carry them in a URC"));
         }
     }
 
@@ -237,10 +258,27 @@ final class CommandChecks {
             if (result.text().isBlank()) {
                 reporter.error(result.location(), "a final result line cannot be empty");
             }
+            refusePlaceholders(command, result);
             result.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, result.location()));
         }
         command.timeouts()
                 .forEach(t -> t.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, t.location())));
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("<[^<>]+>");
+
+    /** A final line is compared as written; a placeholder in it would be literal text. */
+    private void refusePlaceholders(Command command, FinalResult result) {
+        for (String text : allSpellings(result)) {
+            java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(text);
+            if (placeholder.find()) {
+                reporter.error(
+                        result.location(),
+                        "final line '" + text + "' of " + command.name() + " holds the placeholder "
+                                + placeholder.group() + ", but a final line is matched as written, so it would"
+                                + " never match; write out each line the module sends");
+            }
+        }
     }
 
     private static List<String> allSpellings(FinalResult result) {
@@ -286,6 +324,8 @@ final class CommandChecks {
                 String field = until.field().get();
                 if (urc.get().parameter(field).isEmpty()) {
                     reporter.error(until.location(), "URC " + until.prefix() + " has no field <" + field + ">");
+                } else {
+                    requireNumber(urc.get().parameter(field).get(), "URC " + until.prefix(), until.location());
                 }
                 parameters.checkValueSet(until.values().ranges());
             }
@@ -318,8 +358,32 @@ final class CommandChecks {
             reporter.error(
                     poll.location(),
                     "the query response of " + poll.command() + " has no field <" + poll.field() + ">");
+        } else {
+            query.get()
+                    .parameter(poll.field())
+                    .ifPresent(p -> requireNumber(p, "the query response of " + poll.command(), poll.location()));
         }
         parameters.checkValueSet(poll.values().ranges());
+    }
+
+    /**
+     * A wait ends when a field's value is in a set of numbers; a field whose values are text
+     * (a string, an enum of words) never is, and the wait would never end.
+     */
+    private void requireNumber(Parameter field, String owner, SourceLocation where) {
+        boolean numeric = field.type() instanceof ParamType.IntType
+                || field.type() instanceof ParamType.EnumRef ref
+                        && chapter.enumNamed(ref.enumName())
+                                .map(io.atspec.grammar.model.EnumType::isNumeric)
+                                .orElse(true);
+        if (!numeric) {
+            reporter.error(
+                    where,
+                    "<" + field.name() + "> of " + owner + " holds text ("
+                            + ParameterChecks.describe(field.type())
+                            + "), but a wait ends on numbers ('in 0|1'), so it would never end; wait on a number"
+                            + " field");
+        }
     }
 
     private Optional<Urc> requireUrc(String prefix, SourceLocation where) {

@@ -103,9 +103,7 @@ public final class JavaNames {
      * one of these names.
      */
     public static java.util.List<String> chapterTypes(io.atspec.grammar.model.Chapter chapter) {
-        String stem = pascal(chapter.name());
-        return java.util.List.of(
-                stem + "Urc", stem + "Requests", chapter.facade().orElse(stem + "Commands"), stem + "Edition");
+        return io.atspec.grammar.link.ChapterNames.of(chapter).all();
     }
 
     /**

@@ -58,7 +58,12 @@ public final class AstBuilder {
         Optional<ManualReference> manual = Optional.empty();
         String description = "";
         List<Edition> editions = new ArrayList<>();
+        SingleClauses once = new SingleClauses(reporter, "the chapter header");
         for (ChapterItemContext item : header.chapterItem()) {
+            String keyword = item.getStart().getText();
+            if (!(item instanceof EditionItemContext) && !once.once(keyword, at(item))) {
+                continue;
+            }
             if (item instanceof PackageItemContext p) {
                 javaPackage = p.qualifiedName().getText();
             } else if (item instanceof FacadeItemContext f) {
@@ -117,7 +122,12 @@ public final class AstBuilder {
         Optional<ErrorTable> inlineErrors = Optional.empty();
         Optional<Completion> completion = Optional.empty();
         List<io.atspec.grammar.model.Example> examples = new ArrayList<>();
+        SingleClauses once = new SingleClauses(reporter, "command " + atName);
         for (CommandItemContext item : c.commandItem()) {
+            if (!single(once, item.sectionStmt(), item.descriptionStmt(), item.completionDecl())
+                    || item.errorsUse() instanceof ErrorsInlineContext && !once.once("errors { }", at(item))) {
+                continue;
+            }
             if (item.sectionStmt() != null) {
                 section = Optional.of(item.sectionStmt().sectionNumber().getText());
             } else if (item.descriptionStmt() != null) {
@@ -141,7 +151,7 @@ public final class AstBuilder {
             } else if (item.errorsUse() instanceof ErrorsInlineContext inline) {
                 inlineErrors = Optional.of(new ErrorTable("", "", entries(inline.enumEntry()), at(inline)));
             } else if (item.completionDecl() != null) {
-                completion = Optional.of(completion(item.completionDecl()));
+                completion = Optional.of(completion(atName, item.completionDecl()));
             } else if (item.exampleDecl() != null) {
                 examples.add(example(item.exampleDecl()));
             }
@@ -173,7 +183,12 @@ public final class AstBuilder {
         List<Parameter> parameters = new ArrayList<>();
         List<UrcReport> reports = new ArrayList<>();
         List<io.atspec.grammar.model.Example> examples = new ArrayList<>();
+        boolean reboot = false;
+        SingleClauses once = new SingleClauses(reporter, "URC " + prefix);
         for (UrcItemContext item : u.urcItem()) {
+            if (!single(once, item.sectionStmt(), item.descriptionStmt(), item.rebootStmt())) {
+                continue;
+            }
             if (item.sectionStmt() != null) {
                 section = Optional.of(item.sectionStmt().sectionNumber().getText());
             } else if (item.descriptionStmt() != null) {
@@ -188,6 +203,8 @@ public final class AstBuilder {
                         at(r)));
             } else if (item.aliasStmt() != null) {
                 aliases.addAll(aliases(item.aliasStmt()));
+            } else if (item.rebootStmt() != null) {
+                reboot = true;
             } else if (item.exampleDecl() != null) {
                 examples.add(example(item.exampleDecl()));
             }
@@ -204,7 +221,21 @@ public final class AstBuilder {
                 parameters,
                 reports,
                 examples,
+                reboot,
                 at(nameToken));
+    }
+
+    /** Records whichever of the once-only clauses is present; false when it is a repeat. */
+    private boolean single(SingleClauses once, ParserRuleContext... clauses) {
+        for (ParserRuleContext clause : clauses) {
+            if (clause != null) {
+                String keyword = clause instanceof RebootStmtContext
+                        ? "indicates reboot"
+                        : clause.getStart().getText();
+                return once.once(keyword, at(clause));
+            }
+        }
+        return true;
     }
 
     private Parameter parameter(ParamDeclContext p) {
@@ -213,7 +244,19 @@ public final class AstBuilder {
         boolean optional = false;
         Optional<Value> defaultValue = Optional.empty();
         Optional<String> derived = Optional.empty();
+        SingleClauses once = new SingleClauses(reporter, "<" + name(p.name()) + ">");
         for (ParamModifierContext modifier : p.paramModifier()) {
+            String keyword = modifier instanceof DerivedModifierContext
+                    ? "= length(...)"
+                    : modifier.getStart().getText();
+            if (modifier instanceof QuotedModifierContext) {
+                once.exclusive("quoted", "unquoted", at(modifier));
+            } else if (modifier instanceof UnquotedModifierContext) {
+                once.exclusive("unquoted", "quoted", at(modifier));
+            }
+            if (!once.once(keyword, at(modifier))) {
+                continue;
+            }
             if (modifier instanceof QuotedModifierContext) {
                 quoting = Quoting.QUOTED;
             } else if (modifier instanceof UnquotedModifierContext) {
@@ -369,11 +412,22 @@ public final class AstBuilder {
         return aliases;
     }
 
-    private Completion completion(CompletionDeclContext c) {
+    private Completion completion(String atName, CompletionDeclContext c) {
         List<String> collect = new ArrayList<>();
         Optional<Completion.UntilUrc> until = Optional.empty();
         Optional<Completion.Poll> poll = Optional.empty();
+        SingleClauses once = new SingleClauses(reporter, "the completion of " + atName);
         for (CompletionClauseContext clause : c.completionClause()) {
+            // Collected prefixes add up; the end of the wait is said once, one way.
+            if (clause instanceof UntilClauseContext) {
+                once.exclusive("until", "poll", at(clause));
+            } else if (clause instanceof PollClauseContext) {
+                once.exclusive("poll", "until", at(clause));
+            }
+            if (!(clause instanceof CollectClauseContext)
+                    && !once.once(clause.getStart().getText(), at(clause))) {
+                continue;
+            }
             if (clause instanceof CollectClauseContext col) {
                 col.PREFIX().forEach(p -> collect.add(prefixName(p)));
             } else if (clause instanceof UntilClauseContext u) {

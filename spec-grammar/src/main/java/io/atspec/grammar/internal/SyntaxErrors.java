@@ -217,7 +217,7 @@ public final class SyntaxErrors extends DefaultErrorStrategy {
                 AtSpecLexer.TIMEOUT,
                 AtSpecLexer.RBRACE),
         URC_ITEM(
-                "a URC item (section, description, param, report, alias, example) or '}'",
+                "a URC item (section, description, param, report, alias, indicates reboot, example) or '}'",
                 AtSpecLexer.PARAM,
                 AtSpecLexer.REPORT,
                 AtSpecLexer.RBRACE),

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param prefixless whether the URC is a fixed line without a {@code +} prefix
  * @param reports the shapes of the line after the prefix's colon; empty when the line is the
  *     prefix alone ({@code +PBREADY})
+ * @param rebootIndication whether the module sends it when it has (re)started, so that a
+ *     command pending then will never be answered ({@code indicates reboot;})
  */
 public record Urc(
         String prefix,
@@ -24,6 +26,7 @@ public record Urc(
         List<Parameter> parameters,
         List<UrcReport> reports,
         List<Example> examples,
+        boolean rebootIndication,
         SourceLocation location) {
 
     public Urc {

@@ -73,6 +73,15 @@ class HttpAnswerParsingTest {
             HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", ascii("token=abc")));
             assertThat(recv.toString()).doesNotContain("token=abc").contains("9 bytes");
         }
+
+        @Test
+        void toStringShowsValuesAndLeavesOutAbsentFields() {
+            HttpRecv raw = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", ascii("token=abc")));
+            HttpRecv framed = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV: 6,", ascii("abcdef")));
+
+            assertThat(raw.toString()).isEqualTo("HttpRecv[report=RAW, datas=9 bytes]");
+            assertThat(framed.toString()).isEqualTo("HttpRecv[report=FRAMED, length=6, data=6 bytes]");
+        }
     }
 
     @Nested
@@ -251,10 +260,28 @@ class HttpAnswerParsingTest {
         }
 
         @Test
+        void theClientKeyPrintsMaskedAndAnEmptyCipherSuiteNotAtAll() {
+            HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck-secret.pem");
+
+            assertThat(cfg.toString())
+                    .isEqualTo("HttpsCfgQueryResponse[sslversion=0 (SSL_3_0), authmode=1 (SERVER), cacert=ca.pem,"
+                            + " clientcert=cc.pem, clientkey=***]");
+        }
+
+        @Test
         void aResponseOfTheWrongShapeIsReportedWithTheLine() {
-            assertThatThrownBy(() -> HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1"))
+            assertThatThrownBy(() -> HttpGetStatResponse.parse("+HTTPGETSTAT: 10,200,7"))
                     .isInstanceOf(WireParseException.class)
-                    .hasMessageContaining("+HTTPSCFG: 0,1");
+                    .hasMessageContaining("+HTTPGETSTAT: 10,200,7");
+        }
+
+        @Test
+        void aResponseThatMayCarryASecretIsReportedWithoutTheLine() {
+            assertThatThrownBy(() -> HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,ck-secret.pem"))
+                    .isInstanceOf(WireParseException.class)
+                    .hasMessageContaining("HttpsCfgQueryResponse")
+                    .hasMessageContaining("<clientkey>")
+                    .hasMessageNotContaining("ck-secret.pem");
         }
 
         @Test

@@ -87,13 +87,21 @@ class NetworkRequestWireFormTest {
     void passwordIsMaskedInToStringAndListedAsASecret() {
         Xgauth.Set auth = Xgauth.set(1, AuthType.PAP, "gprs", "s3cr3t-pw");
 
-        assertThat(auth.toString()).doesNotContain("s3cr3t-pw").contains("gprs");
+        assertThat(auth.toString()).isEqualTo("Xgauth.Set[cid=1, auth=PAP, user=gprs, pwd=***]");
         assertThat(auth.command().secrets()).containsExactly("s3cr3t-pw");
         assertThat(auth.command().maskedLine()).doesNotContain("s3cr3t-pw");
         assertThat(auth.command().toString()).doesNotContain("s3cr3t-pw");
         // The wire line itself carries the password: the module needs it.
         assertThat(auth.line()).contains("\"s3cr3t-pw\"");
         assertThat(Xgauth.set(1, AuthType.NONE).command().secrets()).isEmpty();
+    }
+
+    @Test
+    void aRequestPrintsWithItsCommandAndLeavesOutWhatIsNotSent() {
+        assertThat(Xgauth.set(1, AuthType.NONE).toString()).isEqualTo("Xgauth.Set[cid=1, auth=NONE]");
+        assertThat(Cgdcont.set(1, PdpType.IP, "cmnet").toString())
+                .isEqualTo("Cgdcont.Set[cid=1, pdpType=IP, apn=cmnet]");
+        assertThat(Csq.exec().toString()).isEqualTo("Csq.Exec[]");
     }
 
     @Test

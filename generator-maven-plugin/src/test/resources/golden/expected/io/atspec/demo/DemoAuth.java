@@ -3,16 +3,14 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -64,6 +62,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
   /**
    * <code>AT+DAUTH=&lt;user&gt;</code>
    * @param user user name (string, 1..32 bytes, quoted)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(String user) {
@@ -74,53 +73,29 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
    * <code>AT+DAUTH=&lt;user&gt;,&lt;pwd&gt;</code>
    * @param user user name (string, 1..32 bytes, quoted)
    * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged))
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(String user, String pwd) {
     return new Set(user, Optional.of(pwd));
   }
 
-  private static Optional<DemoAuth> parseSet(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1) {
-        return Optional.of(new Set(fields.text(0, "user"), Optional.empty()));
-      }
-      if (fields.size() == 2) {
-        return Optional.of(new Set(fields.text(0, "user"), Optional.of(fields.text(1, "pwd"))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DAUTH</code> line.
-   */
-  static Optional<DemoAuth> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoAuth> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSet(line, payload);
-  }
-
   /**
    * The set form: <code>AT+DAUTH=&lt;user&gt;[,&lt;pwd&gt;]</code>
+   *
+   * @param user user name (string, 1..32 bytes, quoted)
+   * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
    */
   record Set(String user, Optional<String> pwd) implements DemoAuth {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param user user name (string, 1..32 bytes, quoted)
+     * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Set {
       Arguments.notNull(NAME, "user", user);
       Arguments.text(NAME, "user", user, 1L, 32L, true, false);
@@ -149,7 +124,12 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
 
     @Override
     public String toString() {
-      return "Set[user=" + user + ", pwd=***]";
+      StringJoiner text = new StringJoiner(", ", "DemoAuth.Set[", "]");
+      text.add("user=" + user);
+      if (pwd.isPresent()) {
+        text.add("pwd=***");
+      }
+      return text.toString();
     }
   }
 }

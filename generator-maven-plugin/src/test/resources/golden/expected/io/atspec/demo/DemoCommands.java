@@ -8,7 +8,9 @@ import io.atspec.runtime.Completion;
 import io.atspec.runtime.Urc;
 import io.atspec.runtime.UrcListener;
 import io.atspec.runtime.bind.CompletionTimeoutException;
+import io.atspec.runtime.bind.Polling;
 import io.atspec.runtime.bind.Registration;
+import io.atspec.runtime.bind.Values;
 import io.atspec.runtime.bind.WireParseException;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +18,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The commands of chapter demo (Demo Commands) on an {@link AtChannel}.
@@ -36,11 +38,13 @@ import javax.annotation.processing.Generated;
     comments = "from golden/demo.atspec; do not edit"
 )
 public final class DemoCommands {
-  private static final System.Logger LOG = System.getLogger(DemoCommands.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommands.class);
 
-  private static final Completion DEMO_SEND_COMPLETION = new Completion(List.of("+DDATA:", "+DDAT:", "+DEND:"), DemoCommands::endsDemoSend, Duration.ofMillis(30000));
+  private static final Completion DEMO_SEND_COMPLETION = new Completion(List.of("+DDATA:", "+DDAT:", "+DEND:"),
+      DemoCommands::endsDemoSend, Duration.ofMillis(30000));
 
-  private static final Completion DEMO_JOB_COMPLETION = new Completion(List.of("+DJOBRPT:"), DemoCommands::endsDemoJob, Duration.ofMillis(60000));
+  private static final Completion DEMO_JOB_COMPLETION = new Completion(List.of("+DJOBRPT:"),
+      DemoCommands::endsDemoJob, Duration.ofMillis(60000));
 
   private final AtChannel channel;
 
@@ -48,21 +52,32 @@ public final class DemoCommands {
 
   /**
    * Uses {@code channel} with the timeouts of the default edition.
+   *
+   * @param channel the channel to the module
    */
   public DemoCommands(AtChannel channel) {
     this(channel, DemoEdition.V1);
   }
 
   /**
-   * Uses {@code channel}, and teaches it where this chapter's URC payloads end.
+   * Uses {@code channel}, and teaches it where this chapter's URC payloads end and which lines mean the module restarted.
    * The timeouts are those of manual edition {@code edition}.
+   *
+   * @param channel the channel to the module
+   * @param edition the edition of the manual the module follows
    */
   public DemoCommands(AtChannel channel, DemoEdition edition) {
     this.edition = Objects.requireNonNull(edition, "edition");
     this.channel = Objects.requireNonNull(channel, "channel");
     DemoUrc.registerDecoders(channel);
+    channel.addRebootIndication("+READY");
   }
 
+  /**
+   * The channel this facade sends on.
+   *
+   * @return the channel
+   */
   public AtChannel channel() {
     return channel;
   }
@@ -76,6 +91,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoConfig(DemoConfig request) {
     return channel.execute(request.command(demoConfigTimeout()));
@@ -83,6 +101,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig request) {
     return channel.submit(request.command(demoConfigTimeout()));
@@ -90,6 +111,8 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG?</code> and reads its answer.
+   *
+   * @return the answer
    */
   public DemoConfigQueryResponse demoConfigQuery() {
     return DemoConfigQueryResponse.first(channel.execute(DemoConfig.query().command(demoConfigTimeout())));
@@ -97,6 +120,8 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DCFG=?</code> and reads its answer.
+   *
+   * @return the answer
    */
   public DemoConfigTestResponse demoConfigTest() {
     return DemoConfigTestResponse.first(channel.execute(DemoConfig.test().command(demoConfigTimeout())));
@@ -104,6 +129,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DPARA</code>: Keyed Parameters (section 7.2).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoPara(DemoPara request) {
     return channel.execute(request.command());
@@ -111,6 +139,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DPARA</code>: Keyed Parameters (section 7.2).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoParaAsync(DemoPara request) {
     return channel.submit(request.command());
@@ -118,6 +149,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DOPT</code>: Options (section 7.3).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoOpt(DemoOpt request) {
     return channel.execute(request.command());
@@ -125,6 +159,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DOPT</code>: Options (section 7.3).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoOptAsync(DemoOpt request) {
     return channel.submit(request.command());
@@ -132,6 +169,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DFMT</code>: Data Format (section 7.4).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoFormat(DemoFormat request) {
     return channel.execute(request.command());
@@ -139,6 +179,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DFMT</code>: Data Format (section 7.4).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoFormatAsync(DemoFormat request) {
     return channel.submit(request.command());
@@ -146,6 +189,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DAUTH</code>: Authentication (section 7.5).
+   *
+   * @param request the command to send
+   * @return the module's answer
    */
   public AtResponse demoAuth(DemoAuth request) {
     return channel.execute(request.command());
@@ -153,6 +199,9 @@ public final class DemoCommands {
 
   /**
    * Sends <code>AT+DAUTH</code>: Authentication (section 7.5).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
    */
   public CompletableFuture<AtResponse> demoAuthAsync(DemoAuth request) {
     return channel.submit(request.command());
@@ -173,6 +222,9 @@ public final class DemoCommands {
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>The OK only acknowledges it: waits up to 30 s for <code>+DEND</code>.
+   *
+   * @param request the command to send
+   * @return the acknowledgement and the reports
    */
   public DemoSendOutcome demoSend(DemoSend request) {
     return demoSend(request, DEMO_SEND_COMPLETION.timeout());
@@ -182,15 +234,24 @@ public final class DemoCommands {
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>Waits up to {@code completionTimeout} after the OK for <code>+DEND</code>.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the reports
    */
   public DemoSendOutcome demoSend(DemoSend request, Duration completionTimeout) {
-    return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)));
+    return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()),
+        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
+        completionTimeout)));
   }
 
   /**
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>Completes when <code>+DEND</code> arrives, or fails after 30 s.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request) {
     return demoSendAsync(request, DEMO_SEND_COMPLETION.timeout());
@@ -200,10 +261,16 @@ public final class DemoCommands {
    * Sends <code>AT+DSEND</code>: Sending Data (section 7.6).
    *
    * <p>Completes when <code>+DEND</code> arrives, or fails after {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request,
       Duration completionTimeout) {
-    return channel.submit(request.command(demoSendTimeout()), new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(), completionTimeout)).thenApply(DemoSendOutcome::of);
+    return channel.submit(request.command(demoSendTimeout()),
+        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
+        completionTimeout)).thenApply(DemoSendOutcome::of);
   }
 
   private static boolean endsDemoJob(Urc urc) {
@@ -212,7 +279,7 @@ public final class DemoCommands {
     }
     try {
       DemoJobReport report = DemoJobReport.parse(urc);
-      return in(number(report.state().code()), 1L, 1L, 2L, 2L);
+      return Values.inRanges(Values.number(report.state().code()), 1L, 1L, 2L, 2L);
     } catch (AtException malformed) {
       // A malformed report does not end the wait; the timeout will, with what came.
       return false;
@@ -223,6 +290,9 @@ public final class DemoCommands {
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>The OK only acknowledges it: waits up to 60 s for <code>+DJOBRPT</code>.
+   *
+   * @param request the command to send
+   * @return the acknowledgement and the reports
    */
   public DemoJobOutcome demoJob(DemoJob request) {
     return demoJob(request, DEMO_JOB_COMPLETION.timeout());
@@ -232,15 +302,24 @@ public final class DemoCommands {
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>Waits up to {@code completionTimeout} after the OK for <code>+DJOBRPT</code>.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the reports
    */
   public DemoJobOutcome demoJob(DemoJob request, Duration completionTimeout) {
-    return DemoJobOutcome.of(channel.execute(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(), completionTimeout)));
+    return DemoJobOutcome.of(channel.execute(request.command(),
+        new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(),
+        completionTimeout)));
   }
 
   /**
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>Completes when <code>+DJOBRPT</code> arrives, or fails after 60 s.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoJobOutcome> demoJobAsync(DemoJob request) {
     return demoJobAsync(request, DEMO_JOB_COMPLETION.timeout());
@@ -250,10 +329,15 @@ public final class DemoCommands {
    * Sends <code>AT+DJOB</code>: Background Job (section 7.7).
    *
    * <p>Completes when <code>+DJOBRPT</code> arrives, or fails after {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the reports
    */
   public CompletableFuture<DemoJobOutcome> demoJobAsync(DemoJob request,
       Duration completionTimeout) {
-    return channel.submit(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(), completionTimeout)).thenApply(DemoJobOutcome::of);
+    return channel.submit(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(),
+        DEMO_JOB_COMPLETION.end(), completionTimeout)).thenApply(DemoJobOutcome::of);
   }
 
   /**
@@ -261,6 +345,8 @@ public final class DemoCommands {
    *
    * <p>The OK only acknowledges it: polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to 20 s.
    *
+   * @param request the command to send
+   * @return the acknowledgement and the poll answer
    * @throws CompletionTimeoutException if the state is not reached in time
    */
   public DemoLinkOutcome demoLink(DemoLink request) {
@@ -272,6 +358,9 @@ public final class DemoCommands {
    *
    * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout}.
    *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the poll answer
    * @throws CompletionTimeoutException if the state is not reached in time
    */
   public DemoLinkOutcome demoLink(DemoLink request, Duration completionTimeout) {
@@ -290,6 +379,9 @@ public final class DemoCommands {
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
    * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to 20 s, without blocking a thread between polls.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the poll answer
    */
   public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request) {
     return demoLinkAsync(request, Duration.ofMillis(20000));
@@ -298,69 +390,60 @@ public final class DemoCommands {
   /**
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
-   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout}, without blocking a thread between polls.
+   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout} after the OK, without blocking a thread between polls.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the poll answer
    */
   public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request,
       Duration completionTimeout) {
     if (!(request instanceof DemoLink.Start)) {
       return channel.submit(request.command()).thenApply(ack -> new DemoLinkOutcome(ack, Optional.empty()));
     }
-    long deadline = System.nanoTime() + completionTimeout.toNanos();
-    return channel.submit(request.command()).thenCompose(ack -> pollDemoLink(ack, deadline));
-  }
-
-  private CompletableFuture<DemoLinkOutcome> pollDemoLink(AtResponse acknowledgement,
-      long deadline) {
-    return channel.submit(DemoLink.query().command()).thenCompose(response -> {
-      DemoLinkResponse answer = DemoLinkResponse.first(response);
-      if (in(answer.state().map(c -> number(c.code())).orElse(Long.MIN_VALUE), 1L, 1L)) {
-        return CompletableFuture.completedFuture(new DemoLinkOutcome(acknowledgement, Optional.of(answer)));
-      }
-      if (System.nanoTime() - deadline > 0) {
-        return CompletableFuture.failedFuture(new CompletionTimeoutException("AT+DLINK: <state> of AT+DLINK? did not become 1 in time; last answer: " + answer));
-      }
-      Executor later = CompletableFuture.delayedExecutor(500L, TimeUnit.MILLISECONDS);
-      return CompletableFuture.supplyAsync(() -> acknowledgement, later).thenCompose(ack -> pollDemoLink(ack, deadline));
-    });
+    return channel.submit(request.command()).thenCompose(ack -> Polling.until(channel, DemoLink.query().command(), DemoLinkResponse::first, answer -> Values.inRanges(answer.state().map(c -> Values.number(c.code())).orElse(Long.MIN_VALUE), 1L, 1L), Duration.ofMillis(500), completionTimeout, "AT+DLINK: <state> of AT+DLINK? did not become 1").thenApply(answer -> new DemoLinkOutcome(ack, Optional.of(answer))));
   }
 
   /**
    * Sends <code>AT+DLINK?</code> and reads its answer.
+   *
+   * @return the answer
    */
   public DemoLinkResponse demoLinkQuery() {
     return DemoLinkResponse.first(channel.execute(DemoLink.query().command()));
   }
 
-  private static boolean in(long value, long... bounds) {
-    for (int i = 0; i + 1 < bounds.length; i += 2) {
-      if (value >= bounds[i] && value <= bounds[i + 1]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long number(String code) {
-    try {
-      return Long.parseLong(code);
-    } catch (NumberFormatException notANumber) {
-      return Long.MIN_VALUE;
-    }
-  }
-
   /**
    * Delivers every URC of this chapter, typed, on the channel's dispatcher thread.
+   *
+   * @param listener called with each URC
+   * @return the registration, to stop the delivery
    */
   public Registration listen(Consumer<? super DemoUrc> listener) {
-    UrcListener adapter = urc -> { try { DemoUrc.parse(urc).ifPresent(listener); } catch (WireParseException malformed) { LOG.log(System.Logger.Level.WARNING, malformed.getMessage()); } };
+    UrcListener adapter = urc -> {
+      try {
+        DemoUrc.parse(urc).ifPresent(listener);
+      } catch (WireParseException malformed) {
+        LOG.warn("URC not delivered: {}", malformed.getMessage());
+      }
+    };
     channel.addListener(adapter);
     return () -> channel.removeListener(adapter);
   }
 
   /**
    * Delivers the URCs of one type, e.g. {@code on(DemoData.class, report -> ...)}.
+   *
+   * @param <T> the URC type
+   * @param type the URC type's class
+   * @param listener called with each URC of that type
+   * @return the registration, to stop the delivery
    */
   public <T extends DemoUrc> Registration on(Class<T> type, Consumer<? super T> listener) {
-    return listen(urc -> { if (type.isInstance(urc)) { listener.accept(type.cast(urc)); } });
+    return listen(urc -> {
+      if (type.isInstance(urc)) {
+        listener.accept(type.cast(urc));
+      }
+    });
   }
 }

@@ -3,17 +3,15 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireEnum;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -76,6 +74,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
   /**
    * <code>AT+DCFG=&lt;level&gt;</code>
    * @param level log level (integer, 0..3)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(int level) {
@@ -86,102 +85,63 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
    * <code>AT+DCFG=&lt;level&gt;,&lt;label&gt;</code>
    * @param level log level (integer, 0..3)
    * @param label device label, may be empty (string, 0..16 bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(int level, String label) {
     return new Set(level, Optional.of(label));
   }
 
-  private static Optional<DemoConfig> parseSet(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1) {
-        return Optional.of(new Set(fields.integer(0, "level"), Optional.empty()));
-      }
-      if (fields.size() == 2) {
-        return Optional.of(new Set(fields.integer(0, "level"), Optional.of(fields.text(1, "label"))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DCFG</code>
+   * @return the request, its arguments checked
    */
   static Exec exec() {
     return new Exec();
   }
 
-  private static Optional<DemoConfig> parseExec(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.EXEC) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Exec()) : Optional.empty();
-  }
-
   /**
    * <code>AT+DCFG?</code>
+   * @return the request, its arguments checked
    */
   static Query query() {
     return new Query();
   }
 
-  private static Optional<DemoConfig> parseQuery(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.QUERY) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Query()) : Optional.empty();
-  }
-
   /**
    * <code>AT+DCFG=?</code>
+   * @return the request, its arguments checked
    */
   static Test test() {
     return new Test();
   }
 
-  private static Optional<DemoConfig> parseTest(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.TEST) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Test()) : Optional.empty();
-  }
-
   /**
-   * What {@code +CME ERROR: <code>} means for <code>AT+DCFG</code>, from its error tables; empty for a code they do not list.
+   * What {@code +CME ERROR: <code>} means for <code>AT+DCFG</code>, from its error tables.
+   *
+   * @param code the code after {@code +CME ERROR: }
+   * @return the meaning, or empty for a code the tables do not list
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoError.fromCode(code).<WireEnum>map(e -> e);
   }
 
   /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DCFG</code> line.
-   */
-  static Optional<DemoConfig> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoConfig> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSet(line, payload).or(() -> parseExec(line, payload)).or(() -> parseQuery(line, payload)).or(() -> parseTest(line, payload));
-  }
-
-  /**
    * The set form: <code>AT+DCFG=&lt;level&gt;[,&lt;label&gt;]</code>
+   *
+   * @param level log level (integer, 0..3)
+   * @param label device label, may be empty (string, 0..16 bytes); empty when not sent
    */
   record Set(int level, Optional<String> label) implements DemoConfig {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param level log level (integer, 0..3)
+     * @param label device label, may be empty (string, 0..16 bytes); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Set {
       Arguments.intIn(NAME, "level", level, "0..3", 0L, 3L);
       Arguments.notNull(NAME, "label", label);
@@ -204,6 +164,16 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfig.Set[", "]");
+      text.add("level=" + level);
+      if (label.isPresent()) {
+        text.add("label=" + label.get());
+      }
+      return text.toString();
+    }
   }
 
   /**
@@ -220,6 +190,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoConfig.Exec[]";
     }
   }
 
@@ -238,6 +213,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      return "DemoConfig.Query[]";
+    }
   }
 
   /**
@@ -254,6 +234,11 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoConfig.Test[]";
     }
   }
 }

@@ -6,6 +6,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -30,34 +31,60 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
   /**
    * Reads one response line.
    *
+   * @param line the line, without its CR LF
+   * @return the response it holds
    * @throws WireParseException if the line does not have this shape
    */
   public static DemoConfigQueryResponse parse(String line) {
     if (line.startsWith("+DCFG:")) {
       Fields fields = Fields.of(line, "+DCFG:", "DemoConfigQueryResponse");
       if (fields.size() == 3) {
-        return new DemoConfigQueryResponse(fields.integer(0, "level"), fields.optionalText(1, "label"), fields.optionalText(2, "digest"));
+        return new DemoConfigQueryResponse(fields.integer(0, "level"),
+            fields.optionalText(1, "label"), fields.optionalText(2, "digest"));
       }
       if (fields.size() == 1) {
-        return new DemoConfigQueryResponse(fields.integer(0, "level"), Optional.empty(), Optional.empty());
+        return new DemoConfigQueryResponse(fields.integer(0, "level"), Optional.empty(),
+            Optional.empty());
       }
     }
-    throw new WireParseException("cannot read '" + line + "' as DemoConfigQueryResponse: expected +DCFG: <level>,<label>,<digest> or +DCFG: <level>");
+    throw new WireParseException("cannot read '" + line
+        + "' as DemoConfigQueryResponse: expected +DCFG: <level>,<label>,<digest> or +DCFG: <level>");
   }
 
   /**
    * Every line of {@code response} that is this response, read.
+   *
+   * @param response what the module answered
+   * @return the responses, in the order of their lines
+   * @throws WireParseException if a line has the prefix but not the shape
    */
   public static List<DemoConfigQueryResponse> from(AtResponse response) {
-    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map(DemoConfigQueryResponse::parse).toList();
+    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith))
+        .map(DemoConfigQueryResponse::parse).toList();
   }
 
   /**
    * The first line of {@code response} that is this response.
    *
-   * @throws WireParseException if the module sent none
+   * @param response what the module answered
+   * @return the response of its first line with the prefix
+   * @throws WireParseException if the module sent none, or not of this shape
    */
   public static DemoConfigQueryResponse first(AtResponse response) {
-    return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
+    return from(response).stream().findFirst()
+        .orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoConfigQueryResponse[", "]");
+    text.add("level=" + level);
+    if (label.isPresent()) {
+      text.add("label=" + label.get());
+    }
+    if (digest.isPresent()) {
+      text.add("digest=" + digest.get());
+    }
+    return text.toString();
   }
 }

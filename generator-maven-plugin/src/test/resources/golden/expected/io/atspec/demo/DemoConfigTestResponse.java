@@ -25,6 +25,8 @@ public record DemoConfigTestResponse() {
   /**
    * Reads one response line.
    *
+   * @param line the line, without its CR LF
+   * @return the response it holds
    * @throws WireParseException if the line does not have this shape
    */
   public static DemoConfigTestResponse parse(String line) {
@@ -34,22 +36,31 @@ public record DemoConfigTestResponse() {
         return new DemoConfigTestResponse();
       }
     }
-    throw new WireParseException("cannot read '" + line + "' as DemoConfigTestResponse: expected +DCFG: \"(0-3)\"");
+    throw new WireParseException("cannot read '" + line
+        + "' as DemoConfigTestResponse: expected +DCFG: \"(0-3)\"");
   }
 
   /**
    * Every line of {@code response} that is this response, read.
+   *
+   * @param response what the module answered
+   * @return the responses, in the order of their lines
+   * @throws WireParseException if a line has the prefix but not the shape
    */
   public static List<DemoConfigTestResponse> from(AtResponse response) {
-    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map(DemoConfigTestResponse::parse).toList();
+    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith))
+        .map(DemoConfigTestResponse::parse).toList();
   }
 
   /**
    * The first line of {@code response} that is this response.
    *
-   * @throws WireParseException if the module sent none
+   * @param response what the module answered
+   * @return the response of its first line with the prefix
+   * @throws WireParseException if the module sent none, or not of this shape
    */
   public static DemoConfigTestResponse first(AtResponse response) {
-    return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
+    return from(response).stream().findFirst()
+        .orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -37,6 +38,9 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   /**
    * Whether a received line is this URC.
+   *
+   * @param line the line, without its CR LF
+   * @return true when it has one of the {@link #SPELLINGS}
    */
   public static boolean matches(String line) {
     return SPELLINGS.stream().anyMatch(p -> line.equals(p) || line.startsWith(p + ":"));
@@ -45,6 +49,8 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
   /**
    * Reads the URC from what the channel delivered: its line and any framed bytes.
    *
+   * @param urc what the channel delivered
+   * @return the report it holds
    * @throws WireParseException if it does not have one of the shapes of the spec
    */
   public static DemoData parse(Urc urc) {
@@ -55,10 +61,12 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
       }
       Fields fields = Fields.of(line, spelling + ":", "DemoData");
       if (fields.size() == 0 && urc.payload() != null) {
-        return new DemoData(Report.RAW, Optional.of(urc.payload()), OptionalInt.empty(), Optional.empty());
+        return new DemoData(Report.RAW, Optional.of(urc.payload()), OptionalInt.empty(),
+            Optional.empty());
       }
       if (fields.size() == 2 && urc.payload() != null) {
-        return new DemoData(Report.FRAMED, Optional.empty(), fields.optionalInteger(0, "length"), Optional.of(urc.payload()));
+        return new DemoData(Report.FRAMED, Optional.empty(), fields.optionalInteger(0, "length"),
+            Optional.of(urc.payload()));
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoData");
@@ -66,7 +74,18 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   @Override
   public String toString() {
-    return "DemoData[report=" + report + ", raw=" + raw.map(b -> b.length + " bytes").orElse("none") + ", length=" + length + ", data=" + data.map(b -> b.length + " bytes").orElse("none") + "]";
+    StringJoiner text = new StringJoiner(", ", "DemoData[", "]");
+    text.add("report=" + report);
+    if (raw.isPresent()) {
+      text.add("raw=" + raw.get().length + " bytes");
+    }
+    if (length.isPresent()) {
+      text.add("length=" + length.getAsInt());
+    }
+    if (data.isPresent()) {
+      text.add("data=" + data.get().length + " bytes");
+    }
+    return text.toString();
   }
 
   @Override
@@ -79,7 +98,8 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
 
   @Override
   public int hashCode() {
-    return Objects.hash(report, Arrays.hashCode(raw.orElse(null)), length, Arrays.hashCode(data.orElse(null)));
+    return Objects.hash(report, Arrays.hashCode(raw.orElse(null)), length,
+        Arrays.hashCode(data.orElse(null)));
   }
 
   /**

@@ -2,6 +2,7 @@
 package io.atspec.demo;
 
 import io.atspec.runtime.bind.WireEnum;
+import io.atspec.runtime.bind.WireParseException;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
@@ -46,6 +47,9 @@ public enum DemoError implements WireEnum {
 
   /**
    * The constant for a wire code, if the spec lists it.
+   *
+   * @param code the code as sent and received
+   * @return the constant, or empty for a code the spec does not list
    */
   public static Optional<DemoError> fromCode(String code) {
     return WireEnum.find(values(), code);
@@ -53,6 +57,10 @@ public enum DemoError implements WireEnum {
 
   /**
    * The constant for a wire code; unknown codes are refused with the code named.
+   *
+   * @param code the code as sent and received
+   * @return the constant
+   * @throws WireParseException if the spec does not list the code
    */
   public static DemoError of(String code) {
     return WireEnum.require(values(), code, "DemoError");

@@ -3,17 +3,15 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -66,6 +64,7 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
   /**
    * <code>AT+DFMT=&lt;mode&gt;</code>
    * @param mode transfer mode (one of {@link TransferMode})
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(TransferMode mode) {
@@ -76,6 +75,7 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * <code>AT+DFMT=&lt;mode&gt;,&lt;length&gt;</code>
    * @param mode transfer mode (one of {@link TransferMode})
    * @param length block length (integer, 1..1024)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(TransferMode mode, int length) {
@@ -87,56 +87,31 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * @param mode transfer mode (one of {@link TransferMode})
    * @param length block length (integer, 1..1024)
    * @param format data format (one of {@link Format})
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Set set(TransferMode mode, int length, Format format) {
     return new Set(mode, OptionalInt.of(length), Optional.of(format));
   }
 
-  private static Optional<DemoFormat> parseSet(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.empty(), Optional.empty()));
-      }
-      if (fields.size() == 2) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.empty()));
-      }
-      if (fields.size() == 3) {
-        return Optional.of(new Set(TransferMode.of(fields.text(0, "mode")), OptionalInt.of(fields.integer(1, "length")), Optional.of(Format.of(fields.text(2, "format")))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DFMT</code> line.
-   */
-  static Optional<DemoFormat> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoFormat> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSet(line, payload);
-  }
-
   /**
    * The set form: <code>AT+DFMT=&lt;mode&gt;[,&lt;length&gt;[,&lt;format&gt;]]</code>
+   *
+   * @param mode transfer mode (one of {@link TransferMode})
+   * @param length block length (integer, 1..1024); empty when not sent
+   * @param format data format (one of {@link Format}); empty when not sent
    */
   record Set(TransferMode mode, OptionalInt length, Optional<Format> format) implements DemoFormat {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param mode transfer mode (one of {@link TransferMode})
+     * @param length block length (integer, 1..1024); empty when not sent
+     * @param format data format (one of {@link Format}); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Set {
       Arguments.notNull(NAME, "mode", mode);
       Arguments.notNull(NAME, "length", length);
@@ -163,6 +138,19 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoFormat.Set[", "]");
+      text.add("mode=" + mode);
+      if (length.isPresent()) {
+        text.add("length=" + length.getAsInt());
+      }
+      if (format.isPresent()) {
+        text.add("format=" + format.get());
+      }
+      return text.toString();
     }
   }
 }

@@ -4,10 +4,8 @@ package io.atspec.demo;
 import io.atspec.runtime.AtCommand;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -52,32 +50,10 @@ public sealed interface DemoJob extends AtRequest permits DemoJob.Exec {
 
   /**
    * <code>AT+DJOB</code>
+   * @return the request, its arguments checked
    */
   static Exec exec() {
     return new Exec();
-  }
-
-  private static Optional<DemoJob> parseExec(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.EXEC) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Exec()) : Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DJOB</code> line.
-   */
-  static Optional<DemoJob> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoJob> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseExec(line, payload);
   }
 
   /**
@@ -94,6 +70,11 @@ public sealed interface DemoJob extends AtRequest permits DemoJob.Exec {
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoJob.Exec[]";
     }
   }
 }

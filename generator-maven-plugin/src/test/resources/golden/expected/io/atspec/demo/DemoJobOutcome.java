@@ -19,6 +19,12 @@ import javax.annotation.processing.Generated;
     comments = "from golden/demo.atspec; do not edit"
 )
 public record DemoJobOutcome(AtResponse acknowledgement, List<DemoUrc> reports) {
+  /**
+   * Keeps an unmodifiable copy of the reports.
+   *
+   * @param acknowledgement the command's own final result
+   * @param reports the collected URCs, the one that ended the wait last
+   */
   public DemoJobOutcome {
     reports = List.copyOf(reports);
   }

@@ -7,6 +7,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -28,6 +29,9 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
 
   /**
    * Whether a received line is this URC.
+   *
+   * @param line the line, without its CR LF
+   * @return true when it has one of the {@link #SPELLINGS}
    */
   public static boolean matches(String line) {
     return SPELLINGS.stream().anyMatch(p -> line.equals(p) || line.startsWith(p + ":"));
@@ -36,6 +40,8 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
   /**
    * Reads the URC from what the channel delivered: its line and any framed bytes.
    *
+   * @param urc what the channel delivered
+   * @return the report it holds
    * @throws WireParseException if it does not have one of the shapes of the spec
    */
   public static DemoJobReport parse(Urc urc) {
@@ -46,12 +52,24 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
       }
       Fields fields = Fields.of(line, spelling + ":", "DemoJobReport");
       if (fields.size() == 1) {
-        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()), OptionalInt.empty());
+        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()),
+            OptionalInt.empty());
       }
       if (fields.size() == 2) {
-        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()), fields.optionalInteger(1, "code"));
+        return new DemoJobReport(Coded.of(fields.text(0, "state"), LinkState.values()),
+            fields.optionalInteger(1, "code"));
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoJobReport");
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoJobReport[", "]");
+    text.add("state=" + state);
+    if (code.isPresent()) {
+      text.add("code=" + code.getAsInt());
+    }
+    return text.toString();
   }
 }

@@ -2,15 +2,11 @@
 package io.atspec.demo;
 
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -64,78 +60,26 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
 
   /**
    * <code>AT+DLINK=&lt;n=1&gt;</code>
+   * @return the request, its arguments checked
    */
   static Start start() {
     return new Start();
   }
 
-  private static Optional<DemoLink> parseStart(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1 && fields.matches(0, "1")) {
-        return Optional.of(new Start());
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DLINK=&lt;n=0&gt;</code>
+   * @return the request, its arguments checked
    */
   static Stop stop() {
     return new Stop();
   }
 
-  private static Optional<DemoLink> parseStop(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1 && fields.matches(0, "0")) {
-        return Optional.of(new Stop());
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DLINK?</code>
+   * @return the request, its arguments checked
    */
   static Query query() {
     return new Query();
-  }
-
-  private static Optional<DemoLink> parseQuery(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.QUERY) {
-      return Optional.empty();
-    }
-    return line.arguments().size() == 0 ? Optional.of(new Query()) : Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DLINK</code> line.
-   */
-  static Optional<DemoLink> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoLink> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseStart(line, payload).or(() -> parseStop(line, payload)).or(() -> parseQuery(line, payload));
   }
 
   /**
@@ -154,6 +98,11 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoLink.Start[]";
     }
   }
 
@@ -174,6 +123,11 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      return "DemoLink.Stop[]";
+    }
   }
 
   /**
@@ -190,6 +144,11 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return "DemoLink.Query[]";
     }
   }
 }

@@ -7,6 +7,7 @@ import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -30,34 +31,56 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
   /**
    * Reads one response line.
    *
+   * @param line the line, without its CR LF
+   * @return the response it holds
    * @throws WireParseException if the line does not have this shape
    */
   public static DemoLinkResponse parse(String line) {
     if (line.startsWith("+DLINK:")) {
       Fields fields = Fields.of(line, "+DLINK:", "DemoLinkResponse");
       if (fields.size() == 2) {
-        return new DemoLinkResponse(fields.optionalText(0, "state").map(code -> Coded.of(code, LinkState.values())), fields.text(1, "ip"));
+        return new DemoLinkResponse(fields.optionalText(0, "state").map(code -> Coded.of(code, LinkState.values())),
+            fields.text(1, "ip"));
       }
       if (fields.size() == 1) {
         return new DemoLinkResponse(Optional.empty(), fields.text(0, "ip"));
       }
     }
-    throw new WireParseException("cannot read '" + line + "' as DemoLinkResponse: expected +DLINK: <state>,<ip> or +DLINK: <ip>");
+    throw new WireParseException("cannot read '" + line
+        + "' as DemoLinkResponse: expected +DLINK: <state>,<ip> or +DLINK: <ip>");
   }
 
   /**
    * Every line of {@code response} that is this response, read.
+   *
+   * @param response what the module answered
+   * @return the responses, in the order of their lines
+   * @throws WireParseException if a line has the prefix but not the shape
    */
   public static List<DemoLinkResponse> from(AtResponse response) {
-    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith)).map(DemoLinkResponse::parse).toList();
+    return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith))
+        .map(DemoLinkResponse::parse).toList();
   }
 
   /**
    * The first line of {@code response} that is this response.
    *
-   * @throws WireParseException if the module sent none
+   * @param response what the module answered
+   * @return the response of its first line with the prefix
+   * @throws WireParseException if the module sent none, or not of this shape
    */
   public static DemoLinkResponse first(AtResponse response) {
-    return from(response).stream().findFirst().orElseThrow(() -> new WireParseException("AT+DLINK was answered without +DLINK:"));
+    return from(response).stream().findFirst()
+        .orElseThrow(() -> new WireParseException("AT+DLINK was answered without +DLINK:"));
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoLinkResponse[", "]");
+    if (state.isPresent()) {
+      text.add("state=" + state.get());
+    }
+    text.add("ip=" + ip);
+    return text.toString();
   }
 }

@@ -3,17 +3,15 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireEnum;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -67,82 +65,47 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   /**
    * <code>AT+DOPT=&lt;option="speed"&gt;,&lt;speed&gt;</code>
    * @param speed speed (integer, 1..4)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Speed speed(int speed) {
     return new Speed(speed);
   }
 
-  private static Optional<DemoOpt> parseSpeed(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "speed")) {
-        return Optional.of(new Speed(fields.integer(1, "speed")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
    * @param label label, quoted (string, at least 1 bytes, quoted)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Label label(String label) {
     return new Label(label);
   }
 
-  private static Optional<DemoOpt> parseLabel(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "label")) {
-        return Optional.of(new Label(fields.text(1, "label")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
-   * What {@code +CME ERROR: <code>} means for <code>AT+DOPT</code>, from its error tables; empty for a code they do not list.
+   * What {@code +CME ERROR: <code>} means for <code>AT+DOPT</code>, from its error tables.
+   *
+   * @param code the code after {@code +CME ERROR: }
+   * @return the meaning, or empty for a code the tables do not list
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoOptError.fromCode(code).<WireEnum>map(e -> e);
   }
 
   /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DOPT</code> line.
-   */
-  static Optional<DemoOpt> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoOpt> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseSpeed(line, payload).or(() -> parseLabel(line, payload));
-  }
-
-  /**
    * The set form 'speed': <code>AT+DOPT=&lt;option="speed"&gt;,&lt;speed&gt;</code>
+   *
+   * @param speed speed (integer, 1..4)
    */
   record Speed(int speed) implements DemoOpt {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param speed speed (integer, 1..4)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Speed {
       Arguments.intIn(NAME, "speed", speed, "1..4", 1L, 4L);
     }
@@ -159,14 +122,29 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoOpt.Speed[", "]");
+      text.add("speed=" + speed);
+      return text.toString();
+    }
   }
 
   /**
    * The set form 'label': <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
+   *
+   * @param label label, quoted (string, at least 1 bytes, quoted)
    */
   record Label(String label) implements DemoOpt {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param label label, quoted (string, at least 1 bytes, quoted)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Label {
       Arguments.notNull(NAME, "label", label);
       Arguments.text(NAME, "label", label, 1L, -1L, true, false);
@@ -183,6 +161,13 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoOpt.Label[", "]");
+      text.add("label=" + label);
+      return text.toString();
     }
   }
 }

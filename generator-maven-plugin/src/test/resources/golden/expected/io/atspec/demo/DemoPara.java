@@ -3,16 +3,13 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -68,75 +65,37 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
   /**
    * <code>AT+DPARA=&lt;key=name&gt;,&lt;name&gt;</code>
    * @param name &lt;value&gt; of name (string, 1..32 bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Name name(String name) {
     return new Name(name);
   }
 
-  private static Optional<DemoPara> parseName(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "name")) {
-        return Optional.of(new Name(fields.text(1, "name")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
    * @param level &lt;value&gt; of level (integer, 0..3)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Level level(int level) {
     return new Level(level);
   }
 
-  private static Optional<DemoPara> parseLevel(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "level")) {
-        return Optional.of(new Level(fields.integer(1, "level")));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DPARA</code> line.
-   */
-  static Optional<DemoPara> parse(String line) {
-    return parseLine(line, null);
-  }
-
-  private static Optional<DemoPara> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseName(line, payload).or(() -> parseLevel(line, payload));
-  }
-
   /**
    * The set form 'name': <code>AT+DPARA=&lt;key=name&gt;,&lt;name&gt;</code>
+   *
+   * @param name &lt;value&gt; of name (string, 1..32 bytes)
    */
   record Name(String name) implements DemoPara {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param name &lt;value&gt; of name (string, 1..32 bytes)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Name {
       Arguments.notNull(NAME, "name", name);
       Arguments.text(NAME, "name", name, 1L, 32L, false, false);
@@ -154,14 +113,29 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoPara.Name[", "]");
+      text.add("name=" + name);
+      return text.toString();
+    }
   }
 
   /**
    * The set form 'level': <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
+   *
+   * @param level &lt;value&gt; of level (integer, 0..3)
    */
   record Level(int level) implements DemoPara {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param level &lt;value&gt; of level (integer, 0..3)
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Level {
       Arguments.intIn(NAME, "level", level, "0..3", 0L, 3L);
     }
@@ -177,6 +151,13 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
     @Override
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoPara.Level[", "]");
+      text.add("level=" + level);
+      return text.toString();
     }
   }
 }

@@ -3,12 +3,9 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtCommand;
-import io.atspec.runtime.AtException;
 import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.bind.Arguments;
 import io.atspec.runtime.bind.AtRequest;
-import io.atspec.runtime.bind.CommandLine;
-import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireEnum;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -78,7 +76,9 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   /**
    * Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.
    */
-  List<FinalLine> FINAL_LINES = List.of(FinalLine.error("+DSEND: FAILED"), FinalLine.error("+DSEND:FAILED"), FinalLine.error("+DSEND: BUSY"), FinalLine.success("+DSEND: QUEUED"));
+  List<FinalLine> FINAL_LINES = List.of(FinalLine.error("+DSEND: FAILED"),
+      FinalLine.error("+DSEND:FAILED"), FinalLine.error("+DSEND: BUSY"),
+      FinalLine.success("+DSEND: QUEUED"));
 
   @Override
   default AtCommand command() {
@@ -87,6 +87,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * <code>AT+DSEND=&lt;mode=0&gt;</code>
+   * @return the request, its arguments checked
    */
   static Read read() {
     return new Read(OptionalInt.empty(), OptionalInt.empty());
@@ -96,34 +97,17 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
    * <code>AT+DSEND=&lt;mode=0&gt;,&lt;offset&gt;,&lt;size&gt;</code>
    * @param offset offset (integer, 0..65535)
    * @param size size (integer, 1..65535)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Read read(int offset, int size) {
     return new Read(OptionalInt.of(offset), OptionalInt.of(size));
   }
 
-  private static Optional<DemoSend> parseRead(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 1 && fields.matches(0, "0")) {
-        return Optional.of(new Read(OptionalInt.empty(), OptionalInt.empty()));
-      }
-      if (fields.size() == 3 && fields.matches(0, "0")) {
-        return Optional.of(new Read(OptionalInt.of(fields.integer(1, "offset")), OptionalInt.of(fields.integer(2, "size"))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Write write(byte[] data) {
@@ -134,117 +118,49 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
    * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;,&lt;format&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
    * @param format data format (one of {@link Format})
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Write write(byte[] data, Format format) {
     return new Write(data, Optional.of(format));
   }
 
-  private static Optional<DemoSend> parseWrite(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET || payload == null) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
-        return Optional.of(new Write(payload, Optional.empty()));
-      }
-      if (fields.size() == 3 && fields.matches(0, "1") && fields.integer(1, "length") == payload.length) {
-        return Optional.of(new Write(payload, Optional.of(Format.of(fields.text(2, "format")))));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
    * <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
+   * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
   static Custom custom(byte[] data) {
     return new Custom(data);
   }
 
-  private static Optional<DemoSend> parseCustom(CommandLine line, byte[] payload) {
-    if (line.kind() != CommandLine.Kind.SET || payload == null) {
-      return Optional.empty();
-    }
-    Fields fields = line.arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "99") && fields.integer(1, "length") == payload.length) {
-        return Optional.of(new Custom(payload));
-      }
-    } catch (AtException notThisForm) {
-      // A field that does not fit means the line is another form, or none.
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   /**
-   * What {@code +CME ERROR: <code>} means for <code>AT+DSEND</code>, from its error tables; empty for a code they do not list.
+   * What {@code +CME ERROR: <code>} means for <code>AT+DSEND</code>, from its error tables.
+   *
+   * @param code the code after {@code +CME ERROR: }
+   * @return the meaning, or empty for a code the tables do not list
    */
   static Optional<WireEnum> errorMeaning(String code) {
     return DemoError.fromCode(code).<WireEnum>map(e -> e);
   }
 
   /**
-   * Reads a command line as the module receives it; empty if it is not a valid <code>AT+DSEND</code> line.
-   */
-  static Optional<DemoSend> parse(String line) {
-    return parse(line, null);
-  }
-
-  private static Optional<DemoSend> parseLine(String text, byte[] payload) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    CommandLine line = parsed.get();
-    return parseRead(line, payload).or(() -> parseWrite(line, payload)).or(() -> parseCustom(line, payload));
-  }
-
-  /**
-   * Reads a command line and the payload written after its prompt (null when none came).
-   */
-  static Optional<DemoSend> parse(String line, byte[] payload) {
-    return parseLine(line, payload);
-  }
-
-  /**
-   * For a line of a form that sends a payload after the prompt: how many bytes follow.
-   */
-  static OptionalInt promptLength(String text) {
-    Optional<CommandLine> parsed = CommandLine.parse(text, NAME, ALIASES);
-    if (parsed.isEmpty() || parsed.get().kind() != CommandLine.Kind.SET) {
-      return OptionalInt.empty();
-    }
-    Fields fields = parsed.get().arguments();
-    try {
-      if (fields.size() == 2 && fields.matches(0, "1")) {
-        return OptionalInt.of(fields.integerIn(1, "length", "1..256", 1L, 256L));
-      }
-      if (fields.size() == 3 && fields.matches(0, "1")) {
-        return OptionalInt.of(fields.integerIn(1, "length", "1..256", 1L, 256L));
-      }
-      if (fields.size() == 2 && fields.matches(0, "99")) {
-        return OptionalInt.of(fields.integerIn(1, "length", "1..256", 1L, 256L));
-      }
-    } catch (AtException notALength) {
-      return OptionalInt.empty();
-    }
-    return OptionalInt.empty();
-  }
-
-  /**
    * The set form 'read': <code>AT+DSEND=&lt;mode=0&gt;[,&lt;offset&gt;,&lt;size&gt;]</code>
+   *
+   * @param offset offset (integer, 0..65535); empty when not sent
+   * @param size size (integer, 1..65535); empty when not sent
    */
   record Read(OptionalInt offset, OptionalInt size) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param offset offset (integer, 0..65535); empty when not sent
+     * @param size size (integer, 1..65535); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Read {
       Arguments.notNull(NAME, "offset", offset);
       if (offset.isPresent()) {
@@ -272,14 +188,36 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
     public AtCommand command(Duration timeout) {
       return new AtCommand(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, null, timeout, List.of());
     }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoSend.Read[", "]");
+      if (offset.isPresent()) {
+        text.add("offset=" + offset.getAsInt());
+      }
+      if (size.isPresent()) {
+        text.add("size=" + size.getAsInt());
+      }
+      return text.toString();
+    }
   }
 
   /**
    * The set form 'write': <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>
+   *
+   * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+   * @param format data format (one of {@link Format}); empty when not sent
    */
   record Write(byte[] data, Optional<Format> format) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+     * @param format data format (one of {@link Format}); empty when not sent
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Write {
       data = Arguments.payload(NAME, "data", data, 1L, 256L);
       Arguments.notNull(NAME, "format", format);
@@ -304,7 +242,12 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
     @Override
     public String toString() {
-      return "Write[data=" + data.length + " bytes" + ", format=" + format + "]";
+      StringJoiner text = new StringJoiner(", ", "DemoSend.Write[", "]");
+      text.add("data=" + data.length + " bytes");
+      if (format.isPresent()) {
+        text.add("format=" + format.get());
+      }
+      return text.toString();
     }
 
     @Override
@@ -321,10 +264,18 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
   /**
    * The set form 'custom': <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt; &gt; &lt;data&gt;</code>
+   *
+   * @param data data sent after the &gt; prompt (bytes), sent after the prompt
    */
   record Custom(byte[] data) implements DemoSend {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
+    /**
+     * Checks every argument against the spec, as the factories do.
+     *
+     * @param data data sent after the &gt; prompt (bytes), sent after the prompt
+     * @throws AtArgumentException if an argument is out of range or would break the line
+     */
     public Custom {
       data = Arguments.payload(NAME, "data", data, 1L, 256L);
       Arguments.intIn(NAME, "length", data.length, "1..256", 1L, 256L);
@@ -345,7 +296,9 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
 
     @Override
     public String toString() {
-      return "Custom[data=" + data.length + " bytes" + "]";
+      StringJoiner text = new StringJoiner(", ", "DemoSend.Custom[", "]");
+      text.add("data=" + data.length + " bytes");
+      return text.toString();
     }
 
     @Override

@@ -20,6 +20,12 @@ import javax.annotation.processing.Generated;
     comments = "from golden/demo.atspec; do not edit"
 )
 public record DemoSendOutcome(AtResponse acknowledgement, List<DemoUrc> reports) {
+  /**
+   * Keeps an unmodifiable copy of the reports.
+   *
+   * @param acknowledgement the command's own final result
+   * @param reports the collected URCs, the one that ended the wait last
+   */
   public DemoSendOutcome {
     reports = List.copyOf(reports);
   }
@@ -38,6 +44,8 @@ public record DemoSendOutcome(AtResponse acknowledgement, List<DemoUrc> reports)
 
   /**
    * Every payload byte of the reports, in order: the response data.
+   *
+   * @return the bytes, empty when no report carried any
    */
   public byte[] data() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -17,8 +17,10 @@ import javax.annotation.processing.Generated;
 )
 public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLost, Ready {
   /**
-   * The typed URC for a delivered one; empty if it is not of this chapter.
+   * The typed URC for a delivered one.
    *
+   * @param urc what the channel delivered
+   * @return the typed URC, or empty if it is not of this chapter
    * @throws WireParseException if it is of this chapter but malformed
    */
   static Optional<DemoUrc> parse(Urc urc) {
@@ -42,6 +44,8 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
 
   /**
    * Teaches the channel where the payloads of this chapter's URCs end.
+   *
+   * @param channel the channel the module's lines arrive on
    */
   static void registerDecoders(AtChannel channel) {
     channel.registerDecoder("+DDATA:", Decoders.rawOrLengthFramed("+DEND"));

@@ -22,6 +22,9 @@ public record LinkLost() implements DemoUrc {
 
   /**
    * Whether a received line is this URC.
+   *
+   * @param line the line, without its CR LF
+   * @return true when it has one of the {@link #SPELLINGS}
    */
   public static boolean matches(String line) {
     return SPELLINGS.contains(line.strip());
@@ -30,6 +33,8 @@ public record LinkLost() implements DemoUrc {
   /**
    * Reads the URC from what the channel delivered: its line and any framed bytes.
    *
+   * @param urc what the channel delivered
+   * @return the report it holds
    * @throws WireParseException if it does not have one of the shapes of the spec
    */
   public static LinkLost parse(Urc urc) {

@@ -23,6 +23,9 @@ public record Ready() implements DemoUrc {
 
   /**
    * Whether a received line is this URC.
+   *
+   * @param line the line, without its CR LF
+   * @return true when it has one of the {@link #SPELLINGS}
    */
   public static boolean matches(String line) {
     return SPELLINGS.stream().anyMatch(p -> line.equals(p) || line.startsWith(p + ":"));
@@ -31,6 +34,8 @@ public record Ready() implements DemoUrc {
   /**
    * Reads the URC from what the channel delivered: its line and any framed bytes.
    *
+   * @param urc what the channel delivered
+   * @return the report it holds
    * @throws WireParseException if it does not have one of the shapes of the spec
    */
   public static Ready parse(Urc urc) {

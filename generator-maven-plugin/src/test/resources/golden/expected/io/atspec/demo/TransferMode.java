@@ -2,6 +2,7 @@
 package io.atspec.demo;
 
 import io.atspec.runtime.bind.WireEnum;
+import io.atspec.runtime.bind.WireParseException;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
@@ -51,6 +52,9 @@ public enum TransferMode implements WireEnum {
 
   /**
    * The constant for a wire code, if the spec lists it.
+   *
+   * @param code the code as sent and received
+   * @return the constant, or empty for a code the spec does not list
    */
   public static Optional<TransferMode> fromCode(String code) {
     return WireEnum.find(values(), code);
@@ -58,6 +62,10 @@ public enum TransferMode implements WireEnum {
 
   /**
    * The constant for a wire code; unknown codes are refused with the code named.
+   *
+   * @param code the code as sent and received
+   * @return the constant
+   * @throws WireParseException if the spec does not list the code
    */
   public static TransferMode of(String code) {
     return WireEnum.require(values(), code, "TransferMode");

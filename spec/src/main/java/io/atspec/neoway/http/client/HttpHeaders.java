@@ -20,17 +20,30 @@ public final class HttpHeaders {
         this.fields = List.copyOf(fields);
     }
 
-    /** No fields. */
+    /**
+     * No fields.
+     *
+     * @return headers without a field
+     */
     public static HttpHeaders empty() {
         return new HttpHeaders(List.of());
     }
 
-    /** Every field, in order, names as sent. */
+    /**
+     * Every field, in order, names as sent.
+     *
+     * @return the fields, unmodifiable
+     */
     public List<Map.Entry<String, String>> fields() {
         return fields;
     }
 
-    /** The values of {@code name}, in order; empty if absent. */
+    /**
+     * The values of {@code name}, in order.
+     *
+     * @param name the field name, in any case
+     * @return the values, empty if the field is absent
+     */
     public List<String> all(String name) {
         List<String> values = new ArrayList<>();
         for (Map.Entry<String, String> f : fields) {
@@ -41,12 +54,21 @@ public final class HttpHeaders {
         return values;
     }
 
-    /** The first value of {@code name}. */
+    /**
+     * The first value of {@code name}.
+     *
+     * @param name the field name, in any case
+     * @return the value, or empty if the field is absent
+     */
     public Optional<String> first(String name) {
         return all(name).stream().findFirst();
     }
 
-    /** The distinct names, lower case, in order of first appearance. */
+    /**
+     * The distinct names, lower case, in order of first appearance.
+     *
+     * @return the names
+     */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
         fields.forEach(f -> names.add(f.getKey().toLowerCase(Locale.ROOT)));

@@ -14,18 +14,35 @@ import java.util.Objects;
  */
 public record HttpResult(int status, String reason, HttpHeaders headers, byte[] body) {
 
+    /**
+     * Keeps a copy of the body.
+     *
+     * @param status  the status code (200, 206, 404...)
+     * @param reason  the reason phrase, possibly empty
+     * @param headers the header fields, in order
+     * @param body    the body bytes (empty for HEAD, 204, 304)
+     */
     public HttpResult {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(headers, "headers");
         body = body.clone();
     }
 
+    /**
+     * The body bytes, a copy: the result stays unchanged whatever the caller does with them.
+     *
+     * @return the body bytes (empty for HEAD, 204, 304)
+     */
     @Override
     public byte[] body() {
         return body.clone();
     }
 
-    /** Whether the status is 2xx. */
+    /**
+     * Whether the status is 2xx.
+     *
+     * @return true for a status from 200 to 299
+     */
     public boolean successful() {
         return status / 100 == 2;
     }

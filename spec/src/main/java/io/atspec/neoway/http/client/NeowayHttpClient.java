@@ -53,28 +53,54 @@ public final class NeowayHttpClient {
     private volatile Duration attachTimeout = Duration.ofSeconds(60);
     private volatile Duration completionTimeout = Duration.ofSeconds(60);
 
+    /**
+     * A client over the module on {@code channel}.
+     *
+     * @param channel the channel to the module
+     */
     public NeowayHttpClient(AtChannel channel) {
         this(new HttpCommands(channel), new NetworkCommands(channel));
     }
 
+    /**
+     * A client over facades made by the caller, for instance for another manual edition.
+     *
+     * @param http the HTTP chapter's commands
+     * @param net the network chapter's commands, on the same channel
+     */
     public NeowayHttpClient(HttpCommands http, NetworkCommands net) {
         this.http = Objects.requireNonNull(http, "http");
         this.net = Objects.requireNonNull(net, "net");
     }
 
-    /** How long {@code AT+XIIC=1} may take to bring the data link up (default 60 s). */
+    /**
+     * How long {@code AT+XIIC=1} may take to bring the data link up (default 60 s).
+     *
+     * @param timeout the longest wait
+     * @return this client
+     */
     public NeowayHttpClient attachTimeout(Duration timeout) {
         this.attachTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 
-    /** How long a response may take after the request's OK (default 60 s). */
+    /**
+     * How long a response may take after the request's OK (default 60 s).
+     *
+     * @param timeout the longest wait
+     * @return this client
+     */
     public NeowayHttpClient completionTimeout(Duration timeout) {
         this.completionTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 
-    /** Configures the module's TLS for https:// URLs now (AT+HTTPSCFG sslversion, authmode, cacert). */
+    /**
+     * Configures the module's TLS for https:// URLs now (AT+HTTPSCFG sslversion, authmode, cacert).
+     *
+     * @param options the TLS settings
+     * @return this client
+     */
     public NeowayHttpClient https(HttpsOptions options) {
         call("AT+HTTPSCFG", () -> {
             options.sslVersion().ifPresent(v -> http.httpsCfg(HttpsCfg.sslversion(v)));
@@ -84,19 +110,38 @@ public final class NeowayHttpClient {
         return this;
     }
 
+    /**
+     * GET of {@code url}.
+     *
+     * @param url {@code http://host[:port]/path} or {@code https://...}
+     * @return the response
+     */
     public HttpResult get(String url) {
         Target t = Target.of(url);
         prepare(t);
         return exchange(t, Request.GET, null, null, 0, 0);
     }
 
+    /**
+     * HEAD of {@code url}: the status and header fields, no body.
+     *
+     * @param url {@code http://host[:port]/path} or {@code https://...}
+     * @return the response, its body empty
+     */
     public HttpResult head(String url) {
         Target t = Target.of(url);
         prepare(t);
         return exchange(t, Request.HEAD, null, null, 0, 0);
     }
 
-    /** POST of 1 to 2048 bytes (the module's limit), with the Content-Type of {@code type}. */
+    /**
+     * POST of 1 to 2048 bytes (the module's limit), with the Content-Type of {@code type}.
+     *
+     * @param url {@code http://host[:port]/path} or {@code https://...}
+     * @param body the bytes to send
+     * @param type the Content-Type the module announces
+     * @return the response
+     */
     public HttpResult post(String url, byte[] body, ContentType type) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(type, "type");
@@ -111,6 +156,9 @@ public final class NeowayHttpClient {
      * taken from {@code Content-Range: bytes a-b/N}. A server that ignores the range (200) gives
      * the whole file at once.
      *
+     * @param url {@code http://host[:port]/path} or {@code https://...}
+     * @param out where the bytes go, in order
+     * @param pieceSize the most bytes one GET asks for
      * @return the number of bytes written
      */
     public long download(String url, OutputStream out, int pieceSize) {

@@ -1,0 +1,69 @@
+package io.atspec.grammar.link;
+
+import io.atspec.grammar.model.Command;
+import io.atspec.grammar.model.ValueSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * For a command whose OK only acknowledges it: how its outcome arrives, every reference
+ * resolved and every default applied.
+ */
+public sealed interface LinkedCompletion {
+
+    /** How long after the acknowledgement the outcome may take (the spec's, or the default). */
+    Duration timeout();
+
+    /** The forms it applies to; empty for every form. */
+    List<LinkedForm> forms();
+
+    /**
+     * URCs collected until one ends the wait.
+     *
+     * @param collect the URCs whose reports make up the outcome
+     * @param end the URC that ends the wait
+     * @param endField the field of {@code end} whose value decides, if only some values end it
+     * @param endValues the values of {@code endField} that end the wait
+     * @param lineStarts the line starts the channel collects: those of {@code collect}, then
+     *     {@code end}'s, each once
+     */
+    record Urcs(
+            Duration timeout,
+            List<LinkedForm> forms,
+            List<LinkedUrc> collect,
+            LinkedUrc end,
+            Optional<LinkedParameter> endField,
+            ValueSet endValues,
+            List<String> lineStarts)
+            implements LinkedCompletion {
+        public Urcs {
+            forms = List.copyOf(forms);
+            collect = List.copyOf(collect);
+            lineStarts = List.copyOf(lineStarts);
+        }
+    }
+
+    /**
+     * A query repeated until one of its response fields has one of a set of values.
+     *
+     * @param query the polled command
+     * @param queryForm its query form, whose response holds the field
+     * @param field the field watched
+     * @param values the values that end the wait
+     * @param every the interval between polls (the spec's, or the default)
+     */
+    record Poll(
+            Duration timeout,
+            List<LinkedForm> forms,
+            Command query,
+            LinkedForm queryForm,
+            LinkedParameter field,
+            ValueSet values,
+            Duration every)
+            implements LinkedCompletion {
+        public Poll {
+            forms = List.copyOf(forms);
+        }
+    }
+}
