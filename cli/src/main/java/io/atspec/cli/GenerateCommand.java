@@ -27,7 +27,9 @@ import picocli.CommandLine.ParentCommand;
             "",
             "The generator is the Maven plugin's. Every spec is checked first, and nothing is written if"
                     + " one has an error; diagnostics go to stderr. Files are written atomically, and only"
-                    + " when their content changes, so the timestamps of unchanged files stay."
+                    + " when their content changes, so the timestamps of unchanged files stay. The"
+                    + " chapters' service registration (META-INF/services) goes below the output"
+                    + " directory too."
         })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -82,6 +84,10 @@ final class GenerateCommand implements Callable<Integer> {
                             + " would be generated twice; give the chapters different packages" + " or type names");
                 }
             }
+        }
+        if (!chapters.isEmpty()) {
+            GeneratedFile registration = JavaGenerator.serviceRegistration(chapters);
+            files.put(registration.relativePath(), registration);
         }
         OutputWriter writer = new OutputWriter();
         Path output = directory.toAbsolutePath().normalize();

@@ -64,6 +64,8 @@ class SpecCommandsTest {
         Path action = out.resolve("io/atspec/neoway/http/HttpAction.java");
         assertThat(action).exists();
         assertThat(Files.readString(action)).contains("from neoway/http.atspec");
+        assertThat(Files.readString(out.resolve("META-INF/services/io.atspec.runtime.bind.ChapterBinding")))
+                .isEqualTo("io.atspec.neoway.http.HttpChapter\nio.atspec.neoway.network.NetworkChapter\n");
         assertThat(first.out()).contains("0 unchanged");
 
         Map<Path, FileTime> before = new HashMap<>();

@@ -2,6 +2,7 @@ package io.atspec.codegen;
 
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.SpecCompiler;
+import io.atspec.grammar.link.LinkedChapter;
 import io.atspec.maven.OutputWriter;
 import io.atspec.maven.SpecFile;
 import io.atspec.maven.SpecFiles;
@@ -23,6 +24,10 @@ import java.util.TreeMap;
  * java -cp atspec-maven-plugin.jar:atspec-spec-grammar.jar:antlr4-runtime.jar:javapoet.jar \
  *     io.atspec.codegen.AtspecGenerator src/main/atspec build/generated/sources/atspec
  * </pre>
+ *
+ * <p>The chapters' service registration ({@code META-INF/services/...}) is written below the
+ * output directory too: put that directory on the class path as resources, so that tools find the
+ * chapters ({@code ChapterBindings.load()}).
  *
  * <p>Every spec is checked first; on an error nothing is written. A file is written only when its
  * content changes. Unlike the plugin it keeps no state: it does not delete what a removed spec
@@ -93,8 +98,7 @@ public final class AtspecGenerator {
         JavaGenerator generator = new JavaGenerator();
         for (int i = 0; i < specs.size(); i++) {
             SpecFile spec = specs.get(i);
-            for (GeneratedFile file :
-                    generator.generate(results.get(i).chapter().orElseThrow(), spec.relativePath())) {
+            for (GeneratedFile file : generator.generate(results.get(i).linked().orElseThrow(), spec.relativePath())) {
                 String other = owners.putIfAbsent(file.relativePath(), spec.relativePath());
                 if (other != null) {
                     diagnostics.println("atspec: " + other + " and " + spec.relativePath() + " both generate "
@@ -103,6 +107,12 @@ public final class AtspecGenerator {
                 }
                 files.put(file.relativePath(), file);
             }
+        }
+        List<LinkedChapter> chapters =
+                results.stream().map(r -> r.linked().orElseThrow()).toList();
+        if (!chapters.isEmpty()) {
+            GeneratedFile registration = JavaGenerator.serviceRegistration(chapters);
+            files.put(registration.relativePath(), registration);
         }
         Path output = outputDirectory.toAbsolutePath().normalize();
         OutputWriter writer = new OutputWriter();

@@ -22,11 +22,6 @@ public final class JavaGenerator {
         return GeneratorFingerprint.value();
     }
 
-    /**
-     * @param chapter a linked chapter (one without errors)
-     * @param specPath the spec file as named in {@code @Generated}, relative to the source
-     *     directory ({@code neoway/http.atspec})
-     */
     /** Where the service registration of the chapters' descriptors goes, below a resources root. */
     public static final String SERVICE_FILE = "META-INF/services/" + BindingWriter.CHAPTER_BINDING.canonicalName();
 
@@ -40,6 +35,21 @@ public final class JavaGenerator {
         return chapter.javaPackage() + "." + chapter.names().binding();
     }
 
+    /**
+     * The service registration of these chapters' descriptors, as a file below a resources root:
+     * for tools without the Maven plugin, which put their output directory on the class path.
+     */
+    public static GeneratedFile serviceRegistration(List<LinkedChapter> chapters) {
+        List<String> classes =
+                chapters.stream().map(JavaGenerator::bindingClass).sorted().toList();
+        return new GeneratedFile(SERVICE_FILE, serviceFile(classes));
+    }
+
+    /**
+     * @param chapter a linked chapter (one without errors)
+     * @param specPath the spec file as named in {@code @Generated}, relative to the source
+     *     directory ({@code neoway/http.atspec})
+     */
     public List<GeneratedFile> generate(LinkedChapter chapter, String specPath) {
         return new ChapterWriter(chapter, specPath).files();
     }

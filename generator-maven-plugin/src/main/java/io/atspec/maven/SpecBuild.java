@@ -58,7 +58,7 @@ public final class SpecBuild {
 
     private SpecBuild(
             String generatorVersion,
-            BiFunction<Chapter, String, List<GeneratedFile>> generator,
+            BiFunction<LinkedChapter, String, List<GeneratedFile>> generator,
             Function<Path, String> displayName,
             Log log,
             boolean failOnWarning) {

@@ -45,7 +45,7 @@ class AtspecGeneratorTest {
         String expected = new JavaGenerator()
                         .generate(
                                 io.atspec.grammar.SpecCompiler.parse(spec)
-                                        .chapter()
+                                        .linked()
                                         .orElseThrow(),
                                 "acme/demo.atspec")
                         .stream()
@@ -54,6 +54,9 @@ class AtspecGeneratorTest {
                         .orElseThrow()
                         .content();
         assertThat(Files.readString(demo)).isEqualTo(expected);
+        // Found on a class path without the plugin: the registration lies beside the sources.
+        assertThat(Files.readString(dir.resolve("out/" + JavaGenerator.SERVICE_FILE)))
+                .isEqualTo("com.acme.demo.DemoChapter\n");
         assertThat(second.written()).isZero();
         assertThat(AtspecGenerator.summary(second, "out"))
                 .isEqualTo("atspec: 1 spec, " + second.files() + " files in out: 0 written, " + second.files()
