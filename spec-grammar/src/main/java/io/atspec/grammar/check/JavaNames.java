@@ -99,14 +99,6 @@ public final class JavaNames {
     }
 
     /**
-     * Types the generator makes for the whole chapter; a command, URC or enum must not take
-     * one of these names.
-     */
-    public static java.util.List<String> chapterTypes(io.atspec.grammar.model.Chapter chapter) {
-        return io.atspec.grammar.link.ChapterNames.of(chapter).all();
-    }
-
-    /**
      * Types of java.lang that generated code names without import: a generated type with one of
      * these names would shadow it (a form named {@code string} becomes a record {@code String}).
      */

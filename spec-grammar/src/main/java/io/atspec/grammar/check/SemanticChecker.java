@@ -2,6 +2,7 @@ package io.atspec.grammar.check;
 
 import io.atspec.grammar.Reporter;
 import io.atspec.grammar.SourceLocation;
+import io.atspec.grammar.link.ChapterNames;
 import io.atspec.grammar.model.Alias;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
@@ -123,7 +124,9 @@ public final class SemanticChecker {
 
     /** The generator names some chapter-wide types itself; a declaration must not take them. */
     private void checkGeneratedNames() {
-        java.util.List<String> generated = JavaNames.chapterTypes(chapter);
+        // Types the generator makes for the whole chapter, from the one name allocator: a command,
+        // URC or enum must not take one of these names.
+        java.util.List<String> generated = ChapterNames.of(chapter).all();
         java.util.function.BiConsumer<String, SourceLocation> check = (name, where) -> {
             if (generated.contains(name)) {
                 reporter.error(
