@@ -449,6 +449,8 @@ final class RequestWriter {
         type.addMethod(commandMethod(form, components));
         type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
+            // The constructor copies the payload (Arguments.payload); the accessor copies it out.
+            type.addMethods(ArrayAwareEquality.copyingAccessors(equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
         }
