@@ -154,7 +154,7 @@ class CompileTest {
         Object login = call("io.atspec.demo.DemoAuth", "set", types(String.class, String.class), "admin", "s3cret");
 
         assertThat(line(login)).isEqualTo("AT+DAUTH=\"admin\",\"s3cret\"");
-        assertThat(login.toString()).isEqualTo("DemoAuth.Set[user=admin, pwd=***]");
+        assertThat(login.toString()).isEqualTo("DemoAuth.SetForm[user=admin, pwd=***]");
     }
 
     private List<String> diagnosticsOf(String packagePath) {
