@@ -131,6 +131,7 @@ final class UrcWriter {
                 .build());
         type.addMethod(matches(urc));
         type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
+        type.addMethods(records.codedTests(fields));
         records.toStringMethod(
                         self.simpleName(),
                         named

@@ -168,6 +168,16 @@ class StructureTest {
     }
 
     @Test
+    void javadocCountsHexInCharactersAndSaysWhatAnUnknownCodeBecomes() {
+        assertThat(source("DemoConfigQueryResponse"))
+                .contains("MD5 of the configuration (32 hex characters)")
+                .doesNotContain("hex, 32 bytes");
+        assertThat(source("DemoLinkResponse"))
+                .contains("a code the spec does not list arrives as a {@code Coded} without a value")
+                .contains("public boolean stateIs(LinkState constant) {");
+    }
+
+    @Test
     void aFacadeMadeForAnEditionUsesThatEditionsTimeouts() {
         String facade = source("DemoCommands");
 

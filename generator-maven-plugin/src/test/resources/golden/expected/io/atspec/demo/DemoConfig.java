@@ -31,7 +31,7 @@ import javax.annotation.processing.Generated;
  * <ul>
  *   <li><code>&lt;level&gt;</code> (integer, 0..3): log level
  *   <li><code>&lt;label&gt;</code> (string, 0..16 bytes): device label, may be empty
- *   <li><code>&lt;digest&gt;</code> (hex, 32 bytes): MD5 of the configuration
+ *   <li><code>&lt;digest&gt;</code> (32 hex characters): MD5 of the configuration
  * </ul>
  *
  * <p>Timeout: 300 ms; 2 s in edition v2.
