@@ -269,6 +269,33 @@ final class FacadeWriter {
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
                 .addStatement("return channel.submit($L)", commandOf(command, "request"))
                 .build());
+        // The same with a timeout of the caller's, for a module known to be slower than its manual.
+        type.addMethod(MethodSpec.methodBuilder(method(command))
+                .addJavadoc(doc(command))
+                .addJavadoc(timeoutTags("the module's answer"))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "timeout")
+                .returns(Types.AT_RESPONSE)
+                .addStatement("return channel.execute(request.command(timeout))")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
+                .addJavadoc(doc(command))
+                .addJavadoc(timeoutTags("a future of the module's answer"))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "timeout")
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
+                .addStatement("return channel.submit(request.command(timeout))")
+                .build());
+    }
+
+    private static CodeBlock timeoutTags(String returns) {
+        return CodeBlock.builder()
+                .add("\n@param request the command to send\n")
+                .add("@param timeout how long to wait for the final result, instead of the manual's timeout\n")
+                .add("@return $L\n", returns)
+                .build();
     }
 
     /** A condition that the request is of a form the completion applies to. */
@@ -544,6 +571,22 @@ final class FacadeWriter {
                                     command.timeoutByEdition(),
                                     method(command),
                                     CodeBlock.of("$T.$L()", types.local(command.javaName()), linked.factoryName())))
+                    .build());
+            type.addMethod(MethodSpec.methodBuilder(name)
+                    .addJavadoc(
+                            "Sends $L and reads its answer, waiting up to {@code timeout}.\n\n",
+                            Docs.code(command.name() + form.kind().suffix()))
+                    .addJavadoc(
+                            "@param timeout how long to wait for the final result, instead of the manual's timeout\n")
+                    .addJavadoc("@return the answer\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(Duration.class, "timeout")
+                    .returns(response)
+                    .addStatement(
+                            "return $T.first(channel.execute($T.$L().command(timeout)))",
+                            response,
+                            types.local(command.javaName()),
+                            linked.factoryName())
                     .build());
         }
     }

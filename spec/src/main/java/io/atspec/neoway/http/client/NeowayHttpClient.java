@@ -251,7 +251,7 @@ public final class NeowayHttpClient {
 
     /** {@code AT+XIIC?} state 1, else {@code AT+XIIC=1} and poll until it is. */
     private void ensureAttached() {
-        XiicResponse state = call("AT+XIIC?", net::xiicQuery);
+        XiicResponse state = call("AT+XIIC?", () -> net.xiicQuery());
         if (!state.stateIs(LinkState.UP)) {
             call("AT+XIIC=1", () -> net.xiic(Xiic.activate(), attachTimeout));
         }
