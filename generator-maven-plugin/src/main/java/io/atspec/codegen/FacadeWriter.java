@@ -291,17 +291,20 @@ final class FacadeWriter {
         LinkedUrc end = completion.end();
         Duration timeout = completion.timeout();
         String endMethod = "ends" + command.javaName();
+        CodeBlock aborts = completion.abortLineStarts().isEmpty()
+                ? CodeBlock.of("")
+                : CodeBlock.of(",$W$T.of($L)", List.class, strings(completion.abortLineStarts()));
         type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L))",
+                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L)$L)",
                         COMPLETION,
                         List.class,
-                        CodeBlock.join(
-                                collect.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "),
+                        strings(collect),
                         name(),
                         endMethod,
                         Duration.class,
-                        timeout.toMillis())
+                        timeout.toMillis(),
+                        aborts)
                 .build());
         type.addMethod(endPredicate(endMethod, completion));
         CodeBlock applies = appliesTo(command, completion);
@@ -309,6 +312,7 @@ final class FacadeWriter {
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
+                .addJavadoc(abortDoc(completion))
                 .addJavadoc(tags(false, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -345,8 +349,7 @@ final class FacadeWriter {
                             outcome)
                     .endControlFlow();
         }
-        CodeBlock withTimeout =
-                CodeBlock.of("new $T($L.collect(),$W$L.end(),$WcompletionTimeout)", COMPLETION, constant, constant);
+        CodeBlock withTimeout = CodeBlock.of("$L.withTimeout(completionTimeout)", constant);
         blocking.addStatement(
                 "return $T.of(channel.execute($L,$W$L))", outcome, commandOf(command, "request"), withTimeout);
         async.addStatement(
@@ -365,6 +368,23 @@ final class FacadeWriter {
                 .addStatement("return $LAsync(request, $L.timeout())", method(command), constant)
                 .build());
         type.addMethod(async.build());
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return CodeBlock.join(values.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", ");
+    }
+
+    /** Says which reports end the wait early, and with what. */
+    private static CodeBlock abortDoc(LinkedCompletion.Urcs completion) {
+        if (completion.abortLineStarts().isEmpty()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.of(
+                "<p>Ends at once with {@link $T} when $L arrives.\n",
+                ClassName.get(Types.RUNTIME, "CompletionAbortedException"),
+                String.join(
+                        " or ",
+                        completion.abortLineStarts().stream().map(Docs::code).toList()));
     }
 
     private MethodSpec endPredicate(String name, LinkedCompletion.Urcs completion) {

@@ -16,6 +16,7 @@ import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.ResponseFormat;
 import io.atspec.grammar.model.Timeout;
 import io.atspec.grammar.model.Urc;
+import io.atspec.grammar.model.UrcRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -331,11 +332,42 @@ final class CommandChecks {
             }
         });
         completion.poll().ifPresent(poll -> checkPoll(poll));
+        checkAborts(command, completion);
         if (completion.until().isEmpty() && completion.poll().isEmpty()) {
             reporter.error(
                     completion.location(),
                     "the completion of " + command.name() + " needs 'until +URC' or 'poll AT+X? until ...'"
                             + " to know when it ends");
+        }
+    }
+
+    /**
+     * An abort names a URC of this chapter or one the chapter header uses from another; it
+     * applies to a wait on URCs (a polled outcome has its own query to tell it the link is gone).
+     */
+    private void checkAborts(Command command, Completion completion) {
+        for (UrcRef abort : completion.abortOn()) {
+            if (chapter.urcNamed(abort.name()).isEmpty()
+                    && chapter.usedUrcNamed(abort.name()).isEmpty()) {
+                reporter.error(
+                        abort.location(),
+                        "the completion of " + command.name() + " aborts on unknown URC '" + abort.name()
+                                + "'; declare it with 'urc ...', or name it in the chapter header when another"
+                                + " chapter declares it ('uses network urc \"" + abort.name() + "\";')");
+            }
+            if (completion.until().isPresent()
+                            && completion.until().get().prefix().equals(abort.name())
+                    || completion.collect().contains(abort.name())) {
+                reporter.error(
+                        abort.location(),
+                        "the completion of " + command.name() + " both awaits and aborts on " + abort.name()
+                                + "; a URC either belongs to the outcome or ends it with a failure");
+            }
+        }
+        if (!completion.abortOn().isEmpty() && completion.poll().isPresent()) {
+            reporter.error(
+                    completion.abortOn().get(0).location(),
+                    "'abort on' applies to a completion that waits for URCs ('until +URC'), not to a polled one");
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param collect URC prefixes whose reports make up the outcome (HTTPACTION's +HTTPRECV)
  * @param until the URC that ends the outcome, if it ends with a URC
  * @param poll the query to repeat until the outcome is reached, if it is polled
+ * @param abortOn URCs (of this chapter or used from another) that end the wait at once with a
+ *     failure: the link the outcome would come on is gone
  */
 public record Completion(
         Optional<Duration> timeout,
@@ -21,11 +23,13 @@ public record Completion(
         List<String> collect,
         Optional<UntilUrc> until,
         Optional<Poll> poll,
+        List<UrcRef> abortOn,
         SourceLocation location) {
 
     public Completion {
         forms = List.copyOf(forms);
         collect = List.copyOf(collect);
+        abortOn = List.copyOf(abortOn);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LinkerTest {
 
     private static final String SPEC = """
-            chapter file_http "File HTTP" { package io.atspec.test; edition v2; }
+            chapter file_http "File HTTP" { package io.atspec.test; edition v2; uses net urc "LINK LOST"; }
             enum Mode "mode" { 0 plain "plain"; 1 tls "TLS"; }
             errors Common "common" { 901 busy "busy"; }
             command AT+SEND as Send "send" {
@@ -26,7 +26,7 @@ class LinkerTest {
                 set: <mode>,<length> prompt <data>;
                 errors Common;
                 errors { 1 full "buffer full"; }
-                completion collect +DATA until +DONE when state in 0|2;
+                completion collect +DATA until +DONE when state in 0|2 abort on "LINK LOST", +READY;
             }
             command AT+STAT as Stat "status" {
                 param state: int "state";
@@ -108,6 +108,8 @@ class LinkerTest {
         assertThat(urcs.end().javaName()).isEqualTo("Done");
         assertThat(urcs.endField().orElseThrow().name()).isEqualTo("state");
         assertThat(urcs.lineStarts()).containsExactly("+DATA:", "+DONE:", "+FIN:");
+        // Another chapter's URC as the header names it; this chapter's with every spelling.
+        assertThat(urcs.abortLineStarts()).containsExactly("LINK LOST", "+READY", "+RDY");
 
         LinkedCompletion.Poll poll =
                 (LinkedCompletion.Poll) chapter.commands().get(2).completion().orElseThrow();

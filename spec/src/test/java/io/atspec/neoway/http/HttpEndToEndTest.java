@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommandFailedException;
+import io.atspec.runtime.CompletionAbortedException;
 import io.atspec.runtime.FinalResult;
 import io.atspec.runtime.bind.Coded;
 import io.atspec.runtime.bind.Registration;
@@ -161,6 +162,33 @@ class HttpEndToEndTest {
                         e -> assertThat(e.finalResult())
                                 .isEqualTo(
                                         new FinalResult.CommandSpecific("+HTTPACTION: SOCKET ID OPEN FAILED", true)));
+    }
+
+    @Test
+    void gprsDisconnectionDuringARequestEndsItsWaitAtOnceWithATypedException() {
+        // The completion would wait 60 s for +HTTPCLOSED; the network chapter's report that the
+        // packet link is gone ends it now, with what had arrived.
+        modem.when("AT+HTTPACTION=1", r -> r.ok().urc("GPRS DISCONNECTION"));
+
+        assertThatThrownBy(() -> http.httpAction(HttpAction.head()))
+                .isInstanceOfSatisfying(CompletionAbortedException.class, e -> {
+                    assertThat(e.command()).contains("AT+HTTPACTION=1");
+                    assertThat(e.report()).isEqualTo("GPRS DISCONNECTION");
+                });
+        // The link is free again: the next command is answered.
+        modem.when("AT+HTTPCLOSE", r -> r.ok());
+        http.httpClose(HttpClose.exec());
+        assertThat(modem.received()).last().isEqualTo("AT+HTTPCLOSE");
+    }
+
+    @Test
+    void aRebootDuringADownloadEndsItsWait() {
+        modem.when("AT+HTTPGET=0", r -> r.ok().urc("+PBREADY"));
+
+        assertThatThrownBy(() -> http.httpGet(HttpGet.set(Decompression.UNZIP)))
+                .isInstanceOf(CompletionAbortedException.class)
+                .hasMessageContaining("AT+HTTPGET=0")
+                .hasMessageContaining("+PBREADY");
     }
 
     @Test
