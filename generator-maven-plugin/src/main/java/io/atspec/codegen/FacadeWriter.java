@@ -307,6 +307,10 @@ final class FacadeWriter {
                         aborts)
                 .build());
         type.addMethod(endPredicate(endMethod, completion));
+        CodeBlock completionOf = CodeBlock.of("$L", constant);
+        if (completion.endGiven().isPresent()) {
+            completionOf = givenCompletion(type, command, completion, constant, endMethod, aborts);
+        }
         CodeBlock applies = appliesTo(command, completion);
         String wait = RequestWriter.human(timeout);
         type.addMethod(MethodSpec.methodBuilder(method(command))
@@ -349,7 +353,7 @@ final class FacadeWriter {
                             outcome)
                     .endControlFlow();
         }
-        CodeBlock withTimeout = CodeBlock.of("$L.withTimeout(completionTimeout)", constant);
+        CodeBlock withTimeout = CodeBlock.of("$L.withTimeout(completionTimeout)", completionOf);
         blocking.addStatement(
                 "return $T.of(channel.execute($L,$W$L))", outcome, commandOf(command, "request"), withTimeout);
         async.addStatement(
@@ -368,6 +372,83 @@ final class FacadeWriter {
                 .addStatement("return $LAsync(request, $L.timeout())", method(command), constant)
                 .build());
         type.addMethod(async.build());
+    }
+
+    /**
+     * For {@code until +X when <f> in ... given <p>}: a second completion that the first
+     * {@code +X} ends, used when the request does not carry {@code <p>}, and a method that
+     * chooses between the two. Returns the call that yields the request's completion.
+     */
+    private CodeBlock givenCompletion(
+            TypeSpec.Builder type,
+            LinkedCommand command,
+            LinkedCompletion.Urcs completion,
+            String constant,
+            String endMethod,
+            CodeBlock aborts) {
+        LinkedParameter given = completion.endGiven().orElseThrow();
+        String without = constant + "_WITHOUT_" + Names.constant(given.name());
+        String anyEnd = endMethod + "AtFirst";
+        type.addMethod(MethodSpec.methodBuilder(anyEnd)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(Types.URC, "urc")
+                .returns(boolean.class)
+                .addStatement(
+                        "return $T.matches(urc.line())",
+                        types.local(completion.end().javaName()))
+                .build());
+        type.addField(FieldSpec.builder(COMPLETION, without, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                        "new $T($L.collect(),$W$T::$L,$W$L.timeout()$L)",
+                        COMPLETION,
+                        constant,
+                        name(),
+                        anyEnd,
+                        constant,
+                        aborts)
+                .build());
+        String chooser = method(command) + "Completion";
+        type.addMethod(MethodSpec.methodBuilder(chooser)
+                .addJavadoc(
+                        "Without $L the first $L ends the wait; with it, only the values the spec names.\n",
+                        Docs.code("<" + given.name() + ">"),
+                        Docs.code(completion.end().prefix()))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(types.local(command.javaName()), "request")
+                .returns(COMPLETION)
+                .addStatement("return $L ? $L : $L", carries(command, completion, given), constant, without)
+                .build());
+        return CodeBlock.of("$L(request)", chooser);
+    }
+
+    /** A condition that the request sends parameter {@code given}. */
+    private CodeBlock carries(LinkedCommand command, LinkedCompletion completion, LinkedParameter given) {
+        List<CodeBlock> checks = new ArrayList<>();
+        int n = 0;
+        for (LinkedForm form : command.forms()) {
+            if (!completion.forms().isEmpty() && !completion.forms().contains(form)) {
+                continue;
+            }
+            List<FieldRecords.Field> fields =
+                    records.fields(List.of(form.source().format()), command.parameters());
+            ClassName record = types.local(command.javaName()).nestedClass(form.recordName());
+            for (FieldRecords.Field field : fields) {
+                if (!field.parameter().name().equals(given.name())) {
+                    continue;
+                }
+                String variable = "form" + n++;
+                checks.add(
+                        field.optional()
+                                ? CodeBlock.of(
+                                        "request instanceof $T $L && $L.$L().isPresent()",
+                                        record,
+                                        variable,
+                                        variable,
+                                        field.javaName())
+                                : CodeBlock.of("request instanceof $T", record));
+            }
+        }
+        return checks.isEmpty() ? CodeBlock.of("false") : CodeBlock.join(checks, " || ");
     }
 
     private static CodeBlock strings(List<String> values) {

@@ -113,6 +113,11 @@ class MalformedSpecTest {
                                 + " with 'urc ...', or name it in the chapter header when another chapter declares"
                                 + " it ('uses network urc \"LINK LOST\";')"),
                 Arguments.of(
+                        "a wait given a parameter the command does not have",
+                        "urc +D as D \"d\" { param s: int; report: <s>; }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion until +D when s in 1 given md5; }",
+                        "t.atspec:3:56: error: 'given <md5>' names no parameter of AT+X"),
+                Arguments.of(
                         "a completion that awaits and aborts on one URC",
                         "urc +D as D \"d\" { }\n"
                                 + "command AT+X as X { timeout 1s; exec; completion 5s until +D abort on +D; }",

@@ -44,6 +44,7 @@ EVERY       : 'every';
 ABORT       : 'abort';
 ON          : 'on';
 USES        : 'uses';
+GIVEN       : 'given';
 DEFAULT     : 'default';
 QUOTED      : 'quoted';
 UNQUOTED    : 'unquoted';

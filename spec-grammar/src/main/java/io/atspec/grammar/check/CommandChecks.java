@@ -330,6 +330,7 @@ final class CommandChecks {
                 }
                 parameters.checkValueSet(until.values().ranges());
             }
+            until.given().ifPresent(given -> checkGiven(command, completion, given, until.location()));
         });
         completion.poll().ifPresent(poll -> checkPoll(poll));
         checkAborts(command, completion);
@@ -368,6 +369,23 @@ final class CommandChecks {
             reporter.error(
                     completion.abortOn().get(0).location(),
                     "'abort on' applies to a completion that waits for URCs ('until +URC'), not to a polled one");
+        }
+    }
+
+    /** {@code given <p>}: a parameter that some awaited form sends only sometimes. */
+    private void checkGiven(Command command, Completion completion, String given, SourceLocation where) {
+        if (command.parameter(given).isEmpty()) {
+            reporter.error(where, "'given <" + given + ">' names no parameter of " + command.name());
+            return;
+        }
+        boolean sentSometimes = command.forms().stream()
+                .filter(f -> completion.forms().isEmpty()
+                        || f.name().filter(completion.forms()::contains).isPresent())
+                .anyMatch(
+                        f -> f.format().fields().stream().anyMatch(x -> x.name().equals(given)));
+        if (!sentSometimes) {
+            reporter.error(
+                    where, "'given <" + given + ">': no awaited form of " + command.name() + " sends <" + given + ">");
         }
     }
 

@@ -445,8 +445,9 @@ public final class AstBuilder {
             } else if (clause instanceof UntilClauseContext u) {
                 until = Optional.of(new Completion.UntilUrc(
                         prefixName(u.PREFIX()),
-                        Optional.ofNullable(u.name()).map(this::name),
+                        u.name().isEmpty() ? Optional.empty() : Optional.of(name(u.name(0))),
                         u.valueSet() != null ? valueSet(u.valueSet()) : ValueSet.any(),
+                        u.name().size() > 1 ? Optional.of(name(u.name(1))) : Optional.empty(),
                         at(u.PREFIX().getSymbol())));
             } else if (clause instanceof PollClauseContext p) {
                 poll = Optional.of(new Completion.Poll(

@@ -25,6 +25,8 @@ public sealed interface LinkedCompletion {
      * @param end the URC that ends the wait
      * @param endField the field of {@code end} whose value decides, if only some values end it
      * @param endValues the values of {@code endField} that end the wait
+     * @param endGiven the request parameter without which {@code endField} does not matter
+     *     (the first {@code end} then ends the wait), if the spec says {@code given}
      * @param lineStarts the line starts the channel collects: those of {@code collect}, then
      *     {@code end}'s, each once
      * @param abortLineStarts the line starts of the URCs that end the wait at once with a
@@ -38,6 +40,7 @@ public sealed interface LinkedCompletion {
             LinkedUrc end,
             Optional<LinkedParameter> endField,
             ValueSet endValues,
+            Optional<LinkedParameter> endGiven,
             List<String> lineStarts,
             List<String> abortLineStarts)
             implements LinkedCompletion {

@@ -166,6 +166,7 @@ public final class Linker {
                 end,
                 until.field().map(f -> end.parameters().get(f)),
                 until.values(),
+                until.given().map(g -> parameters(command.parameters()).get(g)),
                 lineStarts,
                 abortLineStarts(completion));
     }

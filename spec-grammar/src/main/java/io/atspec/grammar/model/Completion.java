@@ -34,9 +34,11 @@ public record Completion(
 
     /**
      * The URC that ends a completion, optionally only when one of its fields has one of a set
-     * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31).
+     * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31); with
+     * {@code given}, only when the request carries that parameter (else the first report ends it).
      */
-    public record UntilUrc(String prefix, Optional<String> field, ValueSet values, SourceLocation location) {}
+    public record UntilUrc(
+            String prefix, Optional<String> field, ValueSet values, Optional<String> given, SourceLocation location) {}
 
     /** A query repeated until one of its response fields has one of a set of values. */
     public record Poll(

@@ -32,6 +32,12 @@ class LinkerTest {
                 param state: int "state";
                 query -> +STAT: <state>;
             }
+            command AT+FETCH as Fetch "fetch" {
+                timeout 1s;
+                param md5: hex(32..32) "check code";
+                set: [<md5>];
+                completion until +DONE when state in 0 given md5;
+            }
             command AT+GO as Go "go" {
                 timeout 1s;
                 exec;
@@ -110,9 +116,13 @@ class LinkerTest {
         assertThat(urcs.lineStarts()).containsExactly("+DATA:", "+DONE:", "+FIN:");
         // Another chapter's URC as the header names it; this chapter's with every spelling.
         assertThat(urcs.abortLineStarts()).containsExactly("LINK LOST", "+READY", "+RDY");
+        assertThat(urcs.endGiven()).isEmpty();
+        LinkedCompletion.Urcs fetch =
+                (LinkedCompletion.Urcs) chapter.commands().get(2).completion().orElseThrow();
+        assertThat(fetch.endGiven().orElseThrow().name()).isEqualTo("md5");
 
         LinkedCompletion.Poll poll =
-                (LinkedCompletion.Poll) chapter.commands().get(2).completion().orElseThrow();
+                (LinkedCompletion.Poll) chapter.commands().get(3).completion().orElseThrow();
         assertThat(poll.query().name()).isEqualTo("AT+STAT");
         assertThat(poll.queryForm().responseName()).contains("StatResponse");
         assertThat(poll.field().name()).isEqualTo("state");

@@ -206,6 +206,41 @@ class HttpEndToEndTest {
     }
 
     @Test
+    void aDownloadWithACheckCodeWaitsForTheVerificationAndKeepsTheEarlierStages() {
+        String md5 = "eaf84487e190bc79af55c972bbc63e3f";
+        modem.when("AT+HTTPGET=0,0," + md5, r -> r.ok().urc("+HTTPGETRPT: 10").urc("+HTTPGETRPT: 30"));
+
+        HttpGetOutcome outcome = http.httpGet(HttpGet.set(Decompression.UNZIP, CheckType.MD5, md5));
+
+        assertThat(outcome.reports())
+                .map(report -> ((HttpGetRpt) report).stateType().value().orElseThrow())
+                .containsExactly(DownloadState.DOWNLOAD_SUCCESSFUL, DownloadState.VERIFICATION_SUCCESSFUL);
+    }
+
+    @Test
+    void aDownloadWithoutACheckCodeEndsAtItsFirstReport() {
+        modem.when("AT+HTTPGET=0", r -> r.ok().urc("+HTTPGETRPT: 10"));
+
+        HttpGetOutcome outcome = http.httpGet(HttpGet.set(Decompression.UNZIP));
+
+        assertThat(outcome.reports())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        HttpGetRpt.class,
+                        report -> assertThat(report.stateType().value()).contains(DownloadState.DOWNLOAD_SUCCESSFUL));
+    }
+
+    @Test
+    void aFailedDownloadEndsAVerifiedDownloadEarly() {
+        String md5 = "eaf84487e190bc79af55c972bbc63e3f";
+        modem.when("AT+HTTPSGET=1,0," + md5, r -> r.ok().urc("+HTTPSGETRPT: 11,404"));
+
+        HttpsGetOutcome outcome = http.httpsGet(HttpsGet.set(Decompression.ZIP, CheckType.MD5, md5));
+
+        assertThat(outcome.reports()).singleElement().isInstanceOf(HttpsGetRpt.class);
+    }
+
+    @Test
     void downloadEndsAtTheManualsOtherSpellingOfTheReport() {
         modem.echo(true);
         modem.when("AT+HTTPGET=0", r -> r.ok().urc("+APHTTPGETRPT: 11"));
