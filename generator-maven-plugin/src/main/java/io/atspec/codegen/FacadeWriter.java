@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import io.atspec.grammar.link.ChapterNames;
 import io.atspec.grammar.link.LinkedChapter;
 import io.atspec.grammar.link.LinkedCommand;
 import io.atspec.grammar.link.LinkedCompletion;
@@ -630,7 +631,7 @@ final class FacadeWriter {
                 continue;
             }
             ClassName response = ResponseWriter.name(types, linked);
-            String name = method(command) + linked.recordName();
+            String name = method(command) + ChapterNames.formStem(form);
             type.addMethod(MethodSpec.methodBuilder(name)
                     .addJavadoc(
                             "Sends $L and reads its answer.\n\n@return the answer\n",

@@ -58,8 +58,9 @@ final class RequestWriter {
         }
     }
 
-    static String recordName(Form form) {
-        return ChapterNames.recordName(form);
+    /** The form's record, as the linker named it. */
+    static String recordName(LinkedCommand command, Form form) {
+        return command.form(form).recordName();
     }
 
     static String factoryName(Form form) {
@@ -124,7 +125,7 @@ final class RequestWriter {
 
         for (Form form : command.forms()) {
             List<Component> components = components(command, form);
-            ClassName record = self.nestedClass(recordName(form));
+            ClassName record = self.nestedClass(recordName(linked, form));
             type.addPermittedSubclass(record);
             factories(command, form, components, record).forEach(type::addMethod);
             type.addType(record(command, form, components, record, self));
@@ -449,6 +450,8 @@ final class RequestWriter {
         type.addMethod(commandMethod(form, components));
         type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
+            // The constructor copies the payload (Arguments.payload); the accessor copies it out.
+            type.addMethods(ArrayAwareEquality.copyingAccessors(equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
         }

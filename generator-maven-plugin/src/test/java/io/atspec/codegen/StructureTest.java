@@ -37,9 +37,9 @@ class StructureTest {
     @Test
     void nestedOptionalGroupsGiveOneFactoryPerDepth() {
         assertThat(source("DemoFormat"))
-                .contains("static Set set(TransferMode mode) {")
-                .contains("static Set set(TransferMode mode, int length) {")
-                .contains("static Set set(TransferMode mode, int length, Format format) {")
+                .contains("static SetForm set(TransferMode mode) {")
+                .contains("static SetForm set(TransferMode mode, int length) {")
+                .contains("static SetForm set(TransferMode mode, int length, Format format) {")
                 // The inner group needs the outer one.
                 .contains(
                         "Arguments.nested(NAME, \"<format>\", \"<length>\", format.isPresent(), length.isPresent());");

@@ -97,10 +97,10 @@ public final class Linker {
                 command.completion().map(c -> completion(command, c)));
     }
 
-    private static LinkedForm form(Command command, Form form) {
+    private LinkedForm form(Command command, Form form) {
         return new LinkedForm(
                 form,
-                ChapterNames.recordName(form),
+                ChapterNames.recordName(chapter, form),
                 ChapterNames.factoryName(form),
                 form.responses().isEmpty() ? Optional.empty() : Optional.of(ChapterNames.responseName(command, form)));
     }

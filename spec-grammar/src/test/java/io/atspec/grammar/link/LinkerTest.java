@@ -54,6 +54,11 @@ class LinkerTest {
             }
             urc +DONE as Done "done" { param state: int "state"; report: <state>; alias +FIN; }
             urc +READY as Ready "ready" { indicates reboot; alias +RDY; }
+            command AT+CFG as Cfg "config" {
+                param mode: Mode "mode";
+                set mode: <mode>;
+                test;
+            }
             """;
 
     private static LinkedChapter linked() {
@@ -70,6 +75,20 @@ class LinkerTest {
         assertThat(names.all())
                 .containsExactly(
                         "FileHttpUrc", "FileHttpRequests", "FileHttpCommands", "FileHttpEdition", "FileHttpChapter");
+    }
+
+    @Test
+    void formRecordsShadowNoPlatformTypeAndLookLikeNoChapterType() {
+        LinkedChapter chapter = linked();
+
+        // "Set" would shadow java.util.Set; "Mode" would sit beside the enum Mode.
+        assertThat(chapter.commands().get(0).forms().get(0).recordName()).isEqualTo("SetForm");
+        assertThat(chapter.commands().get(3).forms())
+                .extracting(LinkedForm::recordName)
+                .containsExactly("ModeForm", "Test");
+        assertThat(chapter.commands().get(1).forms().get(0).recordName()).isEqualTo("Query");
+        // Composed names keep the plain form name.
+        assertThat(chapter.commands().get(0).forms().get(0).factoryName()).isEqualTo("set");
     }
 
     @Test

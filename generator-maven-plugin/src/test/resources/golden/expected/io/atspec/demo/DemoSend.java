@@ -250,6 +250,16 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
       return text.toString();
     }
 
+    /**
+     * A copy of the bytes: the record stays immutable.
+     *
+     * @return a copy of {@code data}
+     */
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+
     @Override
     public boolean equals(Object object) {
       return object instanceof Write other && Arrays.equals(data, other.data)
@@ -299,6 +309,16 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
       StringJoiner text = new StringJoiner(", ", "DemoSend.Custom[", "]");
       text.add("data=" + data.length + " bytes");
       return text.toString();
+    }
+
+    /**
+     * A copy of the bytes: the record stays immutable.
+     *
+     * @return a copy of {@code data}
+     */
+    @Override
+    public byte[] data() {
+      return data.clone();
     }
 
     @Override
