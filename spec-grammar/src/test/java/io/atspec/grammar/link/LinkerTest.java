@@ -83,7 +83,7 @@ class LinkerTest {
 
         // "Set" would shadow java.util.Set; "Mode" would sit beside the enum Mode.
         assertThat(chapter.commands().get(0).forms().get(0).recordName()).isEqualTo("SetForm");
-        assertThat(chapter.commands().get(3).forms())
+        assertThat(chapter.commands().get(4).forms())
                 .extracting(LinkedForm::recordName)
                 .containsExactly("ModeForm", "Test");
         assertThat(chapter.commands().get(1).forms().get(0).recordName()).isEqualTo("Query");
