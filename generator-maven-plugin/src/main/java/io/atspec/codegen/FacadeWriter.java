@@ -319,24 +319,32 @@ final class FacadeWriter {
         LinkedUrc end = completion.end();
         Duration timeout = completion.timeout();
         String endMethod = "ends" + command.javaName();
+        CodeBlock aborts = completion.abortLineStarts().isEmpty()
+                ? CodeBlock.of("")
+                : CodeBlock.of(",$W$T.of($L)", List.class, strings(completion.abortLineStarts()));
         type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L))",
+                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L)$L)",
                         COMPLETION,
                         List.class,
-                        CodeBlock.join(
-                                collect.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "),
+                        strings(collect),
                         name(),
                         endMethod,
                         Duration.class,
-                        timeout.toMillis())
+                        timeout.toMillis(),
+                        aborts)
                 .build());
         type.addMethod(endPredicate(endMethod, completion));
+        CodeBlock completionOf = CodeBlock.of("$L", constant);
+        if (completion.endGiven().isPresent()) {
+            completionOf = givenCompletion(type, command, completion, constant, endMethod, aborts);
+        }
         CodeBlock applies = appliesTo(command, completion);
         String wait = RequestWriter.human(timeout);
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
+                .addJavadoc(abortDoc(completion))
                 .addJavadoc(tags(false, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -373,8 +381,7 @@ final class FacadeWriter {
                             outcome)
                     .endControlFlow();
         }
-        CodeBlock withTimeout =
-                CodeBlock.of("new $T($L.collect(),$W$L.end(),$WcompletionTimeout)", COMPLETION, constant, constant);
+        CodeBlock withTimeout = CodeBlock.of("$L.withTimeout(completionTimeout)", completionOf);
         blocking.addStatement(
                 "return $T.of(channel.execute($L,$W$L))", outcome, commandOf(command, "request"), withTimeout);
         async.addStatement(
@@ -393,6 +400,100 @@ final class FacadeWriter {
                 .addStatement("return $LAsync(request, $L.timeout())", method(command), constant)
                 .build());
         type.addMethod(async.build());
+    }
+
+    /**
+     * For {@code until +X when <f> in ... given <p>}: a second completion that the first
+     * {@code +X} ends, used when the request does not carry {@code <p>}, and a method that
+     * chooses between the two. Returns the call that yields the request's completion.
+     */
+    private CodeBlock givenCompletion(
+            TypeSpec.Builder type,
+            LinkedCommand command,
+            LinkedCompletion.Urcs completion,
+            String constant,
+            String endMethod,
+            CodeBlock aborts) {
+        LinkedParameter given = completion.endGiven().orElseThrow();
+        String without = constant + "_WITHOUT_" + Names.constant(given.name());
+        String anyEnd = endMethod + "AtFirst";
+        type.addMethod(MethodSpec.methodBuilder(anyEnd)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(Types.URC, "urc")
+                .returns(boolean.class)
+                .addStatement(
+                        "return $T.matches(urc.line())",
+                        types.local(completion.end().javaName()))
+                .build());
+        type.addField(FieldSpec.builder(COMPLETION, without, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                        "new $T($L.collect(),$W$T::$L,$W$L.timeout()$L)",
+                        COMPLETION,
+                        constant,
+                        name(),
+                        anyEnd,
+                        constant,
+                        aborts)
+                .build());
+        String chooser = method(command) + "Completion";
+        type.addMethod(MethodSpec.methodBuilder(chooser)
+                .addJavadoc(
+                        "Without $L the first $L ends the wait; with it, only the values the spec names.\n",
+                        Docs.code("<" + given.name() + ">"),
+                        Docs.code(completion.end().prefix()))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(types.local(command.javaName()), "request")
+                .returns(COMPLETION)
+                .addStatement("return $L ? $L : $L", carries(command, completion, given), constant, without)
+                .build());
+        return CodeBlock.of("$L(request)", chooser);
+    }
+
+    /** A condition that the request sends parameter {@code given}. */
+    private CodeBlock carries(LinkedCommand command, LinkedCompletion completion, LinkedParameter given) {
+        List<CodeBlock> checks = new ArrayList<>();
+        int n = 0;
+        for (LinkedForm form : command.forms()) {
+            if (!completion.forms().isEmpty() && !completion.forms().contains(form)) {
+                continue;
+            }
+            List<FieldRecords.Field> fields =
+                    records.fields(List.of(form.source().format()), command.parameters());
+            ClassName record = types.local(command.javaName()).nestedClass(form.recordName());
+            for (FieldRecords.Field field : fields) {
+                if (!field.parameter().name().equals(given.name())) {
+                    continue;
+                }
+                String variable = "form" + n++;
+                checks.add(
+                        field.optional()
+                                ? CodeBlock.of(
+                                        "request instanceof $T $L && $L.$L().isPresent()",
+                                        record,
+                                        variable,
+                                        variable,
+                                        field.javaName())
+                                : CodeBlock.of("request instanceof $T", record));
+            }
+        }
+        return checks.isEmpty() ? CodeBlock.of("false") : CodeBlock.join(checks, " || ");
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return CodeBlock.join(values.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", ");
+    }
+
+    /** Says which reports end the wait early, and with what. */
+    private static CodeBlock abortDoc(LinkedCompletion.Urcs completion) {
+        if (completion.abortLineStarts().isEmpty()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.of(
+                "<p>Ends at once with {@link $T} when $L arrives.\n",
+                ClassName.get(Types.RUNTIME, "CompletionAbortedException"),
+                String.join(
+                        " or ",
+                        completion.abortLineStarts().stream().map(Docs::code).toList()));
     }
 
     private MethodSpec endPredicate(String name, LinkedCompletion.Urcs completion) {

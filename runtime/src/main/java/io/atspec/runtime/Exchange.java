@@ -33,6 +33,9 @@ final class Exchange {
     volatile boolean echoSeen;
     volatile boolean promptSeen;
     volatile AtResponse ackResponse;
+    /** The URC that aborted the completion before the OK came, if one did. */
+    volatile Urc abortedBy;
+
     volatile ScheduledFuture<?> timeoutTask;
     volatile ScheduledFuture<?> completionTask;
     private boolean endSeen;

@@ -371,8 +371,7 @@ public final class DemoCommands {
    */
   public DemoSendOutcome demoSend(DemoSend request, Duration completionTimeout) {
     return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()),
-        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
-        completionTimeout)));
+        DEMO_SEND_COMPLETION.withTimeout(completionTimeout)));
   }
 
   /**
@@ -399,8 +398,7 @@ public final class DemoCommands {
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request,
       Duration completionTimeout) {
     return channel.submit(request.command(demoSendTimeout()),
-        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
-        completionTimeout)).thenApply(DemoSendOutcome::of);
+        DEMO_SEND_COMPLETION.withTimeout(completionTimeout)).thenApply(DemoSendOutcome::of);
   }
 
   private static boolean endsDemoJob(Urc urc) {
@@ -439,8 +437,7 @@ public final class DemoCommands {
    */
   public DemoJobOutcome demoJob(DemoJob request, Duration completionTimeout) {
     return DemoJobOutcome.of(channel.execute(request.command(),
-        new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(),
-        completionTimeout)));
+        DEMO_JOB_COMPLETION.withTimeout(completionTimeout)));
   }
 
   /**
@@ -466,8 +463,8 @@ public final class DemoCommands {
    */
   public CompletableFuture<DemoJobOutcome> demoJobAsync(DemoJob request,
       Duration completionTimeout) {
-    return channel.submit(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(),
-        DEMO_JOB_COMPLETION.end(), completionTimeout)).thenApply(DemoJobOutcome::of);
+    return channel.submit(request.command(), DEMO_JOB_COMPLETION.withTimeout(completionTimeout))
+        .thenApply(DemoJobOutcome::of);
   }
 
   /**
