@@ -216,15 +216,47 @@ final class RequestWriter {
         return doc.build();
     }
 
-    static String wireFormat(Command command, Form form) {
+    /**
+     * The line as the module sees it, for Javadoc: {@code AT+HTTPACTION=2,<length>[,<type>]}.
+     * Fixed values are written as sent (their code, quoted where the parameter is), fields the
+     * caller gives as {@code <name>} (in quotes when sent quoted), optional groups in brackets.
+     */
+    String wireFormat(Command command, Form form) {
         String line = command.name() + form.kind().suffix();
         if (form.kind() == FormKind.SET) {
-            line += form.format();
+            line += wireText(command, form.format().items());
         }
         if (form.promptPayload().isPresent()) {
             line += " > <" + form.promptPayload().get() + ">";
         }
         return line;
+    }
+
+    private String wireText(Command command, List<FormatItem> items) {
+        StringBuilder out = new StringBuilder();
+        for (FormatItem item : items) {
+            boolean first = out.length() == 0;
+            if (item instanceof FormatItem.OptionalGroup group) {
+                out.append(first ? "[" : "[,")
+                        .append(wireText(command, group.format().items()))
+                        .append(']');
+                continue;
+            }
+            out.append(first ? "" : ",");
+            if (item instanceof FormatItem.Field field) {
+                Parameter parameter = types.parameter(command, field.name());
+                if (field.fixedValue().isPresent()) {
+                    out.append(types.fixedWire(parameter, field.fixedValue().get()));
+                } else if (parameter.quoting().isQuoted()) {
+                    out.append("\"<").append(field.name()).append(">\"");
+                } else {
+                    out.append('<').append(field.name()).append('>');
+                }
+            } else if (item instanceof FormatItem.Text text) {
+                out.append(text.text());
+            }
+        }
+        return out.toString();
     }
 
     static String human(Duration duration) {
@@ -321,13 +353,9 @@ final class RequestWriter {
         return factories;
     }
 
-    private static String lineFor(Command command, Form form, List<FormatItem> shape) {
-        StringBuilder line =
-                new StringBuilder(command.name()).append(form.kind().suffix());
-        if (form.kind() == FormKind.SET) {
-            line.append(String.join(",", shape.stream().map(Object::toString).toList()));
-        }
-        return line.toString();
+    /** One shape of the form as sent: {@code AT+DSEND=1,<length>}. */
+    private String lineFor(Command command, Form form, List<FormatItem> shape) {
+        return command.name() + form.kind().suffix() + (form.kind() == FormKind.SET ? wireText(command, shape) : "");
     }
 
     private static Set<String> fieldNames(List<FormatItem> shape) {

@@ -168,6 +168,15 @@ class StructureTest {
     }
 
     @Test
+    void javadocShowsTheLineAsSentNotTheSpecNotation() {
+        assertThat(source("DemoSend"))
+                .contains("<code>AT+DSEND=1,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>")
+                .doesNotContain("&lt;mode=1&gt;");
+        // A fixed enum value is sent as its code, quoted as the parameter is.
+        assertThat(source("DemoOpt")).contains("<code>AT+DOPT=\"label\",\"&lt;label&gt;\"</code>");
+    }
+
+    @Test
     void javadocCountsHexInCharactersAndSaysWhatAnUnknownCodeBecomes() {
         assertThat(source("DemoConfigQueryResponse"))
                 .contains("MD5 of the configuration (32 hex characters)")

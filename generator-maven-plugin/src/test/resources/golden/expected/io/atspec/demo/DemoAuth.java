@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Forms:
  * <ul>
- *   <li>{@link #set}: <code>AT+DAUTH=&lt;user&gt;[,&lt;pwd&gt;]</code>
+ *   <li>{@link #set}: <code>AT+DAUTH="&lt;user&gt;"[,"&lt;pwd&gt;"]</code>
  * </ul>
  *
  * <p>Parameters:
@@ -60,7 +60,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.SetForm {
   }
 
   /**
-   * <code>AT+DAUTH=&lt;user&gt;</code>
+   * <code>AT+DAUTH="&lt;user&gt;"</code>
    * @param user user name (string, 1..32 bytes, quoted)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
@@ -70,7 +70,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.SetForm {
   }
 
   /**
-   * <code>AT+DAUTH=&lt;user&gt;,&lt;pwd&gt;</code>
+   * <code>AT+DAUTH="&lt;user&gt;","&lt;pwd&gt;"</code>
    * @param user user name (string, 1..32 bytes, quoted)
    * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged))
    * @return the request, its arguments checked
@@ -81,7 +81,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.SetForm {
   }
 
   /**
-   * The set form: <code>AT+DAUTH=&lt;user&gt;[,&lt;pwd&gt;]</code>
+   * The set form: <code>AT+DAUTH="&lt;user&gt;"[,"&lt;pwd&gt;"]</code>
    *
    * @param user user name (string, 1..32 bytes, quoted)
    * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
