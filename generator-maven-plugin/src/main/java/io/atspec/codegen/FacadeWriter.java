@@ -153,7 +153,8 @@ final class FacadeWriter {
                 pollCommand(type, command, poll);
             } else if (command.completion().orElse(null) instanceof LinkedCompletion.Urcs urcCompletion) {
                 urcCommand(type, command, urcCompletion);
-            } else {
+            } else if (!command.forms().stream().allMatch(FacadeWriter::isShortcut)) {
+                // A command of shortcuts only gets them alone: one facade method per form.
                 plainCommand(type, command);
             }
             shortcuts(type, command);
@@ -648,13 +649,18 @@ final class FacadeWriter {
         type.addMethod(async.build());
     }
 
-    /** Forms that take no argument and get an information response: read it directly. */
+    /** A form that takes no argument and gets an information response: read it directly. */
+    private static boolean isShortcut(LinkedForm linked) {
+        Form form = linked.source();
+        return linked.answers()
+                && form.format().fields().isEmpty()
+                && form.promptPayload().isEmpty();
+    }
+
     private void shortcuts(TypeSpec.Builder type, LinkedCommand command) {
         for (LinkedForm linked : command.forms()) {
             Form form = linked.source();
-            if (!linked.answers()
-                    || !form.format().fields().isEmpty()
-                    || form.promptPayload().isPresent()) {
+            if (!isShortcut(linked)) {
                 continue;
             }
             ClassName response = ResponseWriter.name(types, linked);

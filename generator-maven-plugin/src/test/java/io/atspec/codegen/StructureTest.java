@@ -168,6 +168,22 @@ class StructureTest {
     }
 
     @Test
+    void aCommandOfArgumentlessQueriesOnlyGetsOneFacadeMethodPerForm() {
+        String facade = Specs.generate(Specs.HTTP, Specs.HTTP_NAME).stream()
+                .filter(f -> f.relativePath().endsWith("/HttpCommands.java"))
+                .findFirst()
+                .orElseThrow()
+                .content();
+
+        // AT+HTTPGETSTAT has only its query form: the typed shortcut, not also a generic method.
+        assertThat(facade)
+                .contains("public HttpGetStatResponse httpGetStatQuery() {")
+                .contains("public HttpGetStatResponse httpGetStatQuery(Duration timeout) {")
+                .doesNotContain("httpGetStat(HttpGetStat request")
+                .doesNotContain("httpGetStatAsync(");
+    }
+
+    @Test
     void javadocShowsTheLineAsSentNotTheSpecNotation() {
         assertThat(source("DemoSend"))
                 .contains("<code>AT+DSEND=1,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>")
