@@ -649,6 +649,47 @@ final class FacadeWriter {
         type.addMethod(async.build());
     }
 
+    /**
+     * {@code terminal()}, the report that ended the wait as its own type, and one typed list per
+     * kind of report collected ({@code httpRecvReports()}), so that no caller casts.
+     */
+    private void typedReports(TypeSpec.Builder type, LinkedCompletion.Urcs completion) {
+        ClassName end = types.local(completion.end().javaName());
+        type.addMethod(MethodSpec.methodBuilder("terminal")
+                .addJavadoc(
+                        "The report that ended the wait, $L.\n\n",
+                        Docs.code(completion.end().prefix()))
+                .addJavadoc("@return it; empty when the form only gets its acknowledgement\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, end))
+                .beginControlFlow("if (!reports.isEmpty() && reports.get(reports.size() - 1) instanceof $T last)", end)
+                .addStatement("return $T.of(last)", Optional.class)
+                .endControlFlow()
+                .addStatement("return $T.empty()", Optional.class)
+                .build());
+        java.util.Set<String> done = new java.util.LinkedHashSet<>();
+        List<LinkedUrc> kinds = new ArrayList<>(completion.collect());
+        kinds.add(completion.end());
+        for (LinkedUrc urc : kinds) {
+            if (!done.add(urc.javaName())) {
+                continue;
+            }
+            ClassName record = types.local(urc.javaName());
+            type.addMethod(MethodSpec.methodBuilder(Names.camel(urc.javaName()) + "Reports")
+                    .addJavadoc(
+                            "The $L reports, in order (the terminal report too, when it is one).\n\n",
+                            Docs.code(urc.prefix()))
+                    .addJavadoc("@return them, typed\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), record))
+                    .addStatement(
+                            "return reports.stream()$Z.filter($T.class::isInstance)$Z.map($T.class::cast)$Z.toList()",
+                            record,
+                            record)
+                    .build());
+        }
+    }
+
     /** A form that takes no argument and gets an information response: read it directly. */
     private static boolean isShortcut(LinkedForm linked) {
         Form form = linked.source();
@@ -806,6 +847,7 @@ final class FacadeWriter {
                 .returns(self)
                 .addStatement("return new $T(acknowledgement, $T.of())", self, List.class)
                 .build());
+        typedReports(type, (LinkedCompletion.Urcs) completion);
         MethodSpec.Builder data = MethodSpec.methodBuilder("data")
                 .addJavadoc("Every payload byte of the reports, in order: the response data.\n\n")
                 .addJavadoc("@return the bytes, empty when no report carried any\n")

@@ -215,6 +215,13 @@ class HttpEndToEndTest {
         assertThat(outcome.reports())
                 .map(report -> ((HttpGetRpt) report).stateType().value().orElseThrow())
                 .containsExactly(DownloadState.DOWNLOAD_SUCCESSFUL, DownloadState.VERIFICATION_SUCCESSFUL);
+        // The same, typed: no cast.
+        assertThat(outcome.terminal())
+                .hasValueSatisfying(end -> assertThat(end.stateTypeIs(DownloadState.VERIFICATION_SUCCESSFUL))
+                        .isTrue());
+        assertThat(outcome.httpGetRptReports()).hasSize(2);
+        assertThat(outcome.httpGetRptReports().get(0).stateTypeIs(DownloadState.DOWNLOAD_SUCCESSFUL))
+                .isTrue();
     }
 
     @Test
