@@ -28,7 +28,7 @@ assert decodeExit == 0
 assert decoded.contains('> AT+SSTAT?\n    = command SensorStatus.Query[] (chapter sensor)')
 assert decoded.contains('< +SSTAT: 1\n    = response to AT+SSTAT?: SensorStatusResponse[state=1 (MEASURING)]')
 assert decoded.contains('command AT+SSEND (chapter sensor): 4 payload bytes follow the \'>\' prompt')
-assert decoded.contains('> READ (4 bytes)\n    = payload of AT+SSEND: command SensorSend.Set[data=4 bytes]')
+assert decoded.contains('> READ (4 bytes)\n    = payload of AT+SSEND: command SensorSend.SetForm[data=4 bytes]')
 // Framed by the chapter's own decoder: 14 bytes over two lines.
 assert decoded.contains('< +SDATA: 14, t=21.5C\\r\\nh=40% (14 payload bytes)\n'
         + '    = URC SensorData[length=14, data=14 bytes] (chapter sensor)')

@@ -3,6 +3,7 @@ package io.atspec.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code equals} and {@code hashCode} for records with byte-array components: a record compares
- * arrays by identity, a request or report with a payload must compare its bytes.
+ * {@code equals}, {@code hashCode} and accessors for records with byte-array components: a record
+ * compares arrays by identity and hands out its own array, a request or report with a payload must
+ * compare its bytes and stay immutable.
  */
 final class ArrayAwareEquality {
 
@@ -54,6 +56,48 @@ final class ArrayAwareEquality {
                         type,
                         checks.isEmpty() ? CodeBlock.of("true") : CodeBlock.join(checks, "\n    && "))
                 .build();
+    }
+
+    /**
+     * Accessors that hand out copies of the byte arrays, so no caller can change a record's bytes
+     * (the canonical accessor would return the record's own array).
+     */
+    static List<MethodSpec> copyingAccessors(List<Member> members) {
+        List<MethodSpec> accessors = new ArrayList<>();
+        for (Member member : members) {
+            MethodSpec.Builder accessor = MethodSpec.methodBuilder(member.name())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC);
+            switch (member.kind()) {
+                case BYTES ->
+                    accessors.add(accessor.addJavadoc("A copy of the bytes: the record stays immutable.\n\n")
+                            .addJavadoc("@return a copy of {@code $L}\n", member.name())
+                            .returns(Types.BYTES)
+                            .addStatement("return $L.clone()", member.name())
+                            .build());
+                case OPTIONAL_BYTES ->
+                    accessors.add(accessor.addJavadoc("A copy of the bytes, if any: the record stays immutable.\n\n")
+                            .addJavadoc("@return a copy of {@code $L}, empty when absent\n", member.name())
+                            .returns(ParameterizedTypeName.get(Types.OPTIONAL, Types.BYTES))
+                            .addStatement("return $L.map(byte[]::clone)", member.name())
+                            .build());
+                case PRIMITIVE, OBJECT -> {}
+            }
+        }
+        return accessors;
+    }
+
+    /** Statements of a compact constructor that copy the byte arrays it is given. */
+    static CodeBlock copyingConstructor(List<Member> members) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (Member member : members) {
+            switch (member.kind()) {
+                case BYTES -> code.addStatement("$L = $L.clone()", member.name(), member.name());
+                case OPTIONAL_BYTES -> code.addStatement("$L = $L.map(byte[]::clone)", member.name(), member.name());
+                case PRIMITIVE, OBJECT -> {}
+            }
+        }
+        return code.build();
     }
 
     static MethodSpec hashCodeMethod(List<Member> members) {

@@ -30,6 +30,7 @@ public final class ContentHash {
 
     public String value() {
         // Not String.format: its first call in a fresh JVM costs some 20 ms of Formatter start-up.
+        // Padded: a hash whose top digits are zero keeps its 16 digits.
         String hex = Long.toHexString((crc.getValue() << 32) | adler.getValue());
         return length + "-" + "0".repeat(16 - hex.length()) + hex;
     }

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import io.atspec.grammar.link.ChapterNames;
 import io.atspec.grammar.link.LinkedChapter;
 import io.atspec.grammar.link.LinkedCommand;
 import io.atspec.grammar.link.LinkedCompletion;
@@ -152,7 +153,8 @@ final class FacadeWriter {
                 pollCommand(type, command, poll);
             } else if (command.completion().orElse(null) instanceof LinkedCompletion.Urcs urcCompletion) {
                 urcCommand(type, command, urcCompletion);
-            } else {
+            } else if (!command.forms().stream().allMatch(FacadeWriter::isShortcut)) {
+                // A command of shortcuts only gets them alone: one facade method per form.
                 plainCommand(type, command);
             }
             shortcuts(type, command);
@@ -268,6 +270,33 @@ final class FacadeWriter {
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
                 .addStatement("return channel.submit($L)", commandOf(command, "request"))
                 .build());
+        // The same with a timeout of the caller's, for a module known to be slower than its manual.
+        type.addMethod(MethodSpec.methodBuilder(method(command))
+                .addJavadoc(doc(command))
+                .addJavadoc(timeoutTags("the module's answer"))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "timeout")
+                .returns(Types.AT_RESPONSE)
+                .addStatement("return channel.execute(request.command(timeout))")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
+                .addJavadoc(doc(command))
+                .addJavadoc(timeoutTags("a future of the module's answer"))
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(request, "request")
+                .addParameter(Duration.class, "timeout")
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
+                .addStatement("return channel.submit(request.command(timeout))")
+                .build());
+    }
+
+    private static CodeBlock timeoutTags(String returns) {
+        return CodeBlock.builder()
+                .add("\n@param request the command to send\n")
+                .add("@param timeout how long to wait for the final result, instead of the manual's timeout\n")
+                .add("@return $L\n", returns)
+                .build();
     }
 
     /** A condition that the request is of a form the completion applies to. */
@@ -291,24 +320,32 @@ final class FacadeWriter {
         LinkedUrc end = completion.end();
         Duration timeout = completion.timeout();
         String endMethod = "ends" + command.javaName();
+        CodeBlock aborts = completion.abortLineStarts().isEmpty()
+                ? CodeBlock.of("")
+                : CodeBlock.of(",$W$T.of($L)", List.class, strings(completion.abortLineStarts()));
         type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L))",
+                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L)$L)",
                         COMPLETION,
                         List.class,
-                        CodeBlock.join(
-                                collect.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "),
+                        strings(collect),
                         name(),
                         endMethod,
                         Duration.class,
-                        timeout.toMillis())
+                        timeout.toMillis(),
+                        aborts)
                 .build());
         type.addMethod(endPredicate(endMethod, completion));
+        CodeBlock completionOf = CodeBlock.of("$L", constant);
+        if (completion.endGiven().isPresent()) {
+            completionOf = givenCompletion(type, command, completion, constant, endMethod, aborts);
+        }
         CodeBlock applies = appliesTo(command, completion);
         String wait = RequestWriter.human(timeout);
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
+                .addJavadoc(abortDoc(completion))
                 .addJavadoc(tags(false, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -345,8 +382,7 @@ final class FacadeWriter {
                             outcome)
                     .endControlFlow();
         }
-        CodeBlock withTimeout =
-                CodeBlock.of("new $T($L.collect(),$W$L.end(),$WcompletionTimeout)", COMPLETION, constant, constant);
+        CodeBlock withTimeout = CodeBlock.of("$L.withTimeout(completionTimeout)", completionOf);
         blocking.addStatement(
                 "return $T.of(channel.execute($L,$W$L))", outcome, commandOf(command, "request"), withTimeout);
         async.addStatement(
@@ -365,6 +401,100 @@ final class FacadeWriter {
                 .addStatement("return $LAsync(request, $L.timeout())", method(command), constant)
                 .build());
         type.addMethod(async.build());
+    }
+
+    /**
+     * For {@code until +X when <f> in ... given <p>}: a second completion that the first
+     * {@code +X} ends, used when the request does not carry {@code <p>}, and a method that
+     * chooses between the two. Returns the call that yields the request's completion.
+     */
+    private CodeBlock givenCompletion(
+            TypeSpec.Builder type,
+            LinkedCommand command,
+            LinkedCompletion.Urcs completion,
+            String constant,
+            String endMethod,
+            CodeBlock aborts) {
+        LinkedParameter given = completion.endGiven().orElseThrow();
+        String without = constant + "_WITHOUT_" + Names.constant(given.name());
+        String anyEnd = endMethod + "AtFirst";
+        type.addMethod(MethodSpec.methodBuilder(anyEnd)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(Types.URC, "urc")
+                .returns(boolean.class)
+                .addStatement(
+                        "return $T.matches(urc.line())",
+                        types.local(completion.end().javaName()))
+                .build());
+        type.addField(FieldSpec.builder(COMPLETION, without, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                        "new $T($L.collect(),$W$T::$L,$W$L.timeout()$L)",
+                        COMPLETION,
+                        constant,
+                        name(),
+                        anyEnd,
+                        constant,
+                        aborts)
+                .build());
+        String chooser = method(command) + "Completion";
+        type.addMethod(MethodSpec.methodBuilder(chooser)
+                .addJavadoc(
+                        "Without $L the first $L ends the wait; with it, only the values the spec names.\n",
+                        Docs.code("<" + given.name() + ">"),
+                        Docs.code(completion.end().prefix()))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(types.local(command.javaName()), "request")
+                .returns(COMPLETION)
+                .addStatement("return $L ? $L : $L", carries(command, completion, given), constant, without)
+                .build());
+        return CodeBlock.of("$L(request)", chooser);
+    }
+
+    /** A condition that the request sends parameter {@code given}. */
+    private CodeBlock carries(LinkedCommand command, LinkedCompletion completion, LinkedParameter given) {
+        List<CodeBlock> checks = new ArrayList<>();
+        int n = 0;
+        for (LinkedForm form : command.forms()) {
+            if (!completion.forms().isEmpty() && !completion.forms().contains(form)) {
+                continue;
+            }
+            List<FieldRecords.Field> fields =
+                    records.fields(List.of(form.source().format()), command.parameters());
+            ClassName record = types.local(command.javaName()).nestedClass(form.recordName());
+            for (FieldRecords.Field field : fields) {
+                if (!field.parameter().name().equals(given.name())) {
+                    continue;
+                }
+                String variable = "form" + n++;
+                checks.add(
+                        field.optional()
+                                ? CodeBlock.of(
+                                        "request instanceof $T $L && $L.$L().isPresent()",
+                                        record,
+                                        variable,
+                                        variable,
+                                        field.javaName())
+                                : CodeBlock.of("request instanceof $T", record));
+            }
+        }
+        return checks.isEmpty() ? CodeBlock.of("false") : CodeBlock.join(checks, " || ");
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return CodeBlock.join(values.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", ");
+    }
+
+    /** Says which reports end the wait early, and with what. */
+    private static CodeBlock abortDoc(LinkedCompletion.Urcs completion) {
+        if (completion.abortLineStarts().isEmpty()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.of(
+                "<p>Ends at once with {@link $T} when $L arrives.\n",
+                ClassName.get(Types.RUNTIME, "CompletionAbortedException"),
+                String.join(
+                        " or ",
+                        completion.abortLineStarts().stream().map(Docs::code).toList()));
     }
 
     private MethodSpec endPredicate(String name, LinkedCompletion.Urcs completion) {
@@ -519,17 +649,63 @@ final class FacadeWriter {
         type.addMethod(async.build());
     }
 
-    /** Forms that take no argument and get an information response: read it directly. */
+    /**
+     * {@code terminal()}, the report that ended the wait as its own type, and one typed list per
+     * kind of report collected ({@code httpRecvReports()}), so that no caller casts.
+     */
+    private void typedReports(TypeSpec.Builder type, LinkedCompletion.Urcs completion) {
+        ClassName end = types.local(completion.end().javaName());
+        type.addMethod(MethodSpec.methodBuilder("terminal")
+                .addJavadoc(
+                        "The report that ended the wait, $L.\n\n",
+                        Docs.code(completion.end().prefix()))
+                .addJavadoc("@return it; empty when the form only gets its acknowledgement\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, end))
+                .beginControlFlow("if (!reports.isEmpty() && reports.get(reports.size() - 1) instanceof $T last)", end)
+                .addStatement("return $T.of(last)", Optional.class)
+                .endControlFlow()
+                .addStatement("return $T.empty()", Optional.class)
+                .build());
+        java.util.Set<String> done = new java.util.LinkedHashSet<>();
+        List<LinkedUrc> kinds = new ArrayList<>(completion.collect());
+        kinds.add(completion.end());
+        for (LinkedUrc urc : kinds) {
+            if (!done.add(urc.javaName())) {
+                continue;
+            }
+            ClassName record = types.local(urc.javaName());
+            type.addMethod(MethodSpec.methodBuilder(Names.camel(urc.javaName()) + "Reports")
+                    .addJavadoc(
+                            "The $L reports, in order (the terminal report too, when it is one).\n\n",
+                            Docs.code(urc.prefix()))
+                    .addJavadoc("@return them, typed\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), record))
+                    .addStatement(
+                            "return reports.stream()$Z.filter($T.class::isInstance)$Z.map($T.class::cast)$Z.toList()",
+                            record,
+                            record)
+                    .build());
+        }
+    }
+
+    /** A form that takes no argument and gets an information response: read it directly. */
+    private static boolean isShortcut(LinkedForm linked) {
+        Form form = linked.source();
+        return linked.answers()
+                && form.format().fields().isEmpty()
+                && form.promptPayload().isEmpty();
+    }
+
     private void shortcuts(TypeSpec.Builder type, LinkedCommand command) {
         for (LinkedForm linked : command.forms()) {
             Form form = linked.source();
-            if (!linked.answers()
-                    || !form.format().fields().isEmpty()
-                    || form.promptPayload().isPresent()) {
+            if (!isShortcut(linked)) {
                 continue;
             }
             ClassName response = ResponseWriter.name(types, linked);
-            String name = method(command) + linked.recordName();
+            String name = method(command) + ChapterNames.formStem(form);
             type.addMethod(MethodSpec.methodBuilder(name)
                     .addJavadoc(
                             "Sends $L and reads its answer.\n\n@return the answer\n",
@@ -543,6 +719,22 @@ final class FacadeWriter {
                                     command.timeoutByEdition(),
                                     method(command),
                                     CodeBlock.of("$T.$L()", types.local(command.javaName()), linked.factoryName())))
+                    .build());
+            type.addMethod(MethodSpec.methodBuilder(name)
+                    .addJavadoc(
+                            "Sends $L and reads its answer, waiting up to {@code timeout}.\n\n",
+                            Docs.code(command.name() + form.kind().suffix()))
+                    .addJavadoc(
+                            "@param timeout how long to wait for the final result, instead of the manual's timeout\n")
+                    .addJavadoc("@return the answer\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(Duration.class, "timeout")
+                    .returns(response)
+                    .addStatement(
+                            "return $T.first(channel.execute($T.$L().command(timeout)))",
+                            response,
+                            types.local(command.javaName()),
+                            linked.factoryName())
                     .build());
         }
     }
@@ -655,6 +847,7 @@ final class FacadeWriter {
                 .returns(self)
                 .addStatement("return new $T(acknowledgement, $T.of())", self, List.class)
                 .build());
+        typedReports(type, (LinkedCompletion.Urcs) completion);
         MethodSpec.Builder data = MethodSpec.methodBuilder("data")
                 .addJavadoc("Every payload byte of the reports, in order: the response data.\n\n")
                 .addJavadoc("@return the bytes, empty when no report carried any\n")

@@ -275,6 +275,46 @@ final class FieldRecords {
 
     /** Javadoc line of a component. */
     String describe(Field field) {
-        return Docs.escape(field.parameter().description()) + " (" + types.describeRange(field.parameter()) + ")";
+        String text =
+                Docs.escape(field.parameter().description()) + " (" + types.describeRange(field.parameter()) + ")";
+        if (field.parameter().type() instanceof ParamType.EnumRef) {
+            // Received codes are kept, not refused: say what an unlisted one becomes.
+            text += "; a code the spec does not list arrives as a {@code Coded} without a value";
+        }
+        return text;
+    }
+
+    /**
+     * {@code stateIs(LinkState.UP)} for every enum field: one typed test that is false for an
+     * absent field and for a code the spec does not list, so callers need neither unwrap the
+     * {@code Optional} nor compare code strings.
+     */
+    List<MethodSpec> codedTests(List<Field> fields) {
+        List<MethodSpec> tests = new ArrayList<>();
+        for (Field field : fields) {
+            if (!(field.parameter().type() instanceof ParamType.EnumRef ref)) {
+                continue;
+            }
+            String name = field.javaName();
+            MethodSpec.Builder test = MethodSpec.methodBuilder(name + "Is")
+                    .addJavadoc(
+                            "Whether {@code $L} $L {@code constant}.\n\n",
+                            name,
+                            field.optional() ? "came and is" : "is")
+                    .addJavadoc("@param constant the value to test for\n")
+                    .addJavadoc(
+                            "@return true when it is that constant; false $Lfor a code the spec does not list\n",
+                            field.optional() ? "when absent and " : "")
+                    .addModifiers(javax.lang.model.element.Modifier.PUBLIC)
+                    .addParameter(types.local(ref.enumName()), "constant")
+                    .returns(boolean.class);
+            if (field.optional()) {
+                test.addStatement("return $L.filter(c -> c.is(constant)).isPresent()", name);
+            } else {
+                test.addStatement("return $L.is(constant)", name);
+            }
+            tests.add(test.build());
+        }
+        return tests;
     }
 }

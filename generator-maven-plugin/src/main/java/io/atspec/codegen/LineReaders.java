@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import io.atspec.grammar.link.ChapterNames;
 import io.atspec.grammar.link.LinkedCommand;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Form;
@@ -56,7 +57,7 @@ final class LineReaders {
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(parseLine(command, self));
         for (Form form : command.forms()) {
-            ClassName record = self.nestedClass(RequestWriter.recordName(form));
+            ClassName record = self.nestedClass(RequestWriter.recordName(linked, form));
             methods.add(parseForm(command, form, requests.components(command, form), record, self));
         }
         if (prompts(command)) {
@@ -67,8 +68,7 @@ final class LineReaders {
 
     private MethodSpec parseForm(
             Command command, Form form, List<RequestWriter.Component> components, ClassName record, ClassName self) {
-        MethodSpec.Builder parse = MethodSpec.methodBuilder(
-                        "parse" + command.javaName() + RequestWriter.recordName(form))
+        MethodSpec.Builder parse = MethodSpec.methodBuilder("parse" + command.javaName() + ChapterNames.formStem(form))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(COMMAND_LINE, "line")
                 .addParameter(Types.BYTES, "payload")
@@ -168,7 +168,7 @@ final class LineReaders {
                 .addStatement("$T line = parsed.get()", COMMAND_LINE);
         List<CodeBlock> attempts = new ArrayList<>();
         for (Form form : command.forms()) {
-            attempts.add(CodeBlock.of("parse$L$L(line, payload)", command.javaName(), RequestWriter.recordName(form)));
+            attempts.add(CodeBlock.of("parse$L$L(line, payload)", command.javaName(), ChapterNames.formStem(form)));
         }
         CodeBlock.Builder chain = CodeBlock.builder().add("return $L", attempts.get(0));
         for (int i = 1; i < attempts.size(); i++) {

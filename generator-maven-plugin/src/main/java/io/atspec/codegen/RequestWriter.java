@@ -58,8 +58,9 @@ final class RequestWriter {
         }
     }
 
-    static String recordName(Form form) {
-        return ChapterNames.recordName(form);
+    /** The form's record, as the linker named it. */
+    static String recordName(LinkedCommand command, Form form) {
+        return command.form(form).recordName();
     }
 
     static String factoryName(Form form) {
@@ -124,7 +125,7 @@ final class RequestWriter {
 
         for (Form form : command.forms()) {
             List<Component> components = components(command, form);
-            ClassName record = self.nestedClass(recordName(form));
+            ClassName record = self.nestedClass(recordName(linked, form));
             type.addPermittedSubclass(record);
             factories(command, form, components, record).forEach(type::addMethod);
             type.addType(record(command, form, components, record, self));
@@ -215,15 +216,47 @@ final class RequestWriter {
         return doc.build();
     }
 
-    static String wireFormat(Command command, Form form) {
+    /**
+     * The line as the module sees it, for Javadoc: {@code AT+HTTPACTION=2,<length>[,<type>]}.
+     * Fixed values are written as sent (their code, quoted where the parameter is), fields the
+     * caller gives as {@code <name>} (in quotes when sent quoted), optional groups in brackets.
+     */
+    String wireFormat(Command command, Form form) {
         String line = command.name() + form.kind().suffix();
         if (form.kind() == FormKind.SET) {
-            line += form.format();
+            line += wireText(command, form.format().items());
         }
         if (form.promptPayload().isPresent()) {
             line += " > <" + form.promptPayload().get() + ">";
         }
         return line;
+    }
+
+    private String wireText(Command command, List<FormatItem> items) {
+        StringBuilder out = new StringBuilder();
+        for (FormatItem item : items) {
+            boolean first = out.length() == 0;
+            if (item instanceof FormatItem.OptionalGroup group) {
+                out.append(first ? "[" : "[,")
+                        .append(wireText(command, group.format().items()))
+                        .append(']');
+                continue;
+            }
+            out.append(first ? "" : ",");
+            if (item instanceof FormatItem.Field field) {
+                Parameter parameter = types.parameter(command, field.name());
+                if (field.fixedValue().isPresent()) {
+                    out.append(types.fixedWire(parameter, field.fixedValue().get()));
+                } else if (parameter.quoting().isQuoted()) {
+                    out.append("\"<").append(field.name()).append(">\"");
+                } else {
+                    out.append('<').append(field.name()).append('>');
+                }
+            } else if (item instanceof FormatItem.Text text) {
+                out.append(text.text());
+            }
+        }
+        return out.toString();
     }
 
     static String human(Duration duration) {
@@ -320,13 +353,9 @@ final class RequestWriter {
         return factories;
     }
 
-    private static String lineFor(Command command, Form form, List<FormatItem> shape) {
-        StringBuilder line =
-                new StringBuilder(command.name()).append(form.kind().suffix());
-        if (form.kind() == FormKind.SET) {
-            line.append(String.join(",", shape.stream().map(Object::toString).toList()));
-        }
-        return line.toString();
+    /** One shape of the form as sent: {@code AT+DSEND=1,<length>}. */
+    private String lineFor(Command command, Form form, List<FormatItem> shape) {
+        return command.name() + form.kind().suffix() + (form.kind() == FormKind.SET ? wireText(command, shape) : "");
     }
 
     private static Set<String> fieldNames(List<FormatItem> shape) {
@@ -449,6 +478,8 @@ final class RequestWriter {
         type.addMethod(commandMethod(form, components));
         type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
+            // The constructor copies the payload (Arguments.payload); the accessor copies it out.
+            type.addMethods(ArrayAwareEquality.copyingAccessors(equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.equalsMethod(record, equalityMembers(components)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(components)));
         }

@@ -129,6 +129,7 @@ final class ResponseWriter {
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
+        type.addMethods(records.codedTests(fields));
         records.toStringMethod(self.simpleName(), List.of(), fields).ifPresent(type::addMethod);
         return type.build();
     }

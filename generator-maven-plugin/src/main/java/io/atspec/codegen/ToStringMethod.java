@@ -11,7 +11,7 @@ import javax.lang.model.element.Modifier;
  * The {@code toString} of a generated record, written for people reading logs: values rather
  * than {@code Optional.empty} or {@code OptionalInt[139]} (an absent component is left out),
  * secrets as {@code ***} whatever their value, byte arrays as their size, under the name the
- * user knows the type by ({@code Xgauth.Set[cid=1, auth=PAP, user=u, pwd=***]}).
+ * user knows the type by ({@code Xgauth.SetForm[cid=1, auth=PAP, user=u, pwd=***]}).
  */
 final class ToStringMethod {
 

@@ -261,7 +261,11 @@ final class Types {
             return "one of {@link " + ref.enumName() + "}";
         }
         if (type instanceof ParamType.TextType text) {
-            return text.kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + text.size()
+            boolean unbounded = text.size().min() == 0 && text.size().max().isEmpty();
+            String bounds = text.kind() == ParamType.TextKind.HEX && !unbounded
+                    ? text.size().describe("hex characters")
+                    : text.kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + text.size();
+            return bounds
                     + (parameter.quoting().isQuoted() ? ", quoted" : "")
                     + (parameter.secret() ? ", secret (never logged)" : "");
         }

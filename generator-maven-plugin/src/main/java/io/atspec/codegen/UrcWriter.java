@@ -49,12 +49,27 @@ final class UrcWriter {
         // Several named reports: a component says which one came (+HTTPCLOSE: closed or failed).
         boolean named = urc.reports().size() > 1;
         ClassName reportType = self.nestedClass("Report");
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        boolean carriesBytes = fields.stream().anyMatch(FieldRecords.Field::isPayload);
+        // With bytes, a compact constructor keeps its own copy of them.
+        MethodSpec.Builder constructor =
+                carriesBytes ? MethodSpec.compactConstructorBuilder() : MethodSpec.constructorBuilder();
         if (named) {
             constructor.addParameter(reportType, "report");
         }
         for (FieldRecords.Field field : fields) {
             constructor.addParameter(records.componentType(field), field.javaName());
+        }
+        if (carriesBytes) {
+            constructor
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("Keeps a copy of the bytes, so the record stays immutable.\n\n");
+            if (named) {
+                constructor.addJavadoc("@param report which report the line is\n");
+            }
+            for (FieldRecords.Field field : fields) {
+                constructor.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+            }
+            constructor.addCode(ArrayAwareEquality.copyingConstructor(equalityMembers(fields, named)));
         }
         TypeSpec.Builder type = TypeSpec.recordBuilder(self)
                 .addModifiers(Modifier.PUBLIC)
@@ -116,6 +131,7 @@ final class UrcWriter {
                 .build());
         type.addMethod(matches(urc));
         type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
+        type.addMethods(records.codedTests(fields));
         records.toStringMethod(
                         self.simpleName(),
                         named
@@ -124,7 +140,8 @@ final class UrcWriter {
                                 : List.of(),
                         fields)
                 .ifPresent(type::addMethod);
-        if (fields.stream().anyMatch(FieldRecords.Field::isPayload)) {
+        if (carriesBytes) {
+            type.addMethods(ArrayAwareEquality.copyingAccessors(equalityMembers(fields, named)));
             type.addMethod(ArrayAwareEquality.equalsMethod(self, equalityMembers(fields, named)));
             type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(fields, named)));
         }

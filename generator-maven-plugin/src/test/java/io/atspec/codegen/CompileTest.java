@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,32 @@ class CompileTest {
     }
 
     @Test
+    void aRequestsPayloadCannotBeChangedFromOutside() throws Exception {
+        byte[] data = "abc".getBytes(StandardCharsets.US_ASCII);
+        Object request = call("io.atspec.demo.DemoSend", "write", types(byte[].class), (Object) data);
+        data[0] = 'x';
+        byte[] handedOut = (byte[]) accessor(request, "data");
+        handedOut[1] = 'y';
+
+        assertThat(accessor(request, "data")).isEqualTo("abc".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aReportsPayloadCannotBeChangedFromOutside() throws Exception {
+        byte[] payload = "hello".getBytes(StandardCharsets.US_ASCII);
+        Object urc = io.atspec.runtime.Urc.withPayload("+DDATA", "+DDATA: 5,hello", payload);
+        Object report = loader.loadClass("io.atspec.demo.DemoData")
+                .getMethod("parse", io.atspec.runtime.Urc.class)
+                .invoke(null, urc);
+        payload[0] = 'x';
+        Optional<?> handedOut = (Optional<?>) accessor(report, "data");
+        ((byte[]) handedOut.orElseThrow())[1] = 'y';
+
+        assertThat(((Optional<?>) accessor(report, "data")).orElseThrow())
+                .isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void outOfRangeArgumentsAreRefusedWithTheCommandAndParameterNamed() {
         assertThatThrownBy(() -> call("io.atspec.demo.DemoOpt", "speed", types(int.class), 5))
                 .isInstanceOf(RuntimeException.class)
@@ -127,7 +154,7 @@ class CompileTest {
         Object login = call("io.atspec.demo.DemoAuth", "set", types(String.class, String.class), "admin", "s3cret");
 
         assertThat(line(login)).isEqualTo("AT+DAUTH=\"admin\",\"s3cret\"");
-        assertThat(login.toString()).isEqualTo("DemoAuth.Set[user=admin, pwd=***]");
+        assertThat(login.toString()).isEqualTo("DemoAuth.SetForm[user=admin, pwd=***]");
     }
 
     private List<String> diagnosticsOf(String packagePath) {
@@ -154,6 +181,12 @@ class CompileTest {
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    private static Object accessor(Object record, String name) throws Exception {
+        Method accessor = record.getClass().getMethod(name);
+        accessor.setAccessible(true);
+        return accessor.invoke(record);
     }
 
     private static String line(Object request) throws Exception {

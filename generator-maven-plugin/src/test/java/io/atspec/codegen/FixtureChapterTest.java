@@ -99,7 +99,7 @@ class FixtureChapterTest {
         assertThat(chapter.parseRequest("AT+XSEND=5", ascii("hello")))
                 .get()
                 .extracting(r -> r.getClass().getName())
-                .isEqualTo("io.acme.datalink.XSend$Set");
+                .isEqualTo("io.acme.datalink.XSend$SetForm");
         assertThat(chapter.parseRequest("AT+XSEND=5", null)).isEmpty();
         assertThat(chapter.parseRequest("AT+XLINK?", null)).isPresent();
         assertThat(chapter.parseRequest("AT+OTHER", null)).isEmpty();

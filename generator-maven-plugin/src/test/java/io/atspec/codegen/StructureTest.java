@@ -37,9 +37,9 @@ class StructureTest {
     @Test
     void nestedOptionalGroupsGiveOneFactoryPerDepth() {
         assertThat(source("DemoFormat"))
-                .contains("static Set set(TransferMode mode) {")
-                .contains("static Set set(TransferMode mode, int length) {")
-                .contains("static Set set(TransferMode mode, int length, Format format) {")
+                .contains("static SetForm set(TransferMode mode) {")
+                .contains("static SetForm set(TransferMode mode, int length) {")
+                .contains("static SetForm set(TransferMode mode, int length, Format format) {")
                 // The inner group needs the outer one.
                 .contains(
                         "Arguments.nested(NAME, \"<format>\", \"<length>\", format.isPresent(), length.isPresent());");
@@ -165,6 +165,41 @@ class StructureTest {
                 .contains("length of &lt;data&gt;")
                 .contains("data sent after the &gt; prompt")
                 .doesNotContain("length of <data>");
+    }
+
+    @Test
+    void aCommandOfArgumentlessQueriesOnlyGetsOneFacadeMethodPerForm() {
+        String facade = Specs.generate(Specs.HTTP, Specs.HTTP_NAME).stream()
+                .filter(f -> f.relativePath().endsWith("/HttpCommands.java"))
+                .findFirst()
+                .orElseThrow()
+                .content();
+
+        // AT+HTTPGETSTAT has only its query form: the typed shortcut, not also a generic method.
+        assertThat(facade)
+                .contains("public HttpGetStatResponse httpGetStatQuery() {")
+                .contains("public HttpGetStatResponse httpGetStatQuery(Duration timeout) {")
+                .doesNotContain("httpGetStat(HttpGetStat request")
+                .doesNotContain("httpGetStatAsync(");
+    }
+
+    @Test
+    void javadocShowsTheLineAsSentNotTheSpecNotation() {
+        assertThat(source("DemoSend"))
+                .contains("<code>AT+DSEND=1,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>")
+                .doesNotContain("&lt;mode=1&gt;");
+        // A fixed enum value is sent as its code, quoted as the parameter is.
+        assertThat(source("DemoOpt")).contains("<code>AT+DOPT=\"label\",\"&lt;label&gt;\"</code>");
+    }
+
+    @Test
+    void javadocCountsHexInCharactersAndSaysWhatAnUnknownCodeBecomes() {
+        assertThat(source("DemoConfigQueryResponse"))
+                .contains("MD5 of the configuration (32 hex characters)")
+                .doesNotContain("hex, 32 bytes");
+        assertThat(source("DemoLinkResponse"))
+                .contains("a code the spec does not list arrives as a {@code Coded} without a value")
+                .contains("public boolean stateIs(LinkState constant) {");
     }
 
     @Test

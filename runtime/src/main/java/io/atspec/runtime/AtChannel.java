@@ -755,7 +755,10 @@ public final class AtChannel implements AutoCloseable {
             ex.ackResponse = resp;
             ex.completionDeadline = System.nanoTime() + ex.completion.timeout().toNanos();
             ex.ack.complete(resp);
-            if (ex.endSeen()) {
+            if (ex.abortedBy != null) {
+                collectors.remove(ex);
+                ex.fail(aborted(ex, ex.abortedBy));
+            } else if (ex.endSeen()) {
                 completeDone(ex);
             } else {
                 try {
@@ -859,10 +862,29 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * A completion's fatal URC arrived: after the OK the wait ends now; before it, the command
+     * still owns the link until its final result, which then fails it (see finish).
+     */
+    private void abort(Exchange c, Urc urc) {
+        LOG.warn("{}: {} completion aborted by '{}'", name, c.describe(), WireTrace.escape(urc.line()));
+        if (c.state.get() == Exchange.ACKED) {
+            failAndAdvance(c, aborted(c, urc));
+        } else {
+            c.abortedBy = urc;
+        }
+    }
+
+    private static CompletionAbortedException aborted(Exchange c, Urc urc) {
+        return new CompletionAbortedException(c.describe(), urc.line(), c.collected());
+    }
+
     /** Reader thread: completions first (they must not depend on the bounded queue), then listeners. */
     private void deliver(Urc urc) {
         for (Exchange c : collectors) {
-            if (c.collect(urc) && c.state.get() == Exchange.ACKED) {
+            if (c.completion.abortedBy(urc)) {
+                abort(c, urc);
+            } else if (c.collect(urc) && c.state.get() == Exchange.ACKED) {
                 completeDone(c);
             }
         }

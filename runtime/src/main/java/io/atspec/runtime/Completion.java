@@ -9,14 +9,26 @@ import java.util.function.Predicate;
  * What a command waits for after its OK: URCs whose prefix is in {@code collect} are gathered
  * (from the moment the command is written, so none is lost between OK and the caller) until one
  * satisfies {@code end} (that one is included). {@code timeout} starts at the acknowledgement and
- * is separate from the command's own timeout.
+ * is separate from the command's own timeout. A URC whose line starts with one of {@code abortOn}
+ * ends the wait at once with {@link CompletionAbortedException}: the outcome will not come.
  */
-public record Completion(List<String> collect, Predicate<Urc> end, Duration timeout) {
+public record Completion(List<String> collect, Predicate<Urc> end, Duration timeout, List<String> abortOn) {
 
     public Completion {
         collect = List.copyOf(collect);
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(timeout, "timeout");
+        abortOn = List.copyOf(abortOn);
+    }
+
+    /** A completion that nothing aborts. */
+    public Completion(List<String> collect, Predicate<Urc> end, Duration timeout) {
+        this(collect, end, timeout, List.of());
+    }
+
+    /** The same completion with another timeout (a per-call override). */
+    public Completion withTimeout(Duration otherTimeout) {
+        return new Completion(collect, end, otherTimeout, abortOn);
     }
 
     /** Collect URCs with the given prefixes, ending with (and including) the first one with {@code endPrefix}. */
@@ -49,7 +61,15 @@ public record Completion(List<String> collect, Predicate<Urc> end, Duration time
     }
 
     boolean collects(Urc urc) {
-        for (String p : collect) {
+        return startsWithAny(urc, collect);
+    }
+
+    boolean abortedBy(Urc urc) {
+        return startsWithAny(urc, abortOn);
+    }
+
+    private static boolean startsWithAny(Urc urc, List<String> lineStarts) {
+        for (String p : lineStarts) {
             if (urc.line().startsWith(p) || urc.prefix().equals(p)) {
                 return true;
             }

@@ -41,6 +41,9 @@ final class Exchange {
     volatile boolean echoSeen;
     volatile boolean promptSeen;
     volatile AtResponse ackResponse;
+    /** The URC that aborted the completion before the OK came, if one did. */
+    volatile Urc abortedBy;
+
     volatile ScheduledFuture<?> timeoutTask;
     volatile ScheduledFuture<?> completionTask;
     /** After a completion timeout: ends the wait for its lost end report (not cancelled by fail). */

@@ -214,6 +214,42 @@ class AtChannelTest {
     }
 
     @Test
+    void aReportTheCompletionAbortsOnEndsTheWaitAtOnce() {
+        open(41);
+        modem.when("AT+JOB", r -> r.ok().urc("+JOBDATA: 1").urc("LINK LOST"));
+        Completion completion = new Completion(
+                List.of("+JOBDATA:", "+JOBEND:"),
+                u -> u.line().startsWith("+JOBEND:"),
+                Duration.ofMinutes(5),
+                List.of("LINK LOST"));
+        assertThatThrownBy(() -> channel.execute(AtCommand.of("AT+JOB"), completion))
+                .isInstanceOfSatisfying(CompletionAbortedException.class, e -> {
+                    assertThat(e.command()).contains("AT+JOB");
+                    assertThat(e.report()).isEqualTo("LINK LOST");
+                    assertThat(e.collected()).extracting(Urc::line).containsExactly("+JOBDATA: 1");
+                })
+                .hasMessageContaining("AT+JOB")
+                .hasMessageContaining("aborted by 'LINK LOST'");
+        modem.when("AT", r -> r.ok());
+        assertThat(channel.execute(AtCommand.of("AT")).finalResult()).isEqualTo(FinalResult.OK);
+    }
+
+    @Test
+    void anAbortBeforeTheOkFailsTheCommandWhenItsOkComes() {
+        open(42);
+        modem.when("AT+JOB", r -> r.urc("LINK LOST").ok());
+        Completion completion = new Completion(
+                        List.of("+JOBEND:"), u -> true, Duration.ofMinutes(5), List.of("LINK LOST"))
+                .withTimeout(Duration.ofMinutes(4));
+        assertThat(completion.abortOn()).containsExactly("LINK LOST");
+        assertThatThrownBy(() -> channel.execute(AtCommand.of("AT+JOB"), completion))
+                .isInstanceOf(CompletionAbortedException.class);
+        modem.when("AT", r -> r.ok());
+        assertThat(channel.execute(AtCommand.of("AT")).finalResult()).isEqualTo(FinalResult.OK);
+        assertThat(channel.stats().unexpectedFinals()).isZero();
+    }
+
+    @Test
     void completionHasItsOwnTimeout() {
         open(11);
         modem.when("AT+HTTPACTION=0", r -> r.ok().urc("+HTTPRECV: partial"));

@@ -86,7 +86,7 @@ final class HttpCommandHandler implements CommandHandler {
             link.action(action, c);
         } else if (request instanceof HttpClose) {
             link.close(c);
-        } else if (request instanceof HttpGet.Set get) {
+        } else if (request instanceof HttpGet.SetForm get) {
             downloads.start(get.type(), get.checkValue(), c);
         } else if (request instanceof HttpGetStat.Query) {
             c.reply().info(downloads.statLine());
@@ -104,9 +104,9 @@ final class HttpCommandHandler implements CommandHandler {
             return s -> s.withUrl(url.url());
         } else if (para instanceof HttpPara.Port port) {
             return s -> s.withPort(port.port());
-        } else if (para instanceof HttpPara.Keepalive keepalive) {
+        } else if (para instanceof HttpPara.KeepaliveForm keepalive) {
             return s -> s.withKeepalive(keepalive.keepalive());
-        } else if (para instanceof HttpPara.Recvmode recvmode) {
+        } else if (para instanceof HttpPara.RecvmodeForm recvmode) {
             return s -> s.withRecvmode(recvmode.recvmode());
         }
         return UnaryOperator.identity();

@@ -77,7 +77,7 @@ final class HttpsCommandHandler implements CommandHandler {
             link.action(asHttp(action), c);
         } else if (request instanceof HttpsClose) {
             link.close(c);
-        } else if (request instanceof HttpsGet.Set get) {
+        } else if (request instanceof HttpsGet.SetForm get) {
             downloads.start(get.type(), get.checkValue(), c);
         } else if (request instanceof HttpsGetStat.Query) {
             c.reply().info(downloads.statLine());
@@ -104,11 +104,11 @@ final class HttpsCommandHandler implements CommandHandler {
     private static void cfg(HttpsCfg cfg, CommandContext c) {
         ModuleState s = c.state();
         TlsSettings t = s.tls();
-        if (cfg instanceof HttpsCfg.Sslversion v) {
+        if (cfg instanceof HttpsCfg.SslversionForm v) {
             // Stored as the manual's example shows (OK for SSL 3.0 too); a version this JDK
             // cannot speak (SSL 3.0, TLS 1.0/1.1 where disabled) fails at AT+HTTPSSETUP.
             s.tls(t.withSslversion(v.sslversion()));
-        } else if (cfg instanceof HttpsCfg.Authmode m) {
+        } else if (cfg instanceof HttpsCfg.AuthmodeForm m) {
             if (m.authmode() == AuthMode.SERVER_AND_CLIENT) {
                 // Client certificates are not simulated.
                 c.reply().cme(CmeError.OPERATION_NOT_SUPPORTED);
@@ -139,9 +139,9 @@ final class HttpsCommandHandler implements CommandHandler {
             return s -> s.withUrl(url.url());
         } else if (para instanceof HttpsPara.Port port) {
             return s -> s.withPort(port.port());
-        } else if (para instanceof HttpsPara.Keepalive keepalive) {
+        } else if (para instanceof HttpsPara.KeepaliveForm keepalive) {
             return s -> s.withKeepalive(keepalive.keepalive());
-        } else if (para instanceof HttpsPara.Recvmode recvmode) {
+        } else if (para instanceof HttpsPara.RecvmodeForm recvmode) {
             return s -> s.withRecvmode(recvmode.recvmode());
         }
         return UnaryOperator.identity();

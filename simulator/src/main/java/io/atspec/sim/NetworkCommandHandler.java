@@ -74,7 +74,7 @@ final class NetworkCommandHandler implements CommandHandler {
             r.info("+CSQ: " + (signal ? s.config().rssi() : 99) + ","
                     + (signal ? s.config().ber() : 99));
             r.ok();
-        } else if (request instanceof Creg.Set set) {
+        } else if (request instanceof Creg.SetForm set) {
             s.cregMode(set.n());
             r.ok();
         } else if (request instanceof Creg.Query) {
@@ -84,7 +84,7 @@ final class NetworkCommandHandler implements CommandHandler {
         } else if (request instanceof Creg.Test) {
             r.info("+CREG: (0-2)");
             r.ok();
-        } else if (request instanceof Cgatt.Set set) {
+        } else if (request instanceof Cgatt.SetForm set) {
             attach(set.state(), c);
         } else if (request instanceof Cgatt.Query) {
             r.info("+CGATT: " + (s.attached() ? 1 : 0));
@@ -92,7 +92,7 @@ final class NetworkCommandHandler implements CommandHandler {
         } else if (request instanceof Cgatt.Test) {
             r.info("+CGATT: (0-1)");
             r.ok();
-        } else if (request instanceof Cgdcont.Set set) {
+        } else if (request instanceof Cgdcont.SetForm set) {
             s.context(new PdpContext(
                     set.cid(),
                     set.pdpType().orElse(PdpType.IP),
@@ -107,7 +107,7 @@ final class NetworkCommandHandler implements CommandHandler {
         } else if (request instanceof Cgdcont.Test) {
             r.info("+CGDCONT: (1-7),(IP,IPV6,IPV4V6,PPP,Non-IP),(0-3),(0-4)");
             r.ok();
-        } else if (request instanceof Xgauth.Set set) {
+        } else if (request instanceof Xgauth.SetForm set) {
             // "Must follow AT+CGDCONT": authentication belongs to a defined context.
             if (s.context(set.cid()).isEmpty()) {
                 r.cme(CmeError.OPERATION_NOT_ALLOWED);

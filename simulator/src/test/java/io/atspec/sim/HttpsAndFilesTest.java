@@ -178,8 +178,8 @@ class HttpsAndFilesTest {
         http.httpsCfg(HttpsCfg.clientkey("ck.pem"));
 
         HttpsCfgQueryResponse q = http.httpsCfgQuery();
-        assertThat(q.sslversion().code()).isEqualTo("3");
-        assertThat(q.authmode().code()).isEqualTo("1");
+        assertThat(q.sslversion().map(c -> c.code())).contains("3");
+        assertThat(q.authmode().map(c -> c.code())).contains("1");
         assertThat(q.ciphersuite()).isEmpty();
         assertThat(q.cacert()).contains("ca.pem");
         assertThat(q.clientcert()).contains("cc.pem");
@@ -188,7 +188,7 @@ class HttpsAndFilesTest {
 
         // SSL 3.0 is stored (the manual's example answers OK) and fails at set-up: the JDK disables it.
         http.httpsCfg(HttpsCfg.sslversion(SslVersion.SSL_3_0));
-        assertThat(http.httpsCfgQuery().sslversion().code()).isEqualTo("0");
+        assertThat(http.httpsCfgQuery().sslversion().map(c -> c.code())).contains("0");
         para(web.file("x", new byte[] {1}), RecvMode.LENGTH);
         assertThatThrownBy(() -> http.httpsSetup(HttpsSetup.exec())).isInstanceOf(AtCommandFailedException.class);
         assertThatThrownBy(() -> http.httpsCfg(HttpsCfg.authmode(AuthMode.SERVER_AND_CLIENT)))

@@ -108,7 +108,7 @@ class RebootAndUrcInjectionTest {
         LinkDriver.attach(channel);
         assertThatThrownBy(() -> http.httpSetup(HttpSetup.exec())).isInstanceOf(AtCommandFailedException.class);
         assertThatThrownBy(() -> http.httpsSetup(HttpsSetup.exec())).isInstanceOf(AtCommandFailedException.class);
-        assertThat(http.httpsCfgQuery().sslversion().code()).isEqualTo("3");
+        assertThat(http.httpsCfgQuery().sslversion().map(c -> c.code())).contains("3");
     }
 
     @Test

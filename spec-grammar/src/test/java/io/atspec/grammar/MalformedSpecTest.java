@@ -106,6 +106,24 @@ class MalformedSpecTest {
                         "command AT+X as X { timeout 1s; exec; completion 5s until +NOPE; }",
                         "t.atspec:2:59: error: unknown URC +NOPE; declare it with 'urc +NOPE ...'"),
                 Arguments.of(
+                        "unknown URC a completion aborts on",
+                        "urc +D as D \"d\" { }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion 5s until +D abort on \"LINK LOST\"; }",
+                        "t.atspec:3:71: error: the completion of AT+X aborts on unknown URC 'LINK LOST'; declare it"
+                                + " with 'urc ...', or name it in the chapter header when another chapter declares"
+                                + " it ('uses network urc \"LINK LOST\";')"),
+                Arguments.of(
+                        "a wait given a parameter the command does not have",
+                        "urc +D as D \"d\" { param s: int; report: <s>; }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion until +D when s in 1 given md5; }",
+                        "t.atspec:3:56: error: 'given <md5>' names no parameter of AT+X"),
+                Arguments.of(
+                        "a completion that awaits and aborts on one URC",
+                        "urc +D as D \"d\" { }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion 5s until +D abort on +D; }",
+                        "t.atspec:3:71: error: the completion of AT+X both awaits and aborts on +D; a URC either"
+                                + " belongs to the outcome or ends it with a failure"),
+                Arguments.of(
                         "unknown edition",
                         "chapter_edition_placeholder",
                         "t.atspec:2:41: error: unknown edition 'v9'; the chapter declares none"),

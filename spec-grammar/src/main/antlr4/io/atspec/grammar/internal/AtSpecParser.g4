@@ -21,6 +21,13 @@ chapterItem
     | MANUAL text (SECTION sectionNumber)? SEMI          # manualItem
     | EDITION name text? SEMI                            # editionItem
     | DESCRIPTION text SEMI                              # chapterDescriptionItem
+    | USES name URC urcRef (COMMA urcRef)* SEMI          # usesItem
+    ;
+
+// A URC of another chapter, by the line it starts with: +PBREADY or "GPRS DISCONNECTION".
+urcRef
+    : PREFIX
+    | STRING
     ;
 
 declaration
@@ -206,14 +213,17 @@ errorsUse
     ;
 
 // `for <form>` limits the completion to some forms: XIIC=1 is awaited, XIIC=0 is not.
+// `when ... given <param>`: the values end the wait only when the request carries <param>;
+// without it the first report does (HTTPGET verifies only when given a check code).
 completionDecl
     : COMPLETION DURATION? (FOR name (COMMA name)*)? completionClause+ SEMI
     ;
 
 completionClause
     : COLLECT PREFIX (COMMA PREFIX)*                     # collectClause
-    | UNTIL PREFIX (WHEN name IN valueSet)?              # untilClause
+    | UNTIL PREFIX (WHEN name IN valueSet (GIVEN name)?)?  # untilClause
     | POLL AT_NAME QUESTION? UNTIL name IN valueSet (EVERY DURATION)?  # pollClause
+    | ABORT ON urcRef (COMMA urcRef)*                    # abortClause
     ;
 
 exampleDecl
@@ -241,6 +251,7 @@ name
     | CHAPTER | PACKAGE | FACADE | MANUAL | EDITION | ENUM | ERRORS | COMMAND | URC | AS
     | SECTION | DESCRIPTION | TIMEOUT | PARAM | SET | EXEC | QUERY | TEST | REPORT | PROMPT
     | FINAL | OK | ERROR | ALIAS | COMPLETION | COLLECT | UNTIL | WHEN | IN | POLL | FOR | EVERY
+    | ABORT | ON | USES | GIVEN
     | INDICATES | REBOOT
     | DEFAULT | QUOTED | UNQUOTED | SECRET | OPTIONAL | LENGTH | INT_TYPE | STRING_TYPE
     | HEX_TYPE | PATH_TYPE | BYTES_TYPE

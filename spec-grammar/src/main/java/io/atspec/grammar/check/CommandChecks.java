@@ -16,6 +16,7 @@ import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.ResponseFormat;
 import io.atspec.grammar.model.Timeout;
 import io.atspec.grammar.model.Urc;
+import io.atspec.grammar.model.UrcRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -329,13 +330,62 @@ final class CommandChecks {
                 }
                 parameters.checkValueSet(until.values().ranges());
             }
+            until.given().ifPresent(given -> checkGiven(command, completion, given, until.location()));
         });
         completion.poll().ifPresent(poll -> checkPoll(poll));
+        checkAborts(command, completion);
         if (completion.until().isEmpty() && completion.poll().isEmpty()) {
             reporter.error(
                     completion.location(),
                     "the completion of " + command.name() + " needs 'until +URC' or 'poll AT+X? until ...'"
                             + " to know when it ends");
+        }
+    }
+
+    /**
+     * An abort names a URC of this chapter or one the chapter header uses from another; it
+     * applies to a wait on URCs (a polled outcome has its own query to tell it the link is gone).
+     */
+    private void checkAborts(Command command, Completion completion) {
+        for (UrcRef abort : completion.abortOn()) {
+            if (chapter.urcNamed(abort.name()).isEmpty()
+                    && chapter.usedUrcNamed(abort.name()).isEmpty()) {
+                reporter.error(
+                        abort.location(),
+                        "the completion of " + command.name() + " aborts on unknown URC '" + abort.name()
+                                + "'; declare it with 'urc ...', or name it in the chapter header when another"
+                                + " chapter declares it ('uses network urc \"" + abort.name() + "\";')");
+            }
+            if (completion.until().isPresent()
+                            && completion.until().get().prefix().equals(abort.name())
+                    || completion.collect().contains(abort.name())) {
+                reporter.error(
+                        abort.location(),
+                        "the completion of " + command.name() + " both awaits and aborts on " + abort.name()
+                                + "; a URC either belongs to the outcome or ends it with a failure");
+            }
+        }
+        if (!completion.abortOn().isEmpty() && completion.poll().isPresent()) {
+            reporter.error(
+                    completion.abortOn().get(0).location(),
+                    "'abort on' applies to a completion that waits for URCs ('until +URC'), not to a polled one");
+        }
+    }
+
+    /** {@code given <p>}: a parameter that some awaited form sends only sometimes. */
+    private void checkGiven(Command command, Completion completion, String given, SourceLocation where) {
+        if (command.parameter(given).isEmpty()) {
+            reporter.error(where, "'given <" + given + ">' names no parameter of " + command.name());
+            return;
+        }
+        boolean sentSometimes = command.forms().stream()
+                .filter(f -> completion.forms().isEmpty()
+                        || f.name().filter(completion.forms()::contains).isPresent())
+                .anyMatch(
+                        f -> f.format().fields().stream().anyMatch(x -> x.name().equals(given)));
+        if (!sentSometimes) {
+            reporter.error(
+                    where, "'given <" + given + ">': no awaited form of " + command.name() + " sends <" + given + ">");
         }
     }
 

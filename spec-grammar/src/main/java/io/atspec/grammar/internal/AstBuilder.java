@@ -27,7 +27,9 @@ import io.atspec.grammar.model.SizeRange;
 import io.atspec.grammar.model.Timeout;
 import io.atspec.grammar.model.TranscriptLine;
 import io.atspec.grammar.model.Urc;
+import io.atspec.grammar.model.UrcRef;
 import io.atspec.grammar.model.UrcReport;
+import io.atspec.grammar.model.UsedUrc;
 import io.atspec.grammar.model.Value;
 import io.atspec.grammar.model.ValueSet;
 import java.time.Duration;
@@ -58,10 +60,12 @@ public final class AstBuilder {
         Optional<ManualReference> manual = Optional.empty();
         String description = "";
         List<Edition> editions = new ArrayList<>();
+        List<UsedUrc> uses = new ArrayList<>();
         SingleClauses once = new SingleClauses(reporter, "the chapter header");
         for (ChapterItemContext item : header.chapterItem()) {
             String keyword = item.getStart().getText();
-            if (!(item instanceof EditionItemContext) && !once.once(keyword, at(item))) {
+            boolean repeatable = item instanceof EditionItemContext || item instanceof UsesItemContext;
+            if (!repeatable && !once.once(keyword, at(item))) {
                 continue;
             }
             if (item instanceof PackageItemContext p) {
@@ -75,6 +79,9 @@ public final class AstBuilder {
                 editions.add(new Edition(name(e.name()), text(e.text()), at(e.name())));
             } else if (item instanceof ChapterDescriptionItemContext d) {
                 description = text(d.text());
+            } else if (item instanceof UsesItemContext u) {
+                String from = name(u.name());
+                u.urcRef().forEach(r -> uses.add(new UsedUrc(from, urcRef(r).name(), at(r))));
             }
         }
         List<EnumType> enums = new ArrayList<>();
@@ -102,6 +109,7 @@ public final class AstBuilder {
                 manual,
                 description,
                 editions,
+                uses,
                 enums,
                 errorTables,
                 commands,
@@ -416,6 +424,7 @@ public final class AstBuilder {
         List<String> collect = new ArrayList<>();
         Optional<Completion.UntilUrc> until = Optional.empty();
         Optional<Completion.Poll> poll = Optional.empty();
+        List<UrcRef> abortOn = new ArrayList<>();
         SingleClauses once = new SingleClauses(reporter, "the completion of " + atName);
         for (CompletionClauseContext clause : c.completionClause()) {
             // Collected prefixes add up; the end of the wait is said once, one way.
@@ -425,16 +434,20 @@ public final class AstBuilder {
                 once.exclusive("poll", "until", at(clause));
             }
             if (!(clause instanceof CollectClauseContext)
+                    && !(clause instanceof AbortClauseContext)
                     && !once.once(clause.getStart().getText(), at(clause))) {
                 continue;
             }
-            if (clause instanceof CollectClauseContext col) {
+            if (clause instanceof AbortClauseContext a) {
+                a.urcRef().forEach(r -> abortOn.add(urcRef(r)));
+            } else if (clause instanceof CollectClauseContext col) {
                 col.PREFIX().forEach(p -> collect.add(prefixName(p)));
             } else if (clause instanceof UntilClauseContext u) {
                 until = Optional.of(new Completion.UntilUrc(
                         prefixName(u.PREFIX()),
-                        Optional.ofNullable(u.name()).map(this::name),
+                        u.name().isEmpty() ? Optional.empty() : Optional.of(name(u.name(0))),
                         u.valueSet() != null ? valueSet(u.valueSet()) : ValueSet.any(),
+                        u.name().size() > 1 ? Optional.of(name(u.name(1))) : Optional.empty(),
                         at(u.PREFIX().getSymbol())));
             } else if (clause instanceof PollClauseContext p) {
                 poll = Optional.of(new Completion.Poll(
@@ -451,6 +464,7 @@ public final class AstBuilder {
                 collect,
                 until,
                 poll,
+                abortOn,
                 at(c));
     }
 
@@ -559,6 +573,11 @@ public final class AstBuilder {
         }
         return String.join(
                 " ", t.STRING().stream().map(s -> unquote(s.getText())).toList());
+    }
+
+    private UrcRef urcRef(UrcRefContext r) {
+        return new UrcRef(
+                r.PREFIX() != null ? prefixName(r.PREFIX()) : unquote(r.STRING().getText()), at(r));
     }
 
     private static String prefixName(TerminalNode prefix) {

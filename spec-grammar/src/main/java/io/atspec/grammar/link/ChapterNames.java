@@ -37,9 +37,36 @@ public record ChapterNames(
         return List.of(urcInterface, requests, facade, edition, binding);
     }
 
-    /** The record of one form inside its command's interface: {@code get}, {@code Query}. */
-    public static String recordName(Form form) {
+    /**
+     * The form's name as a type name, {@code get} -> {@code Get}, {@code query} -> {@code Query}:
+     * the record's name when nothing is in its way, and the part of composed names (the response
+     * record, the facade method).
+     */
+    public static String formStem(Form form) {
         return JavaNames.pascal(form.name().orElse(form.kind().keyword()));
+    }
+
+    /**
+     * The record of one form inside its command's interface. It is the {@link #formStem}
+     * ({@code HttpAction.Get}, {@code HttpPara.Query}) unless that would shadow a type of {@code
+     * java.lang} or {@code java.util} ({@code Set}, {@code List}) or look like a type of the chapter
+     * (it equals an enum, error table, command or URC name ignoring case: {@code Sslversion} beside
+     * {@code SslVersion}); then it is the stem followed by {@code Form} ({@code HttpGet.SetForm},
+     * {@code HttpsCfg.SslversionForm}), which no JDK type and no chapter type in the way can be.
+     */
+    public static String recordName(Chapter chapter, Form form) {
+        String stem = formStem(form);
+        return PlatformTypeNames.contains(stem) || chapterTypeLike(chapter, stem) ? stem + "Form" : stem;
+    }
+
+    private static boolean chapterTypeLike(Chapter chapter, String stem) {
+        return java.util.stream.Stream.of(
+                        chapter.enums().stream().map(e -> e.name()),
+                        chapter.errorTables().stream().map(t -> t.name()),
+                        chapter.commands().stream().map(Command::javaName),
+                        chapter.urcs().stream().map(u -> u.javaName()))
+                .flatMap(names -> names)
+                .anyMatch(stem::equalsIgnoreCase);
     }
 
     /** The static factory of one form: {@code HttpAction.get(...)}, {@code HttpPara.query()}. */
@@ -51,7 +78,7 @@ public record ChapterNames(
     public static String responseName(Command command, Form form) {
         long answering =
                 command.forms().stream().filter(f -> !f.responses().isEmpty()).count();
-        return command.javaName() + (answering > 1 ? recordName(form) : "") + "Response";
+        return command.javaName() + (answering > 1 ? formStem(form) : "") + "Response";
     }
 
     /** The outcome record of a command with a completion. */

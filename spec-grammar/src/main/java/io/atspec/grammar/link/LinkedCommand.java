@@ -45,6 +45,14 @@ public record LinkedCommand(
         return source.name();
     }
 
+    /** The linked form of one of the command's forms. */
+    public LinkedForm form(io.atspec.grammar.model.Form form) {
+        return forms.stream()
+                .filter(f -> f.source() == form)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a form of " + name()));
+    }
+
     /** The record of the command's outcome, for a command with a completion. */
     public String outcomeName() {
         return ChapterNames.outcomeName(source);

@@ -25,8 +25,13 @@ public sealed interface LinkedCompletion {
      * @param end the URC that ends the wait
      * @param endField the field of {@code end} whose value decides, if only some values end it
      * @param endValues the values of {@code endField} that end the wait
+     * @param endGiven the request parameter without which {@code endField} does not matter
+     *     (the first {@code end} then ends the wait), if the spec says {@code given}
      * @param lineStarts the line starts the channel collects: those of {@code collect}, then
      *     {@code end}'s, each once
+     * @param abortLineStarts the line starts of the URCs that end the wait at once with a
+     *     failure (this chapter's with their colon when they have fields; another chapter's as
+     *     the header's {@code uses} names them)
      */
     record Urcs(
             Duration timeout,
@@ -35,12 +40,15 @@ public sealed interface LinkedCompletion {
             LinkedUrc end,
             Optional<LinkedParameter> endField,
             ValueSet endValues,
-            List<String> lineStarts)
+            Optional<LinkedParameter> endGiven,
+            List<String> lineStarts,
+            List<String> abortLineStarts)
             implements LinkedCompletion {
         public Urcs {
             forms = List.copyOf(forms);
             collect = List.copyOf(collect);
             lineStarts = List.copyOf(lineStarts);
+            abortLineStarts = List.copyOf(abortLineStarts);
         }
     }
 

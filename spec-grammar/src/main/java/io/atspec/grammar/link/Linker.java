@@ -12,6 +12,7 @@ import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.Timeout;
 import io.atspec.grammar.model.Urc;
+import io.atspec.grammar.model.UrcRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,10 +97,10 @@ public final class Linker {
                 command.completion().map(c -> completion(command, c)));
     }
 
-    private static LinkedForm form(Command command, Form form) {
+    private LinkedForm form(Command command, Form form) {
         return new LinkedForm(
                 form,
-                ChapterNames.recordName(form),
+                ChapterNames.recordName(chapter, form),
                 ChapterNames.factoryName(form),
                 form.responses().isEmpty() ? Optional.empty() : Optional.of(ChapterNames.responseName(command, form)));
     }
@@ -165,7 +166,23 @@ public final class Linker {
                 end,
                 until.field().map(f -> end.parameters().get(f)),
                 until.values(),
-                lineStarts);
+                until.given().map(g -> parameters(command.parameters()).get(g)),
+                lineStarts,
+                abortLineStarts(completion));
+    }
+
+    private List<String> abortLineStarts(Completion completion) {
+        List<String> starts = new ArrayList<>();
+        for (UrcRef abort : completion.abortOn()) {
+            LinkedUrc local = urcsBySpelling.get(abort.name());
+            List<String> own = local != null
+                    ? local.lineStarts()
+                    : List.of(chapter.usedUrcNamed(abort.name())
+                            .orElseThrow(() -> unresolved("URC " + abort.name()))
+                            .name());
+            own.stream().filter(s -> !starts.contains(s)).forEach(starts::add);
+        }
+        return starts;
     }
 
     private LinkedUrc urcNamed(String prefix) {

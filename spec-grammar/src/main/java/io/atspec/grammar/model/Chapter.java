@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param manual which manual and section the chapter transcribes
  * @param description free text about the chapter
  * @param editions the manual editions the spec distinguishes; the first is the default
+ * @param uses the URCs of other chapters this one names ({@code uses network urc ...;})
  */
 public record Chapter(
         String name,
@@ -23,6 +24,7 @@ public record Chapter(
         Optional<ManualReference> manual,
         String description,
         List<Edition> editions,
+        List<UsedUrc> uses,
         List<EnumType> enums,
         List<ErrorTable> errorTables,
         List<Command> commands,
@@ -31,10 +33,16 @@ public record Chapter(
 
     public Chapter {
         editions = List.copyOf(editions);
+        uses = List.copyOf(uses);
         enums = List.copyOf(enums);
         errorTables = List.copyOf(errorTables);
         commands = List.copyOf(commands);
         urcs = List.copyOf(urcs);
+    }
+
+    /** The URC of another chapter this one uses under {@code name}. */
+    public Optional<UsedUrc> usedUrcNamed(String name) {
+        return uses.stream().filter(u -> u.name().equals(name)).findFirst();
     }
 
     public Optional<EnumType> enumNamed(String enumName) {

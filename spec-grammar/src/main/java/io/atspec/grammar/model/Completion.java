@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param collect URC prefixes whose reports make up the outcome (HTTPACTION's +HTTPRECV)
  * @param until the URC that ends the outcome, if it ends with a URC
  * @param poll the query to repeat until the outcome is reached, if it is polled
+ * @param abortOn URCs (of this chapter or used from another) that end the wait at once with a
+ *     failure: the link the outcome would come on is gone
  */
 public record Completion(
         Optional<Duration> timeout,
@@ -21,18 +23,22 @@ public record Completion(
         List<String> collect,
         Optional<UntilUrc> until,
         Optional<Poll> poll,
+        List<UrcRef> abortOn,
         SourceLocation location) {
 
     public Completion {
         forms = List.copyOf(forms);
         collect = List.copyOf(collect);
+        abortOn = List.copyOf(abortOn);
     }
 
     /**
      * The URC that ends a completion, optionally only when one of its fields has one of a set
-     * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31).
+     * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31); with
+     * {@code given}, only when the request carries that parameter (else the first report ends it).
      */
-    public record UntilUrc(String prefix, Optional<String> field, ValueSet values, SourceLocation location) {}
+    public record UntilUrc(
+            String prefix, Optional<String> field, ValueSet values, Optional<String> given, SourceLocation location) {}
 
     /** A query repeated until one of its response fields has one of a set of values. */
     public record Poll(

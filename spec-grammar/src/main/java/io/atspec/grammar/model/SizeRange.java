@@ -18,7 +18,15 @@ public record SizeRange(long min, Optional<Long> max, SourceLocation location) {
 
     @Override
     public String toString() {
-        return max.map(m -> min == m ? m + " bytes" : min + ".." + m + " bytes")
-                .orElse(min == 0 ? "any length" : "at least " + min + " bytes");
+        return describe("bytes");
+    }
+
+    /**
+     * The bounds counted in {@code unit}: {@code 32 hex characters}, {@code 1..512 bytes}. A hex
+     * string is measured in its characters, two to a byte, so its bounds say so.
+     */
+    public String describe(String unit) {
+        return max.map(m -> min == m ? m + " " + unit : min + ".." + m + " " + unit)
+                .orElse(min == 0 ? "any length" : "at least " + min + " " + unit);
     }
 }

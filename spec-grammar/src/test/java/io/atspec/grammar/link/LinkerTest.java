@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LinkerTest {
 
     private static final String SPEC = """
-            chapter file_http "File HTTP" { package io.atspec.test; edition v2; }
+            chapter file_http "File HTTP" { package io.atspec.test; edition v2; uses net urc "LINK LOST"; }
             enum Mode "mode" { 0 plain "plain"; 1 tls "TLS"; }
             errors Common "common" { 901 busy "busy"; }
             command AT+SEND as Send "send" {
@@ -26,11 +26,17 @@ class LinkerTest {
                 set: <mode>,<length> prompt <data>;
                 errors Common;
                 errors { 1 full "buffer full"; }
-                completion collect +DATA until +DONE when state in 0|2;
+                completion collect +DATA until +DONE when state in 0|2 abort on "LINK LOST", +READY;
             }
             command AT+STAT as Stat "status" {
                 param state: int "state";
                 query -> +STAT: <state>;
+            }
+            command AT+FETCH as Fetch "fetch" {
+                timeout 1s;
+                param md5: hex(32..32) "check code";
+                set: [<md5>];
+                completion until +DONE when state in 0 given md5;
             }
             command AT+GO as Go "go" {
                 timeout 1s;
@@ -48,6 +54,11 @@ class LinkerTest {
             }
             urc +DONE as Done "done" { param state: int "state"; report: <state>; alias +FIN; }
             urc +READY as Ready "ready" { indicates reboot; alias +RDY; }
+            command AT+CFG as Cfg "config" {
+                param mode: Mode "mode";
+                set mode: <mode>;
+                test;
+            }
             """;
 
     private static LinkedChapter linked() {
@@ -64,6 +75,20 @@ class LinkerTest {
         assertThat(names.all())
                 .containsExactly(
                         "FileHttpUrc", "FileHttpRequests", "FileHttpCommands", "FileHttpEdition", "FileHttpChapter");
+    }
+
+    @Test
+    void formRecordsShadowNoPlatformTypeAndLookLikeNoChapterType() {
+        LinkedChapter chapter = linked();
+
+        // "Set" would shadow java.util.Set; "Mode" would sit beside the enum Mode.
+        assertThat(chapter.commands().get(0).forms().get(0).recordName()).isEqualTo("SetForm");
+        assertThat(chapter.commands().get(4).forms())
+                .extracting(LinkedForm::recordName)
+                .containsExactly("ModeForm", "Test");
+        assertThat(chapter.commands().get(1).forms().get(0).recordName()).isEqualTo("Query");
+        // Composed names keep the plain form name.
+        assertThat(chapter.commands().get(0).forms().get(0).factoryName()).isEqualTo("set");
     }
 
     @Test
@@ -108,9 +133,15 @@ class LinkerTest {
         assertThat(urcs.end().javaName()).isEqualTo("Done");
         assertThat(urcs.endField().orElseThrow().name()).isEqualTo("state");
         assertThat(urcs.lineStarts()).containsExactly("+DATA:", "+DONE:", "+FIN:");
+        // Another chapter's URC as the header names it; this chapter's with every spelling.
+        assertThat(urcs.abortLineStarts()).containsExactly("LINK LOST", "+READY", "+RDY");
+        assertThat(urcs.endGiven()).isEmpty();
+        LinkedCompletion.Urcs fetch =
+                (LinkedCompletion.Urcs) chapter.commands().get(2).completion().orElseThrow();
+        assertThat(fetch.endGiven().orElseThrow().name()).isEqualTo("md5");
 
         LinkedCompletion.Poll poll =
-                (LinkedCompletion.Poll) chapter.commands().get(2).completion().orElseThrow();
+                (LinkedCompletion.Poll) chapter.commands().get(3).completion().orElseThrow();
         assertThat(poll.query().name()).isEqualTo("AT+STAT");
         assertThat(poll.queryForm().responseName()).contains("StatResponse");
         assertThat(poll.field().name()).isEqualTo("state");

@@ -118,6 +118,15 @@ class HttpAnswerParsingTest {
 
             assertThat(closed).isNotEqualTo(failed);
         }
+
+        @Test
+        void theFormatTableSpellingOfTheClosedReportIsRecognised() {
+            // 9.9's format table writes +HTTPCLOSE: Link Closed where its example writes
+            // +HTTPCLOSED: HTTP Link Closed; a module printing the table's line is understood.
+            assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSE: Link Closed"))).containsInstanceOf(HttpCloseResult.class);
+            HttpCloseResult closed = HttpCloseResult.parse(Urc.of("+HTTPCLOSE: Link Closed"));
+            assertThat(closed.report()).isEqualTo(HttpCloseResult.Report.LINK_CLOSED);
+        }
     }
 
     @Nested
@@ -240,12 +249,24 @@ class HttpAnswerParsingTest {
         void sslSettingsWithAnEmptyCipherSuite() {
             HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck.pem");
 
-            assertThat(cfg.sslversion().value()).contains(SslVersion.SSL_3_0);
-            assertThat(cfg.authmode().value()).contains(AuthMode.SERVER);
+            assertThat(cfg.sslversion()).map(Coded::value).contains(Optional.of(SslVersion.SSL_3_0));
+            assertThat(cfg.authmode()).map(Coded::value).contains(Optional.of(AuthMode.SERVER));
+            assertThat(cfg.type()).isEmpty();
             assertThat(cfg.ciphersuite()).isEmpty();
             assertThat(cfg.cacert()).contains("ca.pem");
             assertThat(cfg.clientcert()).contains("cc.pem");
             assertThat(cfg.clientkey()).contains("ck.pem");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+HTTPSCFG: \"sslversion\",3", "+HTTPSCFG: sslversion,3"})
+        void oneSslSettingInTheFormatTableShape(String line) {
+            // 9.10's format table answers the query with +HTTPSCFG: <type>,<type_name>.
+            HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse(line);
+
+            assertThat(cfg.type()).map(Coded::value).contains(Optional.of(SslOption.SSLVERSION));
+            assertThat(cfg.typeName()).contains("3");
+            assertThat(cfg.sslversion()).isEmpty();
         }
 
         @Test

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.atspec.runtime.AtArgumentException;
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommandFailedException;
+import io.atspec.runtime.CompletionAbortedException;
 import io.atspec.runtime.FinalResult;
+import io.atspec.runtime.bind.Coded;
 import io.atspec.runtime.bind.Registration;
 import io.atspec.runtime.testing.ScriptedModem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -162,6 +165,33 @@ class HttpEndToEndTest {
     }
 
     @Test
+    void gprsDisconnectionDuringARequestEndsItsWaitAtOnceWithATypedException() {
+        // The completion would wait 60 s for +HTTPCLOSED; the network chapter's report that the
+        // packet link is gone ends it now, with what had arrived.
+        modem.when("AT+HTTPACTION=1", r -> r.ok().urc("GPRS DISCONNECTION"));
+
+        assertThatThrownBy(() -> http.httpAction(HttpAction.head()))
+                .isInstanceOfSatisfying(CompletionAbortedException.class, e -> {
+                    assertThat(e.command()).contains("AT+HTTPACTION=1");
+                    assertThat(e.report()).isEqualTo("GPRS DISCONNECTION");
+                });
+        // The link is free again: the next command is answered.
+        modem.when("AT+HTTPCLOSE", r -> r.ok());
+        http.httpClose(HttpClose.exec());
+        assertThat(modem.received()).last().isEqualTo("AT+HTTPCLOSE");
+    }
+
+    @Test
+    void aRebootDuringADownloadEndsItsWait() {
+        modem.when("AT+HTTPGET=0", r -> r.ok().urc("+PBREADY"));
+
+        assertThatThrownBy(() -> http.httpGet(HttpGet.set(Decompression.UNZIP)))
+                .isInstanceOf(CompletionAbortedException.class)
+                .hasMessageContaining("AT+HTTPGET=0")
+                .hasMessageContaining("+PBREADY");
+    }
+
+    @Test
     void downloadEndsAtTheFirstReportAndSkipsUnrelatedUrcs() {
         String md5 = "eaf84487e190bc79af55c972bbc63e3f";
         modem.when("AT+HTTPGET=1,0," + md5, r -> r.ok().urc("+CREG: 1").urc("+HTTPGETRPT: 30,303"));
@@ -173,6 +203,48 @@ class HttpEndToEndTest {
             assertThat(report.errCode())
                     .hasValueSatisfying(c -> assertThat(c.value()).contains(HttpStatus.SEE_OTHER));
         });
+    }
+
+    @Test
+    void aDownloadWithACheckCodeWaitsForTheVerificationAndKeepsTheEarlierStages() {
+        String md5 = "eaf84487e190bc79af55c972bbc63e3f";
+        modem.when("AT+HTTPGET=0,0," + md5, r -> r.ok().urc("+HTTPGETRPT: 10").urc("+HTTPGETRPT: 30"));
+
+        HttpGetOutcome outcome = http.httpGet(HttpGet.set(Decompression.UNZIP, CheckType.MD5, md5));
+
+        assertThat(outcome.reports())
+                .map(report -> ((HttpGetRpt) report).stateType().value().orElseThrow())
+                .containsExactly(DownloadState.DOWNLOAD_SUCCESSFUL, DownloadState.VERIFICATION_SUCCESSFUL);
+        // The same, typed: no cast.
+        assertThat(outcome.terminal())
+                .hasValueSatisfying(end -> assertThat(end.stateTypeIs(DownloadState.VERIFICATION_SUCCESSFUL))
+                        .isTrue());
+        assertThat(outcome.httpGetRptReports()).hasSize(2);
+        assertThat(outcome.httpGetRptReports().get(0).stateTypeIs(DownloadState.DOWNLOAD_SUCCESSFUL))
+                .isTrue();
+    }
+
+    @Test
+    void aDownloadWithoutACheckCodeEndsAtItsFirstReport() {
+        modem.when("AT+HTTPGET=0", r -> r.ok().urc("+HTTPGETRPT: 10"));
+
+        HttpGetOutcome outcome = http.httpGet(HttpGet.set(Decompression.UNZIP));
+
+        assertThat(outcome.reports())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        HttpGetRpt.class,
+                        report -> assertThat(report.stateType().value()).contains(DownloadState.DOWNLOAD_SUCCESSFUL));
+    }
+
+    @Test
+    void aFailedDownloadEndsAVerifiedDownloadEarly() {
+        String md5 = "eaf84487e190bc79af55c972bbc63e3f";
+        modem.when("AT+HTTPSGET=1,0," + md5, r -> r.ok().urc("+HTTPSGETRPT: 11,404"));
+
+        HttpsGetOutcome outcome = http.httpsGet(HttpsGet.set(Decompression.ZIP, CheckType.MD5, md5));
+
+        assertThat(outcome.reports()).singleElement().isInstanceOf(HttpsGetRpt.class);
     }
 
     @Test
@@ -233,7 +305,7 @@ class HttpEndToEndTest {
         http.httpsCfg(HttpsCfg.sslversion(SslVersion.TLS_1_2));
         HttpsCfgQueryResponse cfg = http.httpsCfgQuery();
 
-        assertThat(cfg.sslversion().value()).contains(SslVersion.TLS_1_2);
+        assertThat(cfg.sslversion()).map(Coded::value).contains(Optional.of(SslVersion.TLS_1_2));
         assertThat(cfg.ciphersuite()).isEmpty();
         assertThat(cfg.cacert()).contains("ca.pem");
     }

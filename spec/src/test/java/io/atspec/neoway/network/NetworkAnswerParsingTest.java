@@ -100,6 +100,18 @@ class NetworkAnswerParsingTest {
     }
 
     @Test
+    void theLinkStateIsTestedWithItsConstantWhetherAbsentKnownOrUnknown() {
+        assertThat(XiicResponse.parse("+XIIC: 1,10.0.0.1").stateIs(LinkState.UP))
+                .isTrue();
+        assertThat(XiicResponse.parse("+XIIC: 1,10.0.0.1").stateIs(LinkState.DOWN))
+                .isFalse();
+        // A code the spec does not list, and the older firmware's answer without a state.
+        assertThat(XiicResponse.parse("+XIIC: 7,10.0.0.1").stateIs(LinkState.UP))
+                .isFalse();
+        assertThat(XiicResponse.parse("+XIIC: 0.0.0.0").stateIs(LinkState.DOWN)).isFalse();
+    }
+
+    @Test
     void olderM590FirmwareSendsOnlyTheAddress() {
         XiicResponse old = XiicResponse.parse("+XIIC: 0.0.0.0");
 

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommandFailedException;
+import io.atspec.runtime.AtTimeoutException;
 import io.atspec.runtime.FinalResult;
 import io.atspec.runtime.bind.Registration;
 import io.atspec.runtime.testing.ScriptedModem;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +65,26 @@ class NetworkEndToEndTest {
                     .hasValueSatisfying(s -> assertThat(s.value()).contains(LinkState.UP));
             assertThat(answer.ip()).isEqualTo("10.107.216.162");
         });
+    }
+
+    @Test
+    void aCallersTimeoutReplacesTheManualsForOneCall() {
+        CountDownLatch release = new CountDownLatch(1);
+        // The module stays silent until the host has given up.
+        modem.when("AT+CGATT=1", r -> r.await(release).ok());
+        modem.when("AT+CPIN?", r -> r.await(release).line("+CPIN: READY").ok());
+
+        try {
+            assertThatThrownBy(() -> net.cgatt(Cgatt.set(AttachState.ATTACHED), Duration.ofMillis(40)))
+                    .isInstanceOf(AtTimeoutException.class)
+                    .hasMessageContaining("AT+CGATT=1")
+                    .hasMessageContaining("after 40 ms");
+            assertThatThrownBy(() -> net.cpinQuery(Duration.ofMillis(30)))
+                    .isInstanceOf(AtTimeoutException.class)
+                    .hasMessageContaining("after 30 ms");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -85,9 +85,9 @@ class NetworkRequestWireFormTest {
 
     @Test
     void passwordIsMaskedInToStringAndListedAsASecret() {
-        Xgauth.Set auth = Xgauth.set(1, AuthType.PAP, "gprs", "s3cr3t-pw");
+        Xgauth.SetForm auth = Xgauth.set(1, AuthType.PAP, "gprs", "s3cr3t-pw");
 
-        assertThat(auth.toString()).isEqualTo("Xgauth.Set[cid=1, auth=PAP, user=gprs, pwd=***]");
+        assertThat(auth.toString()).isEqualTo("Xgauth.SetForm[cid=1, auth=PAP, user=gprs, pwd=***]");
         assertThat(auth.command().secrets()).containsExactly("s3cr3t-pw");
         assertThat(auth.command().maskedLine()).doesNotContain("s3cr3t-pw");
         assertThat(auth.command().toString()).doesNotContain("s3cr3t-pw");
@@ -98,9 +98,9 @@ class NetworkRequestWireFormTest {
 
     @Test
     void aRequestPrintsWithItsCommandAndLeavesOutWhatIsNotSent() {
-        assertThat(Xgauth.set(1, AuthType.NONE).toString()).isEqualTo("Xgauth.Set[cid=1, auth=NONE]");
+        assertThat(Xgauth.set(1, AuthType.NONE).toString()).isEqualTo("Xgauth.SetForm[cid=1, auth=NONE]");
         assertThat(Cgdcont.set(1, PdpType.IP, "cmnet").toString())
-                .isEqualTo("Cgdcont.Set[cid=1, pdpType=IP, apn=cmnet]");
+                .isEqualTo("Cgdcont.SetForm[cid=1, pdpType=IP, apn=cmnet]");
         assertThat(Csq.exec().toString()).isEqualTo("Csq.Exec[]");
     }
 

@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Forms:
  * <ul>
- *   <li>{@link #set}: <code>AT+DAUTH=&lt;user&gt;[,&lt;pwd&gt;]</code>
+ *   <li>{@link #set}: <code>AT+DAUTH="&lt;user&gt;"[,"&lt;pwd&gt;"]</code>
  * </ul>
  *
  * <p>Parameters:
@@ -33,7 +33,7 @@ import javax.annotation.processing.Generated;
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
+public sealed interface DemoAuth extends AtRequest permits DemoAuth.SetForm {
   /**
    * The command's name on the wire.
    */
@@ -60,33 +60,33 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
   }
 
   /**
-   * <code>AT+DAUTH=&lt;user&gt;</code>
+   * <code>AT+DAUTH="&lt;user&gt;"</code>
    * @param user user name (string, 1..32 bytes, quoted)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
-  static Set set(String user) {
-    return new Set(user, Optional.empty());
+  static SetForm set(String user) {
+    return new SetForm(user, Optional.empty());
   }
 
   /**
-   * <code>AT+DAUTH=&lt;user&gt;,&lt;pwd&gt;</code>
+   * <code>AT+DAUTH="&lt;user&gt;","&lt;pwd&gt;"</code>
    * @param user user name (string, 1..32 bytes, quoted)
    * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged))
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
-  static Set set(String user, String pwd) {
-    return new Set(user, Optional.of(pwd));
+  static SetForm set(String user, String pwd) {
+    return new SetForm(user, Optional.of(pwd));
   }
 
   /**
-   * The set form: <code>AT+DAUTH=&lt;user&gt;[,&lt;pwd&gt;]</code>
+   * The set form: <code>AT+DAUTH="&lt;user&gt;"[,"&lt;pwd&gt;"]</code>
    *
    * @param user user name (string, 1..32 bytes, quoted)
    * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
    */
-  record Set(String user, Optional<String> pwd) implements DemoAuth {
+  record SetForm(String user, Optional<String> pwd) implements DemoAuth {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
     /**
@@ -96,7 +96,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
      * @param pwd password, never logged (string, 0..32 bytes, quoted, secret (never logged)); empty when not sent
      * @throws AtArgumentException if an argument is out of range or would break the line
      */
-    public Set {
+    public SetForm {
       Arguments.notNull(NAME, "user", user);
       Arguments.text(NAME, "user", user, 1L, 32L, true, false);
       Arguments.notNull(NAME, "pwd", pwd);
@@ -124,7 +124,7 @@ public sealed interface DemoAuth extends AtRequest permits DemoAuth.Set {
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoAuth.Set[", "]");
+      StringJoiner text = new StringJoiner(", ", "DemoAuth.SetForm[", "]");
       text.add("user=" + user);
       if (pwd.isPresent()) {
         text.add("pwd=***");

@@ -110,6 +110,28 @@ public final class DemoCommands {
   }
 
   /**
+   * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the module's answer
+   */
+  public AtResponse demoConfig(DemoConfig request, Duration timeout) {
+    return channel.execute(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig request, Duration timeout) {
+    return channel.submit(request.command(timeout));
+  }
+
+  /**
    * Sends <code>AT+DCFG?</code> and reads its answer.
    *
    * @return the answer
@@ -119,12 +141,32 @@ public final class DemoCommands {
   }
 
   /**
+   * Sends <code>AT+DCFG?</code> and reads its answer, waiting up to {@code timeout}.
+   *
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the answer
+   */
+  public DemoConfigQueryResponse demoConfigQuery(Duration timeout) {
+    return DemoConfigQueryResponse.first(channel.execute(DemoConfig.query().command(timeout)));
+  }
+
+  /**
    * Sends <code>AT+DCFG=?</code> and reads its answer.
    *
    * @return the answer
    */
   public DemoConfigTestResponse demoConfigTest() {
     return DemoConfigTestResponse.first(channel.execute(DemoConfig.test().command(demoConfigTimeout())));
+  }
+
+  /**
+   * Sends <code>AT+DCFG=?</code> and reads its answer, waiting up to {@code timeout}.
+   *
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the answer
+   */
+  public DemoConfigTestResponse demoConfigTest(Duration timeout) {
+    return DemoConfigTestResponse.first(channel.execute(DemoConfig.test().command(timeout)));
   }
 
   /**
@@ -148,6 +190,28 @@ public final class DemoCommands {
   }
 
   /**
+   * Sends <code>AT+DPARA</code>: Keyed Parameters (section 7.2).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the module's answer
+   */
+  public AtResponse demoPara(DemoPara request, Duration timeout) {
+    return channel.execute(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DPARA</code>: Keyed Parameters (section 7.2).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoParaAsync(DemoPara request, Duration timeout) {
+    return channel.submit(request.command(timeout));
+  }
+
+  /**
    * Sends <code>AT+DOPT</code>: Options (section 7.3).
    *
    * @param request the command to send
@@ -165,6 +229,28 @@ public final class DemoCommands {
    */
   public CompletableFuture<AtResponse> demoOptAsync(DemoOpt request) {
     return channel.submit(request.command());
+  }
+
+  /**
+   * Sends <code>AT+DOPT</code>: Options (section 7.3).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the module's answer
+   */
+  public AtResponse demoOpt(DemoOpt request, Duration timeout) {
+    return channel.execute(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DOPT</code>: Options (section 7.3).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoOptAsync(DemoOpt request, Duration timeout) {
+    return channel.submit(request.command(timeout));
   }
 
   /**
@@ -188,6 +274,28 @@ public final class DemoCommands {
   }
 
   /**
+   * Sends <code>AT+DFMT</code>: Data Format (section 7.4).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the module's answer
+   */
+  public AtResponse demoFormat(DemoFormat request, Duration timeout) {
+    return channel.execute(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DFMT</code>: Data Format (section 7.4).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoFormatAsync(DemoFormat request, Duration timeout) {
+    return channel.submit(request.command(timeout));
+  }
+
+  /**
    * Sends <code>AT+DAUTH</code>: Authentication (section 7.5).
    *
    * @param request the command to send
@@ -205,6 +313,28 @@ public final class DemoCommands {
    */
   public CompletableFuture<AtResponse> demoAuthAsync(DemoAuth request) {
     return channel.submit(request.command());
+  }
+
+  /**
+   * Sends <code>AT+DAUTH</code>: Authentication (section 7.5).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the module's answer
+   */
+  public AtResponse demoAuth(DemoAuth request, Duration timeout) {
+    return channel.execute(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DAUTH</code>: Authentication (section 7.5).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoAuthAsync(DemoAuth request, Duration timeout) {
+    return channel.submit(request.command(timeout));
   }
 
   private Duration demoSendTimeout() {
@@ -241,8 +371,7 @@ public final class DemoCommands {
    */
   public DemoSendOutcome demoSend(DemoSend request, Duration completionTimeout) {
     return DemoSendOutcome.of(channel.execute(request.command(demoSendTimeout()),
-        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
-        completionTimeout)));
+        DEMO_SEND_COMPLETION.withTimeout(completionTimeout)));
   }
 
   /**
@@ -269,8 +398,7 @@ public final class DemoCommands {
   public CompletableFuture<DemoSendOutcome> demoSendAsync(DemoSend request,
       Duration completionTimeout) {
     return channel.submit(request.command(demoSendTimeout()),
-        new Completion(DEMO_SEND_COMPLETION.collect(), DEMO_SEND_COMPLETION.end(),
-        completionTimeout)).thenApply(DemoSendOutcome::of);
+        DEMO_SEND_COMPLETION.withTimeout(completionTimeout)).thenApply(DemoSendOutcome::of);
   }
 
   private static boolean endsDemoJob(Urc urc) {
@@ -309,8 +437,7 @@ public final class DemoCommands {
    */
   public DemoJobOutcome demoJob(DemoJob request, Duration completionTimeout) {
     return DemoJobOutcome.of(channel.execute(request.command(),
-        new Completion(DEMO_JOB_COMPLETION.collect(), DEMO_JOB_COMPLETION.end(),
-        completionTimeout)));
+        DEMO_JOB_COMPLETION.withTimeout(completionTimeout)));
   }
 
   /**
@@ -336,8 +463,8 @@ public final class DemoCommands {
    */
   public CompletableFuture<DemoJobOutcome> demoJobAsync(DemoJob request,
       Duration completionTimeout) {
-    return channel.submit(request.command(), new Completion(DEMO_JOB_COMPLETION.collect(),
-        DEMO_JOB_COMPLETION.end(), completionTimeout)).thenApply(DemoJobOutcome::of);
+    return channel.submit(request.command(), DEMO_JOB_COMPLETION.withTimeout(completionTimeout))
+        .thenApply(DemoJobOutcome::of);
   }
 
   /**
@@ -411,6 +538,16 @@ public final class DemoCommands {
    */
   public DemoLinkResponse demoLinkQuery() {
     return DemoLinkResponse.first(channel.execute(DemoLink.query().command()));
+  }
+
+  /**
+   * Sends <code>AT+DLINK?</code> and reads its answer, waiting up to {@code timeout}.
+   *
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the answer
+   */
+  public DemoLinkResponse demoLinkQuery(Duration timeout) {
+    return DemoLinkResponse.first(channel.execute(DemoLink.query().command(timeout)));
   }
 
   /**

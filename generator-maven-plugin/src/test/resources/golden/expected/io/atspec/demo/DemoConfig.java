@@ -31,7 +31,7 @@ import javax.annotation.processing.Generated;
  * <ul>
  *   <li><code>&lt;level&gt;</code> (integer, 0..3): log level
  *   <li><code>&lt;label&gt;</code> (string, 0..16 bytes): device label, may be empty
- *   <li><code>&lt;digest&gt;</code> (hex, 32 bytes): MD5 of the configuration
+ *   <li><code>&lt;digest&gt;</code> (32 hex characters): MD5 of the configuration
  * </ul>
  *
  * <p>Timeout: 300 ms; 2 s in edition v2.
@@ -40,7 +40,7 @@ import javax.annotation.processing.Generated;
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, DemoConfig.Exec, DemoConfig.Query, DemoConfig.Test {
+public sealed interface DemoConfig extends AtRequest permits DemoConfig.SetForm, DemoConfig.Exec, DemoConfig.Query, DemoConfig.Test {
   /**
    * The command's name on the wire.
    */
@@ -77,8 +77,8 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
-  static Set set(int level) {
-    return new Set(level, Optional.empty());
+  static SetForm set(int level) {
+    return new SetForm(level, Optional.empty());
   }
 
   /**
@@ -88,8 +88,8 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
-  static Set set(int level, String label) {
-    return new Set(level, Optional.of(label));
+  static SetForm set(int level, String label) {
+    return new SetForm(level, Optional.of(label));
   }
 
   /**
@@ -132,7 +132,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
    * @param level log level (integer, 0..3)
    * @param label device label, may be empty (string, 0..16 bytes); empty when not sent
    */
-  record Set(int level, Optional<String> label) implements DemoConfig {
+  record SetForm(int level, Optional<String> label) implements DemoConfig {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
     /**
@@ -142,7 +142,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
      * @param label device label, may be empty (string, 0..16 bytes); empty when not sent
      * @throws AtArgumentException if an argument is out of range or would break the line
      */
-    public Set {
+    public SetForm {
       Arguments.intIn(NAME, "level", level, "0..3", 0L, 3L);
       Arguments.notNull(NAME, "label", label);
       if (label.isPresent()) {
@@ -167,7 +167,7 @@ public sealed interface DemoConfig extends AtRequest permits DemoConfig.Set, Dem
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoConfig.Set[", "]");
+      StringJoiner text = new StringJoiner(", ", "DemoConfig.SetForm[", "]");
       text.add("level=" + level);
       if (label.isPresent()) {
         text.add("label=" + label.get());

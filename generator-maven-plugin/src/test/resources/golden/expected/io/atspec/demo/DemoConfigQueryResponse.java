@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  *
  * @param level log level (integer, 0..3)
  * @param label device label, may be empty (string, 0..16 bytes)
- * @param digest MD5 of the configuration (hex, 32 bytes)
+ * @param digest MD5 of the configuration (32 hex characters)
  */
 @Generated(
     value = "io.atspec.codegen.JavaGenerator",

@@ -37,6 +37,19 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
   public static final List<String> SPELLINGS = List.of("+DDATA", "+DDAT");
 
   /**
+   * Keeps a copy of the bytes, so the record stays immutable.
+   *
+   * @param report which report the line is
+   * @param raw data up to +DEND (bytes)
+   * @param length length of &lt;data&gt; (integer, 1..65535)
+   * @param data data, exactly &lt;length&gt; bytes (bytes)
+   */
+  public DemoData {
+    raw = raw.map(byte[]::clone);
+    data = data.map(byte[]::clone);
+  }
+
+  /**
    * Whether a received line is this URC.
    *
    * @param line the line, without its CR LF
@@ -86,6 +99,26 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
       text.add("data=" + data.get().length + " bytes");
     }
     return text.toString();
+  }
+
+  /**
+   * A copy of the bytes, if any: the record stays immutable.
+   *
+   * @return a copy of {@code raw}, empty when absent
+   */
+  @Override
+  public Optional<byte[]> raw() {
+    return raw.map(byte[]::clone);
+  }
+
+  /**
+   * A copy of the bytes, if any: the record stays immutable.
+   *
+   * @return a copy of {@code data}, empty when absent
+   */
+  @Override
+  public Optional<byte[]> data() {
+    return data.map(byte[]::clone);
   }
 
   @Override

@@ -35,7 +35,7 @@ import javax.annotation.processing.Generated;
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
+public sealed interface DemoFormat extends AtRequest permits DemoFormat.SetForm {
   /**
    * The command's name on the wire.
    */
@@ -67,8 +67,8 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
-  static Set set(TransferMode mode) {
-    return new Set(mode, OptionalInt.empty(), Optional.empty());
+  static SetForm set(TransferMode mode) {
+    return new SetForm(mode, OptionalInt.empty(), Optional.empty());
   }
 
   /**
@@ -78,8 +78,8 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
-  static Set set(TransferMode mode, int length) {
-    return new Set(mode, OptionalInt.of(length), Optional.empty());
+  static SetForm set(TransferMode mode, int length) {
+    return new SetForm(mode, OptionalInt.of(length), Optional.empty());
   }
 
   /**
@@ -90,8 +90,8 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
    */
-  static Set set(TransferMode mode, int length, Format format) {
-    return new Set(mode, OptionalInt.of(length), Optional.of(format));
+  static SetForm set(TransferMode mode, int length, Format format) {
+    return new SetForm(mode, OptionalInt.of(length), Optional.of(format));
   }
 
   /**
@@ -101,7 +101,8 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
    * @param length block length (integer, 1..1024); empty when not sent
    * @param format data format (one of {@link Format}); empty when not sent
    */
-  record Set(TransferMode mode, OptionalInt length, Optional<Format> format) implements DemoFormat {
+  record SetForm(TransferMode mode, OptionalInt length,
+      Optional<Format> format) implements DemoFormat {
     private static final List<String> RESPONSE_PREFIXES = List.of();
 
     /**
@@ -112,7 +113,7 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
      * @param format data format (one of {@link Format}); empty when not sent
      * @throws AtArgumentException if an argument is out of range or would break the line
      */
-    public Set {
+    public SetForm {
       Arguments.notNull(NAME, "mode", mode);
       Arguments.notNull(NAME, "length", length);
       if (length.isPresent()) {
@@ -142,7 +143,7 @@ public sealed interface DemoFormat extends AtRequest permits DemoFormat.Set {
 
     @Override
     public String toString() {
-      StringJoiner text = new StringJoiner(", ", "DemoFormat.Set[", "]");
+      StringJoiner text = new StringJoiner(", ", "DemoFormat.SetForm[", "]");
       text.add("mode=" + mode);
       if (length.isPresent()) {
         text.add("length=" + length.getAsInt());

@@ -6,6 +6,7 @@ import io.atspec.runtime.CompletedResponse;
 import io.atspec.runtime.Urc;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -39,5 +40,27 @@ public record DemoJobOutcome(AtResponse acknowledgement, List<DemoUrc> reports) 
 
   static DemoJobOutcome acknowledged(AtResponse acknowledgement) {
     return new DemoJobOutcome(acknowledgement, List.of());
+  }
+
+  /**
+   * The report that ended the wait, <code>+DJOBRPT</code>.
+   *
+   * @return it; empty when the form only gets its acknowledgement
+   */
+  public Optional<DemoJobReport> terminal() {
+    if (!reports.isEmpty() && reports.get(reports.size() - 1) instanceof DemoJobReport last) {
+      return Optional.of(last);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The <code>+DJOBRPT</code> reports, in order (the terminal report too, when it is one).
+   *
+   * @return them, typed
+   */
+  public List<DemoJobReport> demoJobReportReports() {
+    return reports.stream().filter(DemoJobReport.class::isInstance).map(DemoJobReport.class::cast)
+        .toList();
   }
 }

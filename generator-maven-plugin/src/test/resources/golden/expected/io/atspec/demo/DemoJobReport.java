@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * <code>+DJOBRPT</code>: Job Report (manual section 7.11).
  * <p><code>+DJOBRPT: &lt;state&gt;[,&lt;code&gt;]</code>
  *
- * @param state job state (one of {@link LinkState})
+ * @param state job state (one of {@link LinkState}); a code the spec does not list arrives as a {@code Coded} without a value
  * @param code result code (integer, 0..255)
  */
 @Generated(
@@ -61,6 +61,16 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoJobReport");
+  }
+
+  /**
+   * Whether {@code state} is {@code constant}.
+   *
+   * @param constant the value to test for
+   * @return true when it is that constant; false for a code the spec does not list
+   */
+  public boolean stateIs(LinkState constant) {
+    return state.is(constant);
   }
 
   @Override

@@ -14,8 +14,8 @@ import javax.annotation.processing.Generated;
  *
  * <p>Forms:
  * <ul>
- *   <li>{@link #start}: <code>AT+DLINK=&lt;n=1&gt;</code>
- *   <li>{@link #stop}: <code>AT+DLINK=&lt;n=0&gt;</code>
+ *   <li>{@link #start}: <code>AT+DLINK=1</code>
+ *   <li>{@link #stop}: <code>AT+DLINK=0</code>
  *   <li>{@link #query}: <code>AT+DLINK?</code>
  * </ul>
  *
@@ -59,7 +59,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
   }
 
   /**
-   * <code>AT+DLINK=&lt;n=1&gt;</code>
+   * <code>AT+DLINK=1</code>
    * @return the request, its arguments checked
    */
   static Start start() {
@@ -67,7 +67,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
   }
 
   /**
-   * <code>AT+DLINK=&lt;n=0&gt;</code>
+   * <code>AT+DLINK=0</code>
    * @return the request, its arguments checked
    */
   static Stop stop() {
@@ -83,7 +83,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
   }
 
   /**
-   * The set form 'start': <code>AT+DLINK=&lt;n=1&gt;</code>
+   * The set form 'start': <code>AT+DLINK=1</code>
    */
   record Start() implements DemoLink {
     private static final List<String> RESPONSE_PREFIXES = List.of();
@@ -107,7 +107,7 @@ public sealed interface DemoLink extends AtRequest permits DemoLink.Start, DemoL
   }
 
   /**
-   * The set form 'stop': <code>AT+DLINK=&lt;n=0&gt;</code>
+   * The set form 'stop': <code>AT+DLINK=0</code>
    */
   record Stop() implements DemoLink {
     private static final List<String> RESPONSE_PREFIXES = List.of();

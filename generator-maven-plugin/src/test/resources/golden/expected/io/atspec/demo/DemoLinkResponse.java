@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
  * <p><code>+DLINK: &lt;state&gt;,&lt;ip&gt;</code>
  * <p><code>+DLINK: &lt;ip&gt;</code>
  *
- * @param state state of the link (one of {@link LinkState})
+ * @param state state of the link (one of {@link LinkState}); a code the spec does not list arrives as a {@code Coded} without a value
  * @param ip local address (string, any length)
  */
 @Generated(
@@ -72,6 +72,16 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
   public static DemoLinkResponse first(AtResponse response) {
     return from(response).stream().findFirst()
         .orElseThrow(() -> new WireParseException("AT+DLINK was answered without +DLINK:"));
+  }
+
+  /**
+   * Whether {@code state} came and is {@code constant}.
+   *
+   * @param constant the value to test for
+   * @return true when it is that constant; false when absent and for a code the spec does not list
+   */
+  public boolean stateIs(LinkState constant) {
+    return state.filter(c -> c.is(constant)).isPresent();
   }
 
   @Override

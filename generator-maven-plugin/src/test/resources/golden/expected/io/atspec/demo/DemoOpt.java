@@ -19,8 +19,8 @@ import javax.annotation.processing.Generated;
  *
  * <p>Forms:
  * <ul>
- *   <li>{@link #speed}: <code>AT+DOPT=&lt;option="speed"&gt;,&lt;speed&gt;</code>
- *   <li>{@link #label}: <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
+ *   <li>{@link #speed}: <code>AT+DOPT="speed",&lt;speed&gt;</code>
+ *   <li>{@link #label}: <code>AT+DOPT="label","&lt;label&gt;"</code>
  * </ul>
  *
  * <p>Parameters:
@@ -63,7 +63,7 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   }
 
   /**
-   * <code>AT+DOPT=&lt;option="speed"&gt;,&lt;speed&gt;</code>
+   * <code>AT+DOPT="speed",&lt;speed&gt;</code>
    * @param speed speed (integer, 1..4)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
@@ -73,7 +73,7 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   }
 
   /**
-   * <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
+   * <code>AT+DOPT="label","&lt;label&gt;"</code>
    * @param label label, quoted (string, at least 1 bytes, quoted)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
@@ -93,7 +93,7 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   }
 
   /**
-   * The set form 'speed': <code>AT+DOPT=&lt;option="speed"&gt;,&lt;speed&gt;</code>
+   * The set form 'speed': <code>AT+DOPT="speed",&lt;speed&gt;</code>
    *
    * @param speed speed (integer, 1..4)
    */
@@ -132,7 +132,7 @@ public sealed interface DemoOpt extends AtRequest permits DemoOpt.Speed, DemoOpt
   }
 
   /**
-   * The set form 'label': <code>AT+DOPT=&lt;option=LABEL&gt;,&lt;label&gt;</code>
+   * The set form 'label': <code>AT+DOPT="label","&lt;label&gt;"</code>
    *
    * @param label label, quoted (string, at least 1 bytes, quoted)
    */

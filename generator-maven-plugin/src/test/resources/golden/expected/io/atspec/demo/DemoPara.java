@@ -19,8 +19,8 @@ import javax.annotation.processing.Generated;
  *
  * <p>Forms:
  * <ul>
- *   <li>{@link #name}: <code>AT+DPARA=&lt;key=name&gt;,&lt;name&gt;</code>
- *   <li>{@link #level}: <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
+ *   <li>{@link #name}: <code>AT+DPARA=name,&lt;name&gt;</code>
+ *   <li>{@link #level}: <code>AT+DPARA=level,&lt;level&gt;</code>
  * </ul>
  *
  * <p>Parameters:
@@ -63,7 +63,7 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
   }
 
   /**
-   * <code>AT+DPARA=&lt;key=name&gt;,&lt;name&gt;</code>
+   * <code>AT+DPARA=name,&lt;name&gt;</code>
    * @param name &lt;value&gt; of name (string, 1..32 bytes)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
@@ -73,7 +73,7 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
   }
 
   /**
-   * <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
+   * <code>AT+DPARA=level,&lt;level&gt;</code>
    * @param level &lt;value&gt; of level (integer, 0..3)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
@@ -83,7 +83,7 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
   }
 
   /**
-   * The set form 'name': <code>AT+DPARA=&lt;key=name&gt;,&lt;name&gt;</code>
+   * The set form 'name': <code>AT+DPARA=name,&lt;name&gt;</code>
    *
    * @param name &lt;value&gt; of name (string, 1..32 bytes)
    */
@@ -123,7 +123,7 @@ public sealed interface DemoPara extends AtRequest permits DemoPara.Name, DemoPa
   }
 
   /**
-   * The set form 'level': <code>AT+DPARA=&lt;key=level&gt;,&lt;level&gt;</code>
+   * The set form 'level': <code>AT+DPARA=level,&lt;level&gt;</code>
    *
    * @param level &lt;value&gt; of level (integer, 0..3)
    */

@@ -119,10 +119,10 @@ public final class DemoRequests {
     Fields fields = line.arguments();
     try {
       if (fields.size() == 1) {
-        return Optional.of(new DemoConfig.Set(fields.integer(0, "level"), Optional.empty()));
+        return Optional.of(new DemoConfig.SetForm(fields.integer(0, "level"), Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new DemoConfig.Set(fields.integer(0, "level"),
+        return Optional.of(new DemoConfig.SetForm(fields.integer(0, "level"),
             Optional.of(fields.text(1, "label"))));
       }
     } catch (AtException notThisForm) {
@@ -251,15 +251,15 @@ public final class DemoRequests {
     Fields fields = line.arguments();
     try {
       if (fields.size() == 1) {
-        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")),
+        return Optional.of(new DemoFormat.SetForm(TransferMode.of(fields.text(0, "mode")),
             OptionalInt.empty(), Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")),
+        return Optional.of(new DemoFormat.SetForm(TransferMode.of(fields.text(0, "mode")),
             OptionalInt.of(fields.integer(1, "length")), Optional.empty()));
       }
       if (fields.size() == 3) {
-        return Optional.of(new DemoFormat.Set(TransferMode.of(fields.text(0, "mode")),
+        return Optional.of(new DemoFormat.SetForm(TransferMode.of(fields.text(0, "mode")),
             OptionalInt.of(fields.integer(1, "length")),
             Optional.of(Format.of(fields.text(2, "format")))));
       }
@@ -286,10 +286,10 @@ public final class DemoRequests {
     Fields fields = line.arguments();
     try {
       if (fields.size() == 1) {
-        return Optional.of(new DemoAuth.Set(fields.text(0, "user"), Optional.empty()));
+        return Optional.of(new DemoAuth.SetForm(fields.text(0, "user"), Optional.empty()));
       }
       if (fields.size() == 2) {
-        return Optional.of(new DemoAuth.Set(fields.text(0, "user"),
+        return Optional.of(new DemoAuth.SetForm(fields.text(0, "user"),
             Optional.of(fields.text(1, "pwd"))));
       }
     } catch (AtException notThisForm) {

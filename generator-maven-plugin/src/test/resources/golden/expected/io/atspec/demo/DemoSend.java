@@ -24,9 +24,9 @@ import javax.annotation.processing.Generated;
  *
  * <p>Forms:
  * <ul>
- *   <li>{@link #read}: <code>AT+DSEND=&lt;mode=0&gt;[,&lt;offset&gt;,&lt;size&gt;]</code>
- *   <li>{@link #write}: <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>
- *   <li>{@link #custom}: <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt; &gt; &lt;data&gt;</code>
+ *   <li>{@link #read}: <code>AT+DSEND=0[,&lt;offset&gt;,&lt;size&gt;]</code>
+ *   <li>{@link #write}: <code>AT+DSEND=1,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>
+ *   <li>{@link #custom}: <code>AT+DSEND=99,&lt;length&gt; &gt; &lt;data&gt;</code>
  * </ul>
  *
  * <p>Parameters:
@@ -86,7 +86,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * <code>AT+DSEND=&lt;mode=0&gt;</code>
+   * <code>AT+DSEND=0</code>
    * @return the request, its arguments checked
    */
   static Read read() {
@@ -94,7 +94,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * <code>AT+DSEND=&lt;mode=0&gt;,&lt;offset&gt;,&lt;size&gt;</code>
+   * <code>AT+DSEND=0,&lt;offset&gt;,&lt;size&gt;</code>
    * @param offset offset (integer, 0..65535)
    * @param size size (integer, 1..65535)
    * @return the request, its arguments checked
@@ -105,7 +105,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;</code>
+   * <code>AT+DSEND=1,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
@@ -115,7 +115,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;,&lt;format&gt;</code>
+   * <code>AT+DSEND=1,&lt;length&gt;,&lt;format&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
    * @param format data format (one of {@link Format})
    * @return the request, its arguments checked
@@ -126,7 +126,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt;</code>
+   * <code>AT+DSEND=99,&lt;length&gt;</code>
    * @param data data sent after the &gt; prompt (bytes)
    * @return the request, its arguments checked
    * @throws AtArgumentException if an argument is out of range or would break the line
@@ -146,7 +146,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * The set form 'read': <code>AT+DSEND=&lt;mode=0&gt;[,&lt;offset&gt;,&lt;size&gt;]</code>
+   * The set form 'read': <code>AT+DSEND=0[,&lt;offset&gt;,&lt;size&gt;]</code>
    *
    * @param offset offset (integer, 0..65535); empty when not sent
    * @param size size (integer, 1..65535); empty when not sent
@@ -203,7 +203,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * The set form 'write': <code>AT+DSEND=&lt;mode=1&gt;,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>
+   * The set form 'write': <code>AT+DSEND=1,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>
    *
    * @param data data sent after the &gt; prompt (bytes), sent after the prompt
    * @param format data format (one of {@link Format}); empty when not sent
@@ -250,6 +250,16 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
       return text.toString();
     }
 
+    /**
+     * A copy of the bytes: the record stays immutable.
+     *
+     * @return a copy of {@code data}
+     */
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+
     @Override
     public boolean equals(Object object) {
       return object instanceof Write other && Arrays.equals(data, other.data)
@@ -263,7 +273,7 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
   }
 
   /**
-   * The set form 'custom': <code>AT+DSEND=&lt;mode=CUSTOM&gt;,&lt;length&gt; &gt; &lt;data&gt;</code>
+   * The set form 'custom': <code>AT+DSEND=99,&lt;length&gt; &gt; &lt;data&gt;</code>
    *
    * @param data data sent after the &gt; prompt (bytes), sent after the prompt
    */
@@ -299,6 +309,16 @@ public sealed interface DemoSend extends AtRequest permits DemoSend.Read, DemoSe
       StringJoiner text = new StringJoiner(", ", "DemoSend.Custom[", "]");
       text.add("data=" + data.length + " bytes");
       return text.toString();
+    }
+
+    /**
+     * A copy of the bytes: the record stays immutable.
+     *
+     * @return a copy of {@code data}
+     */
+    @Override
+    public byte[] data() {
+      return data.clone();
     }
 
     @Override

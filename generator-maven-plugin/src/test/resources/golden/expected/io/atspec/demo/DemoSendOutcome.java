@@ -7,6 +7,7 @@ import io.atspec.runtime.Urc;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -40,6 +41,36 @@ public record DemoSendOutcome(AtResponse acknowledgement, List<DemoUrc> reports)
 
   static DemoSendOutcome acknowledged(AtResponse acknowledgement) {
     return new DemoSendOutcome(acknowledgement, List.of());
+  }
+
+  /**
+   * The report that ended the wait, <code>+DEND</code>.
+   *
+   * @return it; empty when the form only gets its acknowledgement
+   */
+  public Optional<DemoEnd> terminal() {
+    if (!reports.isEmpty() && reports.get(reports.size() - 1) instanceof DemoEnd last) {
+      return Optional.of(last);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The <code>+DDATA</code> reports, in order (the terminal report too, when it is one).
+   *
+   * @return them, typed
+   */
+  public List<DemoData> demoDataReports() {
+    return reports.stream().filter(DemoData.class::isInstance).map(DemoData.class::cast).toList();
+  }
+
+  /**
+   * The <code>+DEND</code> reports, in order (the terminal report too, when it is one).
+   *
+   * @return them, typed
+   */
+  public List<DemoEnd> demoEndReports() {
+    return reports.stream().filter(DemoEnd.class::isInstance).map(DemoEnd.class::cast).toList();
   }
 
   /**

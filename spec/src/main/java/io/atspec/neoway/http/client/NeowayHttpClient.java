@@ -10,6 +10,7 @@ import io.atspec.neoway.http.HttpsCfg;
 import io.atspec.neoway.http.HttpsPara;
 import io.atspec.neoway.http.HttpsSetup;
 import io.atspec.neoway.http.RecvMode;
+import io.atspec.neoway.network.LinkState;
 import io.atspec.neoway.network.NetworkCommands;
 import io.atspec.neoway.network.Xiic;
 import io.atspec.neoway.network.XiicResponse;
@@ -250,9 +251,8 @@ public final class NeowayHttpClient {
 
     /** {@code AT+XIIC?} state 1, else {@code AT+XIIC=1} and poll until it is. */
     private void ensureAttached() {
-        XiicResponse state = call("AT+XIIC?", net::xiicQuery);
-        boolean up = state.state().map(c -> c.code().equals("1")).orElse(false);
-        if (!up) {
+        XiicResponse state = call("AT+XIIC?", () -> net.xiicQuery());
+        if (!state.stateIs(LinkState.UP)) {
             call("AT+XIIC=1", () -> net.xiic(Xiic.activate(), attachTimeout));
         }
     }
