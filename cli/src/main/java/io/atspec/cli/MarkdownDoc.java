@@ -16,6 +16,7 @@ import io.atspec.grammar.model.Format;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
+import io.atspec.grammar.model.Quoting;
 import io.atspec.grammar.model.ResponseFormat;
 import io.atspec.grammar.model.Timeout;
 import io.atspec.grammar.model.TranscriptLine;
@@ -225,6 +226,8 @@ final class MarkdownDoc {
             values(p.type()).ifPresent(notes::add);
             if (p.quoting().isQuoted()) {
                 notes.add("quoted");
+            } else if (p.quoting() == Quoting.REST_OF_LINE) {
+                notes.add("to the end of the line (commas allowed)");
             }
             if (p.optional()) {
                 notes.add("may be empty");

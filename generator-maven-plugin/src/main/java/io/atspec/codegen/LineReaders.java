@@ -11,6 +11,7 @@ import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.Parameter;
+import io.atspec.grammar.model.Quoting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ final class LineReaders {
         parse.beginControlFlow("try");
         for (List<FormatItem> shape : form.format().shapes()) {
             List<CodeBlock> conditions = new ArrayList<>();
-            conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
+            conditions.add(fieldCount(command, shape));
             for (int i = 0; i < shape.size(); i++) {
                 FormatItem item = shape.get(i);
                 if (item instanceof FormatItem.Text text) {
@@ -119,7 +120,12 @@ final class LineReaders {
                 if (index < 0) {
                     arguments.add(requests.empty(component));
                 } else {
-                    CodeBlock read = types.read(component.parameter(), "fields", index);
+                    CodeBlock read = index == restIndex(command, shape)
+                            ? CodeBlock.of(
+                                    "fields.rest($L, $S)",
+                                    index,
+                                    component.parameter().name())
+                            : types.read(component.parameter(), "fields", index);
                     arguments.add(component.optional() ? requests.wrap(component, read) : read);
                 }
             }
@@ -132,6 +138,27 @@ final class LineReaders {
                 .addStatement("return $T.empty()", Optional.class)
                 .endControlFlow();
         return parse.addStatement("return $T.empty()", Optional.class).build();
+    }
+
+    /**
+     * How many fields a line of {@code shape} has: exactly one per item, or, when the shape ends
+     * in a {@code rest} parameter, at least that many (its value's commas split it further).
+     */
+    private CodeBlock fieldCount(Command command, List<FormatItem> shape) {
+        return restIndex(command, shape) >= 0
+                ? CodeBlock.of("fields.size() >= $L", shape.size())
+                : CodeBlock.of("fields.size() == $L", shape.size());
+    }
+
+    /** The index of the shape's last item when it is a {@code rest} parameter, else -1. */
+    private int restIndex(Command command, List<FormatItem> shape) {
+        if (!shape.isEmpty()
+                && shape.get(shape.size() - 1) instanceof FormatItem.Field field
+                && field.fixedValue().isEmpty()
+                && types.parameter(command, field.name()).quoting() == Quoting.REST_OF_LINE) {
+            return shape.size() - 1;
+        }
+        return -1;
     }
 
     private static int indexOf(List<FormatItem> shape, String name) {
@@ -194,7 +221,7 @@ final class LineReaders {
             }
             for (List<FormatItem> shape : form.format().shapes()) {
                 List<CodeBlock> conditions = new ArrayList<>();
-                conditions.add(CodeBlock.of("fields.size() == $L", shape.size()));
+                conditions.add(fieldCount(command, shape));
                 int derivedIndex = -1;
                 Parameter derived = null;
                 for (int i = 0; i < shape.size(); i++) {

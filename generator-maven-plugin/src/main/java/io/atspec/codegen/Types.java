@@ -13,6 +13,7 @@ import io.atspec.grammar.model.EnumType;
 import io.atspec.grammar.model.IntRange;
 import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
+import io.atspec.grammar.model.Quoting;
 import io.atspec.grammar.model.SizeRange;
 import io.atspec.grammar.model.Value;
 import io.atspec.grammar.model.ValueSet;
@@ -160,6 +161,17 @@ final class Types {
                         max(text.size()),
                         parameter.quoting().isQuoted());
             }
+            if (parameter.quoting() == Quoting.REST_OF_LINE) {
+                // The last field, read to the end of the line: its commas need no quoting.
+                return CodeBlock.of(
+                        "$T.text(NAME, $S, $L, $LL, $LL, false, $L, true)",
+                        ARGUMENTS,
+                        parameter.name(),
+                        value,
+                        text.size().min(),
+                        max(text.size()),
+                        parameter.secret());
+            }
             return CodeBlock.of(
                     "$T.text(NAME, $S, $L, $LL, $LL, $L, $L)",
                     ARGUMENTS,
@@ -267,6 +279,7 @@ final class Types {
                     : text.kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + text.size();
             return bounds
                     + (parameter.quoting().isQuoted() ? ", quoted" : "")
+                    + (parameter.quoting() == Quoting.REST_OF_LINE ? ", to the end of the line (commas allowed)" : "")
                     + (parameter.secret() ? ", secret (never logged)" : "");
         }
         return "bytes";

@@ -184,6 +184,40 @@ class ConstructTest {
     }
 
     @Test
+    void aRestParameterRunsToTheEndOfTheLineAndItsExampleMayHoldCommas() {
+        Command command = Specs.valid("enum Key \"keys\" {\n"
+                        + "  url URL \"address\";\n"
+                        + "}\n"
+                        + "command AT+X as X \"x\" {\n"
+                        + "  timeout 1s;\n"
+                        + "  param key: Key \"key\";\n"
+                        + "  param url: string(1..64) rest \"address\";\n"
+                        + "  set url: <key=url>,<url>;\n"
+                        + "  example \"a query string\" {\n"
+                        + "    > AT+X=url,a.com/x?a=1,2,3\n"
+                        + "    < OK\n"
+                        + "  }\n"
+                        + "}\n")
+                .commands()
+                .get(0);
+
+        assertThat(command.parameter("url").orElseThrow().quoting()).isEqualTo(Quoting.REST_OF_LINE);
+        assertThat(Quoting.REST_OF_LINE.isQuoted()).isFalse();
+    }
+
+    @Test
+    void restStaysANameWhereANameIsExpected() {
+        CompilationResult result = SpecCompiler.parse(
+                "c.atspec",
+                "chapter demo { package com.example.modem; }\n"
+                        + "command AT+X as X { timeout 1s; param rest: int; set: <rest>; }\n");
+
+        assertThat(result.diagnostics()).as(result.render()).isEmpty();
+        assertThat(result.chapter().orElseThrow().commands().get(0).parameter("rest"))
+                .isPresent();
+    }
+
+    @Test
     void keyedParametersQuotedAndBare() {
         Command command = Specs.valid("enum SslOption \"SSL options\" {\n"
                         + "  \"sslversion\" SSL_VERSION \"SSL version\";\n"

@@ -271,6 +271,31 @@ class MalformedSpecTest {
                         "command AT+X as X { timeout 1s; param a: string quoted unquoted; set: <a>; }",
                         "t.atspec:2:56: error: <a> is both 'quoted' (line 2:49) and 'unquoted'; choose one"),
                 Arguments.of(
+                        "a string both quoted and rest",
+                        "command AT+X as X { timeout 1s; param a: string quoted rest; set: <a>; }",
+                        "t.atspec:2:56: error: <a> is both 'quoted' (line 2:49) and 'rest'; choose one"),
+                Arguments.of(
+                        "a string both rest and unquoted",
+                        "command AT+X as X { timeout 1s; param a: string rest unquoted; set: <a>; }",
+                        "t.atspec:2:54: error: <a> is both 'rest' (line 2:49) and 'unquoted'; choose one"),
+                Arguments.of(
+                        "a rest int",
+                        "command AT+X as X { timeout 1s; param a: int rest; set: <a>; }",
+                        "t.atspec:2:39: error: only string and path parameters can run to the end of the line"
+                                + " ('rest'); 'a' is an int"),
+                Arguments.of(
+                        "a rest parameter before another field",
+                        "command AT+X as X { timeout 1s; param a: string rest; param b: int;" + " set s: <a>,<b>; }",
+                        "t.atspec:2:76: error: <a> runs to the end of the line ('rest') but is not the last"
+                                + " field of set form 's' of AT+X: <b> follows it; make it the last field or"
+                                + " drop 'rest'"),
+                Arguments.of(
+                        "a rest parameter before an optional group",
+                        "command AT+X as X { timeout 1s; param a: string rest; param b: int;" + " set: <a>[,<b>]; }",
+                        "t.atspec:2:74: error: <a> runs to the end of the line ('rest') but is not the last"
+                                + " field of set form of AT+X: <b> follows it; make it the last field or"
+                                + " drop 'rest'"),
+                Arguments.of(
                         "a modifier twice",
                         "command AT+X as X { timeout 1s; param a: string secret secret; set: <a>; }",
                         "t.atspec:2:56: error: second 'secret' in <a> (the first is at line 2:49); write it" + " once"),

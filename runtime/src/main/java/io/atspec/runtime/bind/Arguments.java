@@ -77,6 +77,8 @@ public final class Arguments {
                 throw refused(
                         command,
                         parameter,
+                        value,
+                        secret,
                         "a control character " + WireTrace.escapeChar(c),
                         i,
                         "would break the command line");
@@ -85,29 +87,44 @@ public final class Arguments {
                 throw refused(
                         command,
                         parameter,
+                        value,
+                        secret,
                         "a double quote",
                         i,
                         quoted ? "would end the quoted string early" : "would open a quoted string");
             }
             if (!quoted && c == ';') {
-                throw refused(command, parameter, "';'", i, "would chain another command; quote it or leave it out");
+                throw refused(
+                        command,
+                        parameter,
+                        value,
+                        secret,
+                        "';'",
+                        i,
+                        "would chain another command; quote it or leave it out");
             }
             if (!quoted && c == ',' && !runsToLineEnd) {
-                throw refused(command, parameter, "','", i, "would start another argument");
+                throw refused(command, parameter, value, secret, "','", i, "would start another argument");
             }
         }
         long size = value.getBytes(StandardCharsets.UTF_8).length;
         if (size < minBytes || (maxBytes >= 0 && size > maxBytes)) {
             throw new AtArgumentException(command + ": <" + parameter + "> "
-                    + (secret ? "" : "'" + WireTrace.excerpt(value) + "' ") + "is " + size + " bytes long; allowed: "
+                    + shown(value, secret) + "is " + size + " bytes long; allowed: "
                     + sizeRange(minBytes, maxBytes));
         }
         return quoted ? '"' + value + '"' : value;
     }
 
-    private static AtArgumentException refused(String command, String parameter, String what, int index, String why) {
-        return new AtArgumentException(
-                command + ": <" + parameter + "> contains " + what + " at index " + index + ", which " + why);
+    /** The value as a message shows it, cut and escaped, or nothing for a secret. */
+    private static String shown(String value, boolean secret) {
+        return secret ? "" : "'" + WireTrace.excerpt(value) + "' ";
+    }
+
+    private static AtArgumentException refused(
+            String command, String parameter, String value, boolean secret, String what, int index, String why) {
+        return new AtArgumentException(command + ": <" + parameter + "> " + shown(value, secret) + "contains " + what
+                + " at index " + index + ", which " + why);
     }
 
     /** Hexadecimal digits only (an MD5 sum), within the size bounds. */

@@ -95,6 +95,15 @@ public final class Fields {
                 : field;
     }
 
+    /**
+     * The last field of a line whose spec says it runs to the end of the line: every field from
+     * {@code index} on, joined with the commas the split took out ({@code a.com/x?a=1,2}).
+     */
+    public String rest(int index, String name) {
+        require(index, name);
+        return String.join(",", fields.subList(index, fields.size()));
+    }
+
     public Optional<String> optionalText(int index, String name) {
         return has(index) && !fields.get(index).isEmpty() ? Optional.of(text(index, name)) : Optional.empty();
     }

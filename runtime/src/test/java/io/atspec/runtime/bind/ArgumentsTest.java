@@ -20,6 +20,7 @@ class ArgumentsTest {
                 .isInstanceOf(AtArgumentException.class)
                 .hasMessageContaining("AT+HTTPPARA")
                 .hasMessageContaining("<url>")
+                .hasMessageContaining("'a.com;+CFUN=0'")
                 .hasMessageContaining("';'")
                 .hasMessageContaining("index 5");
     }

@@ -48,6 +48,7 @@ GIVEN       : 'given';
 DEFAULT     : 'default';
 QUOTED      : 'quoted';
 UNQUOTED    : 'unquoted';
+REST        : 'rest';
 SECRET      : 'secret';
 OPTIONAL    : 'optional';
 LENGTH      : 'length';

@@ -142,6 +142,7 @@ valueItem
 paramModifier
     : QUOTED                                             # quotedModifier
     | UNQUOTED                                           # unquotedModifier
+    | REST                                               # restModifier
     | SECRET                                             # secretModifier
     | OPTIONAL                                           # optionalModifier
     | DEFAULT value                                      # defaultModifier
@@ -253,6 +254,6 @@ name
     | FINAL | OK | ERROR | ALIAS | COMPLETION | COLLECT | UNTIL | WHEN | IN | POLL | FOR | EVERY
     | ABORT | ON | USES | GIVEN
     | INDICATES | REBOOT
-    | DEFAULT | QUOTED | UNQUOTED | SECRET | OPTIONAL | LENGTH | INT_TYPE | STRING_TYPE
+    | DEFAULT | QUOTED | UNQUOTED | REST | SECRET | OPTIONAL | LENGTH | INT_TYPE | STRING_TYPE
     | HEX_TYPE | PATH_TYPE | BYTES_TYPE
     ;

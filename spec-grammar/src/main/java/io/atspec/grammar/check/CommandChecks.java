@@ -104,6 +104,7 @@ final class CommandChecks {
                 reporter.error(form.location(), "a set form needs its arguments after ':'");
             }
             formats.checkFields(command.name(), form.describe(), form.format(), command.parameters());
+            formats.checkRestLast(command.name(), form.describe(), form.format(), command.parameters());
             form.promptPayload().ifPresent(p -> checkPrompt(command, form, p));
             checkDerivedLengths(command, form);
             for (ResponseFormat response : form.responses()) {

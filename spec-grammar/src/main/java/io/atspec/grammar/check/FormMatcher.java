@@ -5,6 +5,7 @@ import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.Parameter;
+import io.atspec.grammar.model.Quoting;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,17 +86,19 @@ final class FormMatcher {
 
     private Optional<List<FormatItem>> matchingShape(Command command, Form form, List<String> arguments) {
         return form.format().shapes().stream()
-                .filter(shape -> shape.size() == arguments.size())
-                .filter(shape ->
-                        reasonShapeNotMatching(command, shape, arguments).isEmpty())
+                .filter(shape -> fitted(command, shape, arguments)
+                        .map(fitted ->
+                                reasonShapeNotMatching(command, shape, fitted).isEmpty())
+                        .orElse(false))
                 .findFirst();
     }
 
     /** Why no shape of {@code form} fits: the first mismatching argument, or the count. */
     private String reasonNotMatching(Command command, Form form, List<String> arguments) {
         for (List<FormatItem> shape : form.format().shapes()) {
-            if (shape.size() == arguments.size()) {
-                return reasonShapeNotMatching(command, shape, arguments).orElse("no match");
+            Optional<List<String>> fitted = fitted(command, shape, arguments);
+            if (fitted.isPresent()) {
+                return reasonShapeNotMatching(command, shape, fitted.get()).orElse("no match");
             }
         }
         int min = form.format().requiredCount();
@@ -108,6 +111,27 @@ final class FormMatcher {
                 + (form.format().isEmpty() ? "none" : form.format().toString())
                 + "), found "
                 + arguments.size();
+    }
+
+    /**
+     * The arguments one per item of {@code shape}: as split, or, when the shape ends in a
+     * {@code rest} parameter, with the commas after its start put back into its value.
+     */
+    private static Optional<List<String>> fitted(Command command, List<FormatItem> shape, List<String> arguments) {
+        if (shape.size() == arguments.size()) {
+            return Optional.of(arguments);
+        }
+        if (shape.isEmpty()
+                || arguments.size() < shape.size()
+                || !(shape.get(shape.size() - 1) instanceof FormatItem.Field last)
+                || !command.parameter(last.name())
+                        .map(p -> p.quoting() == Quoting.REST_OF_LINE)
+                        .orElse(false)) {
+            return Optional.empty();
+        }
+        List<String> out = new java.util.ArrayList<>(arguments.subList(0, shape.size() - 1));
+        out.add(String.join(",", arguments.subList(shape.size() - 1, arguments.size())));
+        return Optional.of(out);
     }
 
     private Optional<String> reasonShapeNotMatching(Command command, List<FormatItem> shape, List<String> arguments) {

@@ -4,6 +4,7 @@ import io.atspec.grammar.Reporter;
 import io.atspec.grammar.model.Format;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.Parameter;
+import io.atspec.grammar.model.Quoting;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,26 @@ final class FormatChecks {
                             field.location(), "fixed value of <" + field.name() + "> is invalid: " + problem));
         }
         checkGroupsTrailing(format);
+    }
+
+    /**
+     * A {@code rest} value takes every comma after it, so only the last field of a form can be
+     * one: a field after it could never be told apart from the value.
+     */
+    void checkRestLast(String owner, String where, Format format, List<Parameter> parameters) {
+        List<FormatItem.Field> fields = format.fields();
+        for (int i = 0; i < fields.size() - 1; i++) {
+            FormatItem.Field field = fields.get(i);
+            boolean rest = parameters.stream()
+                    .anyMatch(p -> p.name().equals(field.name()) && p.quoting() == Quoting.REST_OF_LINE);
+            if (rest) {
+                reporter.error(
+                        field.location(),
+                        "<" + field.name() + "> runs to the end of the line ('rest') but is not the last field of "
+                                + where + " of " + owner + ": " + fields.get(i + 1)
+                                + " follows it; make it the last field or drop 'rest'");
+            }
+        }
     }
 
     private void checkGroupsTrailing(Format format) {

@@ -101,7 +101,15 @@ final class ParameterChecks {
     private void checkModifiers(Parameter parameter) {
         boolean text = parameter.type() instanceof ParamType.TextType;
         boolean bytes = parameter.type() instanceof ParamType.BytesType;
-        if (parameter.quoting() != io.atspec.grammar.model.Quoting.DEFAULT && !text) {
+        if (parameter.quoting() == io.atspec.grammar.model.Quoting.REST_OF_LINE) {
+            boolean hex = text && ((ParamType.TextType) parameter.type()).kind() == ParamType.TextKind.HEX;
+            if (!text || hex) {
+                reporter.error(
+                        parameter.location(),
+                        "only string and path parameters can run to the end of the line ('rest'); '" + parameter.name()
+                                + "' is " + describe(parameter.type()));
+            }
+        } else if (parameter.quoting() != io.atspec.grammar.model.Quoting.DEFAULT && !text) {
             reporter.error(
                     parameter.location(),
                     "only string, hex and path parameters can be quoted or unquoted; '" + parameter.name() + "' is "

@@ -259,8 +259,13 @@ public final class AstBuilder {
                     : modifier.getStart().getText();
             if (modifier instanceof QuotedModifierContext) {
                 once.exclusive("quoted", "unquoted", at(modifier));
+                once.exclusive("quoted", "rest", at(modifier));
             } else if (modifier instanceof UnquotedModifierContext) {
                 once.exclusive("unquoted", "quoted", at(modifier));
+                once.exclusive("unquoted", "rest", at(modifier));
+            } else if (modifier instanceof RestModifierContext) {
+                once.exclusive("rest", "quoted", at(modifier));
+                once.exclusive("rest", "unquoted", at(modifier));
             }
             if (!once.once(keyword, at(modifier))) {
                 continue;
@@ -269,6 +274,8 @@ public final class AstBuilder {
                 quoting = Quoting.QUOTED;
             } else if (modifier instanceof UnquotedModifierContext) {
                 quoting = Quoting.UNQUOTED;
+            } else if (modifier instanceof RestModifierContext) {
+                quoting = Quoting.REST_OF_LINE;
             } else if (modifier instanceof SecretModifierContext) {
                 secret = true;
             } else if (modifier instanceof OptionalModifierContext) {
