@@ -65,6 +65,29 @@ class HttpRequestWireFormTest {
         }
 
         @Test
+        void aUrlRunsToTheEndOfTheLineSoItsCommasTravelBareAndReadBack() {
+            HttpPara url = HttpPara.url("a.com/x?a=1,2");
+
+            assertThat(url.line()).isEqualTo("AT+HTTPPARA=url,a.com/x?a=1,2");
+            assertThat(HttpRequests.parse(url.line(), null)).contains(url);
+            assertThat(HttpRequests.parse("AT+HTTPPARA=url,a.com/x?a=1,2,3", null))
+                    .contains(HttpPara.url("a.com/x?a=1,2,3"));
+        }
+
+        @Test
+        void aUrlStillCannotChainACommandOrOpenAQuote() {
+            assertThatThrownBy(() -> HttpPara.url("a.com;+CFUN=0"))
+                    .isInstanceOf(AtArgumentException.class)
+                    .hasMessageContainingAll("AT+HTTPPARA", "<url>", "'a.com;+CFUN=0'", "';'");
+            assertThatThrownBy(() -> HttpPara.url("a.com/\"x"))
+                    .isInstanceOf(AtArgumentException.class)
+                    .hasMessageContainingAll("AT+HTTPPARA", "<url>", "'a.com/\"x'", "double quote");
+            assertThatThrownBy(() -> HttpsPara.url("a.com,b;c"))
+                    .isInstanceOf(AtArgumentException.class)
+                    .hasMessageContainingAll("AT+HTTPSPARA", "<url>", "'a.com,b;c'", "';'");
+        }
+
+        @Test
         void nullEnumIsRefusedNamingTheParameter() {
             assertThatThrownBy(() -> HttpPara.keepalive(null))
                     .isInstanceOf(AtArgumentException.class)
