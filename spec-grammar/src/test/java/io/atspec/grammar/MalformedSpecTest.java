@@ -296,6 +296,18 @@ class MalformedSpecTest {
                                 + " field of set form of AT+X: <b> follows it; make it the last field or"
                                 + " drop 'rest'"),
                 Arguments.of(
+                        "a rest parameter in a response",
+                        "command AT+X as X { timeout 1s; param a: string rest; set: <a>; query -> +X: <a>; }",
+                        "t.atspec:2:78: error: <a> is 'rest', which only a command's own line honours: response"
+                                + " +X: of AT+X is read field by field, so its commas would split it; drop 'rest' or"
+                                + " declare a field of its own"),
+                Arguments.of(
+                        "a rest parameter in a URC report",
+                        "urc +U as U \"u\" { param a: string rest \"a\"; report: <a>; }",
+                        "t.atspec:2:53: error: <a> is 'rest', which only a command's own line honours: its"
+                                + " report of URC +U is read field by field, so its commas would split it; drop 'rest'"
+                                + " or declare a field of its own"),
+                Arguments.of(
                         "a modifier twice",
                         "command AT+X as X { timeout 1s; param a: string secret secret; set: <a>; }",
                         "t.atspec:2:56: error: second 'secret' in <a> (the first is at line 2:49); write it" + " once"),

@@ -111,6 +111,8 @@ final class CommandChecks {
                 formats.checkFields(
                         command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
                 refusePayloads(command, response);
+                formats.refuseRest(
+                        command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
             }
         }
         for (FormKind kind : FormKind.values()) {

@@ -68,6 +68,24 @@ final class FormatChecks {
         }
     }
 
+    /**
+     * Only a command line honours {@code rest}: responses and reports are read field by field, so
+     * a value that ran on past its comma would be split there.
+     */
+    void refuseRest(String owner, String where, Format format, List<Parameter> parameters) {
+        for (FormatItem.Field field : format.fields()) {
+            boolean rest = parameters.stream()
+                    .anyMatch(p -> p.name().equals(field.name()) && p.quoting() == Quoting.REST_OF_LINE);
+            if (rest) {
+                reporter.error(
+                        field.location(),
+                        "<" + field.name() + "> is 'rest', which only a command's own line honours: " + where
+                                + " of " + owner + " is read field by field, so its commas would split it;"
+                                + " drop 'rest' or declare a field of its own");
+            }
+        }
+    }
+
     private void checkGroupsTrailing(Format format) {
         List<FormatItem> items = format.items();
         for (int i = 0; i < items.size(); i++) {

@@ -43,6 +43,7 @@ final class UrcChecks {
         for (UrcReport report : urc.reports()) {
             report.name().ifPresent(n -> names.add(n, report.location()));
             formats.checkFields(owner, "its report", report.format(), urc.parameters());
+            formats.refuseRest(owner, "its report", report.format(), urc.parameters());
             checkPayloads(urc, report);
         }
         if (urc.reports().size() > 1
