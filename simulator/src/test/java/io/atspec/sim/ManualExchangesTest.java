@@ -107,6 +107,8 @@ class ManualExchangesTest {
 
     /** A name the simulator's host map does not resolve: AT+HTTP(S)SETUP's "DNS translation fails". */
     private static final String UNKNOWN_HOST = "no-such-host.invalid";
+    /** Mapped to a TCP server whose links the test closes (the TCP chapter's Link Closed). */
+    private static final String CLOSING_HOST = "closing.invalid";
     /** Mapped to a server that resets every connection it accepts: a set-up link that cannot be written. */
     private static final String RESETTING_HOST = "reset.invalid";
     /** The file the file-system examples transfer: 512 KiB, as the manual's. */
@@ -265,6 +267,17 @@ class ManualExchangesTest {
                         .after(1, Step.at("AT+HTTPSSETUP")));
     }
 
+    static {
+        // TCP chapter. The device captures come from a module with no network.
+        SETUPS.put("AT+TCPSETUP / No network", Setup.noPpp());
+        SETUPS.put("AT+TCPSETUP / Older M590 firmware, no network", Setup.noPpp());
+        SETUPS.put("AT+UDPSETUP / No network", Setup.noPpp());
+        // The server of link 0 closes it.
+        SETUPS.put(
+                "+TCPCLOSE / The server closed link 0",
+                Setup.normal().before(Step.at("AT+TCPSETUP=0," + CLOSING_HOST + ",80"), Step.serverCloses()));
+    }
+
     private static Step[] httpLink() {
         return new Step[] {Step.at("AT+HTTPPARA=url,www.neoway.com.cn/en/index.aspx"), Step.at("AT+HTTPSETUP")};
     }
@@ -276,6 +289,14 @@ class ManualExchangesTest {
     private static ManualServer web;
     private static ManualServer secureWeb;
     private static ResettingServer resetting;
+    /** The TCP chapter's 1.2.3.4:7: TCP and UDP echo on one port number, as an echo service. */
+    private static TcpPeer echo;
+
+    private static UdpEcho udpEcho;
+    /** Accepts links for the test to close: the server side of +TCPCLOSE: <n>,Link Closed. */
+    private static TcpPeer closing;
+
+    private static int refusedPort;
     private static final Set<String> seen = new HashSet<>();
     private static int chaptersPlayed;
     private static int chaptersFound;
@@ -285,6 +306,27 @@ class ManualExchangesTest {
         web = ManualServer.http();
         secureWeb = ManualServer.https();
         resetting = new ResettingServer();
+        startEcho();
+        closing = TcpPeer.driven();
+        refusedPort = TcpPeer.refusedPort();
+    }
+
+    /** A TCP echo, and a UDP echo bound to the same port number (tried until one is free for both). */
+    private static void startEcho() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            TcpPeer tcp = TcpPeer.echo();
+            try {
+                udpEcho = new UdpEcho(new java.net.DatagramSocket(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), tcp.port())));
+                echo = tcp;
+                return;
+            } catch (java.net.SocketException taken) {
+                tcp.close();
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     @AfterAll
@@ -292,6 +334,9 @@ class ManualExchangesTest {
         web.close();
         secureWeb.close();
         resetting.close();
+        echo.close();
+        udpEcho.close();
+        closing.close();
         // Every entry of the tables names an example that exists (a renamed example must not
         // silently lose its setup or its skip reason); known once every chapter was played.
         if (chaptersFound == 0 || chaptersPlayed < chaptersFound) {
@@ -316,6 +361,10 @@ class ManualExchangesTest {
                 .withHost("www.alipay.com", secureWeb.address())
                 .withHost(RESETTING_HOST, resetting.address())
                 .withUnknownHost(UNKNOWN_HOST)
+                // The TCP chapter's examples: an echo on port 7, nobody on port 1.
+                .withHost("1.2.3.4:7", new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.port()))
+                .withHost("1.2.3.4:1", new InetSocketAddress(InetAddress.getLoopbackAddress(), refusedPort))
+                .withHost(CLOSING_HOST, new InetSocketAddress(InetAddress.getLoopbackAddress(), closing.port()))
                 // Any other name: loopback too, never a real lookup.
                 .withDefaultHost(web.address());
         return setup.config.apply(base);
@@ -666,6 +715,11 @@ class ManualExchangesTest {
         /** The module file the file-system examples post. */
         static Step textFile() {
             return p -> p.module.files().put("text.txt", ManualServer.BIG);
+        }
+
+        /** The TCP server closes the next link the module made to {@value #CLOSING_HOST}. */
+        static Step serverCloses() {
+            return p -> closing.accept().close();
         }
 
         /** The server resets the link AT+HTTPSETUP opened. */
