@@ -46,6 +46,9 @@ public final class DemoCommands {
   private static final Completion DEMO_JOB_COMPLETION = new Completion(List.of("+DJOBRPT:"),
       DemoCommands::endsDemoJob, Duration.ofMillis(60000));
 
+  private static final Completion DEMO_FETCH_COMPLETION = new Completion(List.of("+DMSG:", "+DCLOSED"),
+      DemoCommands::endsDemoFetch, Duration.ofMillis(20000));
+
   private final AtChannel channel;
 
   private final DemoEdition edition;
@@ -548,6 +551,66 @@ public final class DemoCommands {
    */
   public DemoLinkResponse demoLinkQuery(Duration timeout) {
     return DemoLinkResponse.first(channel.execute(DemoLink.query().command(timeout)));
+  }
+
+  private static boolean endsDemoFetch(Urc urc) {
+    return DemoClosed.matches(urc.line()) || urc.endsMessage() && DemoMessage.matches(urc.line());
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>The OK only acknowledges it: waits up to 20 s for <code>+DCLOSED</code>.
+   * <p>A whole HTTP message in <code>+DMSG</code> (one its Content-Length, chunks or status delimit) ends the wait too: a kept-alive link sends no <code>+DCLOSED</code>.
+   *
+   * @param request the command to send
+   * @return the acknowledgement and the reports
+   */
+  public DemoFetchOutcome demoFetch(DemoFetch request) {
+    return demoFetch(request, DEMO_FETCH_COMPLETION.timeout());
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>Waits up to {@code completionTimeout} after the OK for <code>+DCLOSED</code>.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the reports
+   */
+  public DemoFetchOutcome demoFetch(DemoFetch request, Duration completionTimeout) {
+    return DemoFetchOutcome.of(channel.execute(request.command(), (request instanceof DemoFetch.Head
+        ? DEMO_FETCH_COMPLETION.withBodilessMessages()
+        : DEMO_FETCH_COMPLETION).withTimeout(completionTimeout)));
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>Completes when <code>+DCLOSED</code> arrives, or fails after 20 s.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the reports
+   */
+  public CompletableFuture<DemoFetchOutcome> demoFetchAsync(DemoFetch request) {
+    return demoFetchAsync(request, DEMO_FETCH_COMPLETION.timeout());
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>Completes when <code>+DCLOSED</code> arrives, or fails after {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the reports
+   */
+  public CompletableFuture<DemoFetchOutcome> demoFetchAsync(DemoFetch request,
+      Duration completionTimeout) {
+    return channel.submit(request.command(), (request instanceof DemoFetch.Head
+        ? DEMO_FETCH_COMPLETION.withBodilessMessages()
+        : DEMO_FETCH_COMPLETION).withTimeout(completionTimeout)).thenApply(DemoFetchOutcome::of);
   }
 
   /**
