@@ -127,7 +127,9 @@ class LinkerTest {
         LinkedCompletion.Urcs completion =
                 (LinkedCompletion.Urcs) chapter.commands().get(0).completion().orElseThrow();
         assertThat(completion.wholeMessageEnds()).extracting(LinkedUrc::prefix).containsExactly("+MSG");
-        assertThat(completion.headersOnlyForms()).extracting(LinkedForm::factoryName).containsExactly("head");
+        assertThat(completion.headersOnlyForms())
+                .extracting(LinkedForm::factoryName)
+                .containsExactly("head");
     }
 
     @Test
