@@ -252,10 +252,31 @@ final class FacadeWriter {
         return doc.add(".\n").build();
     }
 
+    /**
+     * A command without a completion: one method for all its forms, or, when some forms have
+     * typed shortcuts ({@code cregQuery()}), one per other form, typed by its record
+     * ({@code creg(Creg.SetForm)}), so that no two methods return the same answer.
+     */
     private void plainCommand(TypeSpec.Builder type, LinkedCommand command) {
-        ClassName request = types.local(command.javaName());
+        ClassName all = types.local(command.javaName());
+        if (command.forms().stream().noneMatch(FacadeWriter::isShortcut)) {
+            plainMethods(type, command, all);
+            return;
+        }
+        for (LinkedForm form : command.forms()) {
+            if (!isShortcut(form)) {
+                plainMethods(type, command, all.nestedClass(form.recordName()));
+            }
+        }
+    }
+
+    private void plainMethods(TypeSpec.Builder type, LinkedCommand command, ClassName request) {
+        CodeBlock formDoc = request.enclosingClassName() == null
+                ? CodeBlock.of("")
+                : CodeBlock.of("\n<p>The {@link $T} form; each other form has a method of its own.\n", request);
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(tags(false, "the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -264,6 +285,7 @@ final class FacadeWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(tags(false, "a future of the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -273,6 +295,7 @@ final class FacadeWriter {
         // The same with a timeout of the caller's, for a module known to be slower than its manual.
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(timeoutTags("the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -282,6 +305,7 @@ final class FacadeWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(timeoutTags("a future of the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -782,7 +806,35 @@ final class FacadeWriter {
                             types.local(command.javaName()),
                             linked.factoryName())
                     .build());
+            asyncShortcuts(type, command, linked, name, response);
         }
+    }
+
+    /** The non-blocking counterparts of a shortcut: the same answer, typed, in a future. */
+    private void asyncShortcuts(
+            TypeSpec.Builder type, LinkedCommand command, LinkedForm linked, String name, ClassName response) {
+        TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), response);
+        String wire = Docs.code(command.name() + linked.source().kind().suffix());
+        CodeBlock request = CodeBlock.of("$T.$L()", types.local(command.javaName()), linked.factoryName());
+        type.addMethod(MethodSpec.methodBuilder(name + "Async")
+                .addJavadoc("Sends $L; the future completes with its answer.\n\n", wire)
+                .addJavadoc("@return a future of the answer\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(future)
+                .addStatement(
+                        "return channel.submit($L).thenApply($T::first)",
+                        commandOf(command.timeoutByEdition(), method(command), request),
+                        response)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(name + "Async")
+                .addJavadoc("Sends $L; the future completes with its answer, or fails after {@code timeout}.\n\n", wire)
+                .addJavadoc("@param timeout how long to wait for the final result, instead of the manual's timeout\n")
+                .addJavadoc("@return a future of the answer\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Duration.class, "timeout")
+                .returns(future)
+                .addStatement("return channel.submit($L.command(timeout)).thenApply($T::first)", request, response)
+                .build());
     }
 
     private void listeners(TypeSpec.Builder type) {
