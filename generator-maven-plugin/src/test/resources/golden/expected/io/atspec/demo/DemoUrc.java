@@ -3,6 +3,7 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.Urc;
+import io.atspec.runtime.UrcDecoder;
 import io.atspec.runtime.bind.Decoders;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
    * @param channel the channel the module's lines arrive on
    */
   static void registerDecoders(AtChannel channel) {
-    channel.registerDecoder("+DDATA:", Decoders.rawOrLengthFramed("+DEND"));
-    channel.registerDecoder("+DDAT:", Decoders.rawOrLengthFramed("+DEND"));
+    channel.registerDecoder("+DDATA:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535)));
+    channel.registerDecoder("+DDAT:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535)));
   }
 }
