@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.atspec.grammar.link.ChapterNames;
 import io.atspec.grammar.link.LanguageDefaults;
 import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.PayloadFraming;
 import io.atspec.grammar.model.Alias;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.FinalResult;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -369,15 +371,19 @@ final class RequestWriter {
     }
 
     CodeBlock wrap(Component component, CodeBlock expression) {
-        return types.requestType(component.parameter()).equals(TypeName.INT)
-                ? CodeBlock.of("$T.of($L)", OptionalInt.class, expression)
-                : CodeBlock.of("$T.of($L)", Optional.class, expression);
+        return CodeBlock.of("$T.of($L)", optionalClass(component), expression);
     }
 
     CodeBlock empty(Component component) {
-        return types.requestType(component.parameter()).equals(TypeName.INT)
-                ? CodeBlock.of("$T.empty()", OptionalInt.class)
-                : CodeBlock.of("$T.empty()", Optional.class);
+        return CodeBlock.of("$T.empty()", optionalClass(component));
+    }
+
+    private Class<?> optionalClass(Component component) {
+        TypeName type = types.requestType(component.parameter());
+        if (type.equals(TypeName.INT)) {
+            return OptionalInt.class;
+        }
+        return type.equals(TypeName.LONG) ? java.util.OptionalLong.class : Optional.class;
     }
 
     private TypeName componentType(Component component) {
@@ -389,8 +395,9 @@ final class RequestWriter {
         if (!component.optional()) {
             return component.javaName();
         }
+        TypeName type = types.requestType(component.parameter());
         return component.javaName()
-                + (types.requestType(component.parameter()).equals(TypeName.INT) ? ".getAsInt()" : ".get()");
+                + (type.equals(TypeName.INT) ? ".getAsInt()" : type.equals(TypeName.LONG) ? ".getAsLong()" : ".get()");
     }
 
     /** Javadoc words for a parameter: the manual's description and the values it allows. */
@@ -474,8 +481,31 @@ final class RequestWriter {
                         Modifier.FINAL)
                 .initializer(listOf(prefixes))
                 .build());
+        Map<String, PayloadFraming.Counted> counted = ResponseDecoders.of(command, form);
+        if (!counted.isEmpty()) {
+            type.addField(FieldSpec.builder(
+                            ParameterizedTypeName.get(
+                                    ClassName.get(Map.class),
+                                    ClassName.get(String.class),
+                                    ResponseDecoders.URC_DECODER),
+                            "RESPONSE_DECODERS",
+                            Modifier.PRIVATE,
+                            Modifier.STATIC,
+                            Modifier.FINAL)
+                    .addJavadoc("Response lines whose payload the channel counts while the command is pending.\n")
+                    .initializer(
+                            "$T.of($L)",
+                            Map.class,
+                            CodeBlock.join(
+                                    counted.entrySet().stream()
+                                            .map(e -> CodeBlock.of(
+                                                    "$S, $L", e.getKey(), ResponseDecoders.decoder(e.getValue())))
+                                            .toList(),
+                                    ", "))
+                    .build());
+        }
         type.addMethod(line(command, form, components));
-        type.addMethod(commandMethod(form, components));
+        type.addMethod(commandMethod(form, components, !counted.isEmpty()));
         type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
             // The constructor copies the payload (Arguments.payload); the accessor copies it out.
@@ -500,12 +530,12 @@ final class RequestWriter {
             if (parameter.isDerived()
                     && parameter.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
                     && !intType.values().isUnbounded()) {
-                String payload = Names.camel(parameter.derivedLengthOf().get());
+                String target = parameter.derivedLengthOf().get();
                 constructor.addStatement(
-                        "$T.intIn(NAME, $S, $L.length, $S$L)",
+                        "$T.intIn(NAME, $S, $L, $S$L)",
                         Types.ARGUMENTS,
                         parameter.name(),
-                        payload,
+                        DerivedLengths.of(CodeBlock.of("NAME"), types.parameter(command, target), Names.camel(target)),
                         intType.values().toString(),
                         Types.bounds(intType.values()));
             }
@@ -597,10 +627,12 @@ final class RequestWriter {
                             "arguments.add($S)",
                             types.fixedWire(parameter, field.fixedValue().get()));
                 } else if (parameter.isDerived()) {
+                    String target = parameter.derivedLengthOf().get();
                     line.addStatement(
-                            "arguments.add($T.toString($L.length))",
+                            "arguments.add($T.toString($L))",
                             Integer.class,
-                            Names.camel(parameter.derivedLengthOf().get()));
+                            DerivedLengths.of(
+                                    CodeBlock.of("NAME"), types.parameter(command, target), Names.camel(target)));
                 } else {
                     Component component = components.stream()
                             .filter(c -> c.parameter().equals(parameter))
@@ -612,7 +644,7 @@ final class RequestWriter {
         }
     }
 
-    private MethodSpec commandMethod(Form form, List<Component> components) {
+    private MethodSpec commandMethod(Form form, List<Component> components, boolean countsPayloads) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("command")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -635,7 +667,8 @@ final class RequestWriter {
         }
         String payload = form.promptPayload().map(Names::camel).orElse("null");
         return method.addStatement(
-                        "return new $T(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, $L, timeout, $L)",
+                        "return new $T(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, $L, timeout, $L"
+                                + (countsPayloads ? ", RESPONSE_DECODERS)" : ")"),
                         Types.AT_COMMAND,
                         payload,
                         secretList.equals("List.of()")
@@ -656,7 +689,8 @@ final class RequestWriter {
                     component.javaName(),
                     ToStringMethod.Holder.of(component.optional(), type),
                     type.equals(Types.BYTES),
-                    component.parameter().secret()));
+                    component.parameter().secret(),
+                    ToStringMethod.unsigned(component.parameter())));
         }
         return ToStringMethod.of(String.join(".", record.simpleNames()), shown);
     }

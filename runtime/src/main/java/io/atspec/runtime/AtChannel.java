@@ -737,6 +737,11 @@ public final class AtChannel implements AutoCloseable {
         }
 
         @Override
+        public void onResponsePayload(Exchange ex, Urc unit) {
+            ex.addLine(unit.line(), unit.payload());
+        }
+
+        @Override
         public void onUrc(Urc urc) {
             if (isReboot(urc.line())) {
                 rebooted(urc.line());
@@ -746,7 +751,7 @@ public final class AtChannel implements AutoCloseable {
     }
 
     private void finish(Exchange ex, FinalResult f) {
-        AtResponse resp = new AtResponse(ex.lines(), f);
+        AtResponse resp = new AtResponse(ex.lines(), f, ex.payloads());
         int next = f.isError() || ex.completion == null ? Exchange.DONE : Exchange.ACKED;
         if (!ex.state.compareAndSet(Exchange.SENT, next)) {
             return; // timed out at this very moment: the hold after the timeout takes over

@@ -3,7 +3,9 @@ package io.atspec.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,10 @@ import java.util.Objects;
  *                         no line end) and these exact bytes are written after it
  * @param timeout          acknowledgement timeout: from the write until the final result
  * @param secrets          values masked in wire traces, logs and exception messages
+ * @param responseDecoders decoders of the response lines that carry a counted payload, by their
+ *                         prefix ({@code +SOCKREAD:}): while the command is pending the reader
+ *                         counts the payload's bytes (CR LF and {@code OK} inside are data) and
+ *                         the response carries them ({@link AtResponse#payload(int)})
  */
 public record AtCommand(
         String name,
@@ -27,7 +33,8 @@ public record AtCommand(
         List<FinalLine> finalLines,
         byte[] promptPayload,
         Duration timeout,
-        List<String> secrets) {
+        List<String> secrets,
+        Map<String, UrcDecoder> responseDecoders) {
 
     /** Used when a command does not state its own timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
@@ -54,6 +61,24 @@ public record AtCommand(
         finalLines = List.copyOf(finalLines);
         secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
         promptPayload = promptPayload == null ? null : promptPayload.clone();
+        responseDecoders = Map.copyOf(responseDecoders);
+        for (String prefix : responseDecoders.keySet()) {
+            if (prefix.isEmpty()) {
+                throw new IllegalArgumentException(shown + ": a response decoder needs a non-empty prefix");
+            }
+        }
+    }
+
+    /** A command none of whose responses carries a counted payload. */
+    public AtCommand(
+            String name,
+            String line,
+            List<String> responsePrefixes,
+            List<FinalLine> finalLines,
+            byte[] promptPayload,
+            Duration timeout,
+            List<String> secrets) {
+        this(name, line, responsePrefixes, finalLines, promptPayload, timeout, secrets, Map.of());
     }
 
     /** A command with no expected prefixes, standard final results and the default timeout. */
@@ -111,7 +136,8 @@ public record AtCommand(
                 && finalLines.equals(c.finalLines)
                 && Arrays.equals(promptPayload, c.promptPayload)
                 && timeout.equals(c.timeout)
-                && secrets.equals(c.secrets);
+                && secrets.equals(c.secrets)
+                && responseDecoders.equals(c.responseDecoders);
     }
 
     @Override
@@ -132,6 +158,7 @@ public record AtCommand(
         private byte[] payload;
         private Duration timeout = DEFAULT_TIMEOUT;
         private final List<String> secrets = new ArrayList<>();
+        private final Map<String, UrcDecoder> decoders = new LinkedHashMap<>();
 
         private Builder(String line) {
             this.line = Objects.requireNonNull(line, "line");
@@ -144,6 +171,16 @@ public record AtCommand(
 
         public Builder expect(String... responsePrefixes) {
             prefixes.addAll(Arrays.asList(responsePrefixes));
+            return this;
+        }
+
+        /**
+         * Lines starting with {@code prefix} are this command's response, read by {@code decoder}
+         * while it is pending (a counted payload, see {@link UrcDecoder#counted(int, int, int)}).
+         */
+        public Builder expectPayload(String prefix, UrcDecoder decoder) {
+            prefixes.add(prefix);
+            decoders.put(prefix, Objects.requireNonNull(decoder, "decoder"));
             return this;
         }
 
@@ -177,7 +214,14 @@ public record AtCommand(
 
         public AtCommand build() {
             return new AtCommand(
-                    name != null ? name : deriveName(line), line, prefixes, finals, payload, timeout, secrets);
+                    name != null ? name : deriveName(line),
+                    line,
+                    prefixes,
+                    finals,
+                    payload,
+                    timeout,
+                    secrets,
+                    decoders);
         }
 
         /**

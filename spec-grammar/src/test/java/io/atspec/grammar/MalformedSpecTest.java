@@ -231,7 +231,7 @@ class MalformedSpecTest {
                         "command AT+X as X { timeout 1s; param p: bytes(1..9); param n: int = length(p);"
                                 + " param x: int; set a: <x=0>,<n>; set b: <x=1>,<n> prompt <p>; }",
                         "t.atspec:2:108: error: <n> is the length of <p>, which the set form 'a' does not send: add"
-                                + " 'prompt <p>'"),
+                                + " <p> to its line, or 'prompt <p>'"),
                 Arguments.of(
                         "exec form with arguments",
                         "command AT+X as X { timeout 1s; param a: int; exec: <a>; }",
@@ -269,11 +269,52 @@ class MalformedSpecTest {
                         "t.atspec:3:55: error: <s> of the query response of AT+Q holds text (a string), but a"
                                 + " wait ends on numbers ('in 0|1'), so it would never end; wait on a number field"),
                 Arguments.of(
-                        "payload in an information response",
+                        "counted payload in a response whose length has no maximum",
                         "command AT+X as X { timeout 1s; param n: int; param d: bytes(n); query -> +X: <n>,<d>; }",
-                        "t.atspec:2:83: error: <d> is a payload, which the information response +X: of AT+X"
-                                + " cannot carry: a response is read as one line, so its bytes would never be read;"
-                                + " carry them in a URC"),
+                        "t.atspec:2:83: error: payload <d> is sized by <n>, which has no declared maximum; give it"
+                                + " one (int 1..4096): the maximum bounds the read, so a wrong length cannot"
+                                + " swallow the lines behind it"),
+                Arguments.of(
+                        "payload in a response that is not counted",
+                        "command AT+X as X { timeout 1s; param n: int 0..9; param d: bytes; query -> +X: <n>,<d>; }",
+                        "t.atspec:2:85: error: <d> is a payload in the response +X: of AT+X, which is read by"
+                                + " counting its bytes: declare it bytes(<length field>) with the length field"
+                                + " before it"),
+                Arguments.of(
+                        "counted payload in a response not last",
+                        "command AT+X as X { timeout 1s; param n: int 0..9; param d: bytes(n); param k: int;"
+                                + " query -> +X: <n>,<d>,<k>; }",
+                        "t.atspec:2:102: error: payload <d> must be the last field of its response: its bytes"
+                                + " run to the end of the data"),
+                Arguments.of(
+                        "several response shapes without names",
+                        "command AT+X as X { timeout 1s; param a: int 0..9; param b: int 0..9;"
+                                + " query -> +X: <a>,<b> | +X: <a>; }",
+                        "t.atspec:2:80: error: the query form of AT+X has 2 response shapes; name each one (data:"
+                                + " +X: ...)"),
+                Arguments.of(
+                        "a response shape name twice",
+                        "command AT+X as X { timeout 1s; param a: int 0..9; param b: int 0..9;"
+                                + " query -> one: +X: <a>,<b> | one: +X: <a>; }",
+                        "t.atspec:2:99: error: response shape 'one' is declared twice (first at line 2)"),
+                Arguments.of(
+                        "an int beyond 64 bits",
+                        "command AT+X as X { timeout 1s; param n: int 0..18446744073709551616 \"n\"; set: <n>; }",
+                        "t.atspec:2:49: error: number 18446744073709551616 does not fit in 64 bits (an int field"
+                                + " goes from -9223372036854775808 up to the unsigned 18446744073709551615)"),
+                Arguments.of(
+                        "an int range no long holds",
+                        "command AT+X as X { timeout 1s; param n: int -1..18446744073709551615 \"n\"; set: <n>; }",
+                        "t.atspec:2:42: error: values -1..18446744073709551615 of 'n' fit no Java long: a signed"
+                                + " one stops at 9223372036854775807, an unsigned one (no negative value) at"
+                                + " 18446744073709551615"),
+                Arguments.of(
+                        "counted URC payload whose length has no maximum",
+                        "urc +A as A \"a\" { param k: int 0..5; param n: int; param d: bytes(n);"
+                                + " report: <k>,<n>,<d>; }",
+                        "t.atspec:2:87: error: payload <d> is sized by <n>, which has no declared maximum; give it"
+                                + " one (int 1..4096): the maximum bounds the read, so a wrong length cannot"
+                                + " swallow the lines behind it"),
                 // Clauses a block holds once
                 Arguments.of(
                         "two sections in a command",
@@ -366,9 +407,9 @@ class MalformedSpecTest {
                         "t.atspec:2:63: error: <n> appears twice in its report"),
                 Arguments.of(
                         "payload not last",
-                        "urc +A as A \"a\" { param n: int; param k: int; param d: bytes(n);"
+                        "urc +A as A \"a\" { param n: int 0..9; param k: int; param d: bytes(n);"
                                 + " report: <n>,<d>,<k>; }",
-                        "t.atspec:2:78: error: payload <d> must be the last field of its report: its bytes run"
+                        "t.atspec:2:83: error: payload <d> must be the last field of its report: its bytes run"
                                 + " to the end of the data"),
                 Arguments.of(
                         "raw payload ends at an unknown URC",

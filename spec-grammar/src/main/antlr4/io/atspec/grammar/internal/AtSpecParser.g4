@@ -186,8 +186,9 @@ optionalGroup
     : LBRACKET COMMA? format RBRACKET
     ;
 
+// A form with several response shapes names each one: data: +SOCKREAD: <link>,<len>,<data>.
 response
-    : PREFIX format?
+    : (name COLON)? PREFIX format?
     ;
 
 reportDecl

@@ -33,6 +33,7 @@ final class CommandChecks {
     private final ValueRules values;
     private final FormatChecks formats;
     private final ParameterChecks parameters;
+    private final CountedPayloads counted;
 
     CommandChecks(Chapter chapter, Reporter reporter, ValueRules values) {
         this.chapter = chapter;
@@ -40,6 +41,7 @@ final class CommandChecks {
         this.values = values;
         this.formats = new FormatChecks(reporter, values);
         this.parameters = new ParameterChecks(chapter, reporter, values);
+        this.counted = new CountedPayloads(reporter);
     }
 
     void check(Command command) {
@@ -107,10 +109,11 @@ final class CommandChecks {
             formats.checkRestLast(command.name(), form.describe(), form.format(), command.parameters());
             form.promptPayload().ifPresent(p -> checkPrompt(command, form, p));
             checkDerivedLengths(command, form);
+            checkResponseNames(command, form);
             for (ResponseFormat response : form.responses()) {
                 formats.checkFields(
                         command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
-                refusePayloads(command, response);
+                checkResponsePayloads(command, response);
                 formats.refuseRest(
                         command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
             }
@@ -135,20 +138,48 @@ final class CommandChecks {
         }
     }
 
+    /** Several response shapes are told apart in code by their names: each needs one, once. */
+    private void checkResponseNames(Command command, Form form) {
+        FirstSeen names = new FirstSeen(reporter, "response shape");
+        form.responses().forEach(r -> r.name().ifPresent(n -> names.add(n, r.location())));
+        if (form.responses().size() > 1) {
+            form.responses().stream()
+                    .filter(r -> r.name().isEmpty())
+                    .findFirst()
+                    .ifPresent(r -> reporter.error(
+                            r.location(),
+                            "the " + form.describe() + " of " + command.name() + " has "
+                                    + form.responses().size() + " response shapes; name each one (data: "
+                                    + r.wirePrefix() + " ...)"));
+        }
+    }
+
     /**
-     * The channel reads an information response as one line and registers no payload decoder
-     * for it, so bytes in a response would never be read: the branch that fills them is dead.
+     * A payload in an information response is counted ({@code +SOCKREAD: <link>,<len>,<data>}):
+     * while the command is pending the reader counts its bytes, so it needs a bounded length
+     * field before it and must end the line.
      */
-    private void refusePayloads(Command command, ResponseFormat response) {
+    private void checkResponsePayloads(Command command, ResponseFormat response) {
         for (FormatItem.Field field : response.format().fields()) {
-            command.parameter(field.name())
-                    .filter(p -> p.type() instanceof ParamType.BytesType)
-                    .ifPresent(p -> reporter.error(
-                            field.location(),
-                            "<" + field.name() + "> is a payload, which the information response "
-                                    + response.wirePrefix() + " of " + command.name()
-                                    + " cannot carry: a response is read as one line, so its bytes would never"
-                                    + " be read; carry them in a URC"));
+            Optional<Parameter> parameter = command.parameter(field.name());
+            if (parameter.isEmpty() || !(parameter.get().type() instanceof ParamType.BytesType bytes)) {
+                continue;
+            }
+            String where = "response " + response.wirePrefix() + " of " + command.name();
+            if (!(bytes.framing() instanceof ParamType.SizedBy sized)) {
+                reporter.error(
+                        field.location(),
+                        "<" + field.name() + "> is a payload in the " + where + ", which is read by counting"
+                                + " its bytes: declare it bytes(<length field>) with the length field before it");
+                continue;
+            }
+            if (!CountedPayloads.isLast(response.format(), field)) {
+                reporter.error(
+                        field.location(),
+                        "payload <" + field.name() + "> must be the last field of its response: its bytes run"
+                                + " to the end of the data");
+            }
+            counted.check(command.name(), "the " + where, response.format(), field, sized, command::parameter);
         }
     }
 
@@ -190,11 +221,24 @@ final class CommandChecks {
                 continue;
             }
             String payload = parameter.get().derivedLengthOf().get();
-            if (!form.promptPayload().filter(payload::equals).isPresent()) {
+            // The content is sent after the prompt, or inline in the same line (a quoted string or hex).
+            boolean inline =
+                    form.format().fields().stream().anyMatch(f -> f.name().equals(payload));
+            if (!form.promptPayload().filter(payload::equals).isPresent() && !inline) {
                 reporter.error(
                         field.location(),
                         "<" + field.name() + "> is the length of <" + payload + ">, which the " + form.describe()
-                                + " does not send: add 'prompt <" + payload + ">'");
+                                + " does not send: add <" + payload + "> to its line, or 'prompt <" + payload
+                                + ">'");
+            }
+            if (inline
+                    && command.parameter(payload)
+                            .filter(p -> p.type() instanceof ParamType.TextType)
+                            .isEmpty()) {
+                reporter.error(
+                        field.location(),
+                        "<" + field.name() + "> is the length of <" + payload + ">, which the " + form.describe()
+                                + " sends inline: an inline length is taken of a string or hex parameter");
             }
             if (field.fixedValue().isPresent()) {
                 reporter.error(field.location(), "<" + field.name() + "> is derived, so it cannot be fixed");

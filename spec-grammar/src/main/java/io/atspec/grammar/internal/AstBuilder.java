@@ -32,6 +32,7 @@ import io.atspec.grammar.model.UrcReport;
 import io.atspec.grammar.model.UsedUrc;
 import io.atspec.grammar.model.Value;
 import io.atspec.grammar.model.ValueSet;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -357,8 +358,8 @@ public final class AstBuilder {
     private ValueSet valueSet(ValueSetContext v) {
         List<IntRange> ranges = new ArrayList<>();
         for (ValueItemContext item : v.valueItem()) {
-            long min = number(item.INT(0).getSymbol());
-            long max = item.INT().size() > 1 ? number(item.INT(1).getSymbol()) : min;
+            BigInteger min = value64(item.INT(0).getSymbol());
+            BigInteger max = item.INT().size() > 1 ? value64(item.INT(1).getSymbol()) : min;
             ranges.add(new IntRange(min, max, at(item)));
         }
         return new ValueSet(ranges);
@@ -369,7 +370,10 @@ public final class AstBuilder {
         List<ResponseFormat> responses = new ArrayList<>();
         for (ResponseContext r : f.response()) {
             responses.add(new ResponseFormat(
-                    prefixName(r.PREFIX()), r.format() != null ? format(r.format()) : Format.empty(), at(r)));
+                    prefixName(r.PREFIX()),
+                    r.format() != null ? format(r.format()) : Format.empty(),
+                    at(r),
+                    Optional.ofNullable(r.name()).map(this::name)));
         }
         return new Form(
                 kind,
@@ -572,6 +576,23 @@ public final class AstBuilder {
             reporter.error(at(token), "number " + digits + " does not fit in a 32-bit int");
             return 0;
         }
+    }
+
+    /**
+     * An int value: 64 bits, signed or unsigned ({@code 0..18446744073709551615}, the counters of
+     * a socket), so that the generator can pick int, long or an unsigned long by the range.
+     */
+    private BigInteger value64(Token token) {
+        BigInteger value = new BigInteger(token.getText());
+        if (value.compareTo(BigInteger.valueOf(Long.MIN_VALUE)) < 0
+                || value.compareTo(IntRange.UNSIGNED_LONG_MAX) > 0) {
+            reporter.error(
+                    at(token),
+                    "number " + token.getText() + " does not fit in 64 bits (an int field goes from"
+                            + " -9223372036854775808 up to the unsigned 18446744073709551615)");
+            return BigInteger.ZERO;
+        }
+        return value;
     }
 
     private String name(NameContext n) {

@@ -83,14 +83,26 @@ public final class DemoRequests {
   }
 
   /**
-   * Reads a line as the information response of {@code request}.
+   * Reads a line that carries no counted payload as the information response of {@code request}: {@link #parseResponse(AtRequest, String, byte[])} with no bytes.
    *
    * @param request the request the line answers
    * @param line the response line, without its CR LF
    * @return the typed response, or empty if the line is none of the request's
-   * @throws WireParseException if it has the response's prefix but not its shape
    */
   public static Optional<Object> parseResponse(AtRequest request, String line) {
+    return parseResponse(request, line, null);
+  }
+
+  /**
+   * Reads a line, and the payload the channel counted after it, as the information response of {@code request}.
+   *
+   * @param request the request the line answers
+   * @param line the response line, without its CR LF
+   * @param payload the bytes counted after the line ({@code AtResponse.payload}), or null
+   * @return the typed response, or empty if the line is none of the request's
+   * @throws WireParseException if it has the response's prefix but not its shape
+   */
+  public static Optional<Object> parseResponse(AtRequest request, String line, byte[] payload) {
     if (request instanceof DemoConfig.Query
         && DemoConfigQueryResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoConfigQueryResponse.parse(line));

@@ -55,8 +55,8 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
    * @param channel the channel the module's lines arrive on
    */
   static void registerDecoders(AtChannel channel) {
-    channel.registerDecoder("+DDATA:", Decoders.rawOrLengthFramed("+DEND"));
-    channel.registerDecoder("+DDAT:", Decoders.rawOrLengthFramed("+DEND"));
+    channel.registerDecoder("+DDATA:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535)));
+    channel.registerDecoder("+DDAT:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535)));
     channel.registerDecoder("+DMSG:", UrcDecoder.httpMessage("+DCLOSED"));
   }
 }
