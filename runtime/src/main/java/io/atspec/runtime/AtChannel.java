@@ -632,7 +632,13 @@ public final class AtChannel implements AutoCloseable {
         }
         ex.cancelTimers();
         collectors.remove(ex);
-        ex.done.complete(new CompletedResponse(ex.ackResponse, ex.collected()));
+        List<Urc> got = ex.collected();
+        Urc end = got.isEmpty() ? null : got.get(got.size() - 1);
+        if (end != null && ex.completion.failsOn(end)) {
+            ex.done.completeExceptionally(ex.completion.failure(ex.describe(), end, got, ex::mask));
+        } else {
+            ex.done.complete(new CompletedResponse(ex.ackResponse, got));
+        }
     }
 
     // ---------------------------------------------------------------- internals: reader callbacks
@@ -660,9 +666,15 @@ public final class AtChannel implements AutoCloseable {
                     ex.echoSeen = true; // the exact echo, once; nothing else is stripped
                     return;
                 }
-                FinalResult f = ex.command.finalFor(line);
+                FinalLine specific = ex.command.specificFinal(line);
+                FinalResult f = specific != null
+                        ? new FinalResult.CommandSpecific(line, specific.error())
+                        : FinalResult.parseStandard(line);
                 if (f != null) {
-                    finish(ex, f);
+                    if (specific != null && specific.isAnswer()) {
+                        ex.addLine(line); // the answer that ends the command: the response reads it
+                    }
+                    finish(ex, f, specific);
                     return;
                 }
                 if (ex.command.claims(line)) {
@@ -735,7 +747,8 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
-    private void finish(Exchange ex, FinalResult f) {
+    /** {@code specific}: the command's own final line that {@code f} is, or null for a standard one. */
+    private void finish(Exchange ex, FinalResult f, FinalLine specific) {
         AtResponse resp = new AtResponse(ex.lines(), f);
         int next = f.isError() || ex.completion == null ? Exchange.DONE : Exchange.ACKED;
         if (!ex.state.compareAndSet(Exchange.SENT, next)) {
@@ -749,7 +762,10 @@ public final class AtChannel implements AutoCloseable {
         advanceAfter(ex);
         if (f.isError()) {
             collectors.remove(ex);
-            ex.fail(new AtCommandFailedException(ex.describe(), resp, ex::mask));
+            ex.fail(
+                    specific != null && specific.failure() != null
+                            ? specific.failure().create(ex.describe(), resp, ex::mask)
+                            : new AtCommandFailedException(ex.describe(), resp, ex::mask));
         } else if (ex.completion == null) {
             ex.ack.complete(resp);
         } else {
