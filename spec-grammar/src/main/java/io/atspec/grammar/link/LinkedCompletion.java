@@ -1,6 +1,7 @@
 package io.atspec.grammar.link;
 
 import io.atspec.grammar.model.Command;
+import io.atspec.grammar.model.Value;
 import io.atspec.grammar.model.ValueSet;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,9 @@ public sealed interface LinkedCompletion {
      * @param abortLineStarts the line starts of the URCs that end the wait at once with a
      *     failure (this chapter's with their colon when they have fields; another chapter's as
      *     the header's {@code uses} names them)
+     * @param endWords the words or strings of {@code endField} that end the wait (a text field)
+     * @param matching the report field equal to a request parameter in this request's reports
+     * @param fails the ending reports that fail the call, and the exception they fail it with
      */
     record Urcs(
             Duration timeout,
@@ -42,13 +46,34 @@ public sealed interface LinkedCompletion {
             ValueSet endValues,
             Optional<LinkedParameter> endGiven,
             List<String> lineStarts,
-            List<String> abortLineStarts)
+            List<String> abortLineStarts,
+            List<Value> endWords,
+            Optional<Matching> matching,
+            Optional<Failure> fails)
             implements LinkedCompletion {
         public Urcs {
             forms = List.copyOf(forms);
             collect = List.copyOf(collect);
             lineStarts = List.copyOf(lineStarts);
             abortLineStarts = List.copyOf(abortLineStarts);
+            endWords = List.copyOf(endWords);
+        }
+    }
+
+    /**
+     * {@code matching <field> = <parameter>}: a report is the request's when its {@code field}
+     * equals the request's {@code parameter}.
+     */
+    record Matching(LinkedParameter field, LinkedParameter parameter) {}
+
+    /**
+     * {@code fails when <field> in <values>}: an ending report with such a value fails the call.
+     *
+     * @param exceptionName the generated exception, {@code <Command>FailedException}
+     */
+    record Failure(LinkedParameter field, ValueSet numbers, List<Value> words, String exceptionName) {
+        public Failure {
+            words = List.copyOf(words);
         }
     }
 
