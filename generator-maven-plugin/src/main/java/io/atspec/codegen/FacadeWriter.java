@@ -53,6 +53,7 @@ final class FacadeWriter {
     private final Generated generated;
     private final UrcWriter urcs;
     private final FieldRecords records;
+    private final ReportOutcomes reportOutcomes;
 
     FacadeWriter(LinkedChapter chapter, Types types, Generated generated, UrcWriter urcs) {
         this.chapter = chapter;
@@ -60,6 +61,7 @@ final class FacadeWriter {
         this.generated = generated;
         this.urcs = urcs;
         this.records = new FieldRecords(types);
+        this.reportOutcomes = new ReportOutcomes(types, name());
     }
 
     ClassName name() {
@@ -325,7 +327,7 @@ final class FacadeWriter {
                 : CodeBlock.of(",$W$T.of($L)", List.class, strings(completion.abortLineStarts()));
         type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L)$L)",
+                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L)$L)$L",
                         COMPLETION,
                         List.class,
                         strings(collect),
@@ -333,13 +335,15 @@ final class FacadeWriter {
                         endMethod,
                         Duration.class,
                         timeout.toMillis(),
-                        aborts)
+                        aborts,
+                        reportOutcomes.failing(type, command, completion))
                 .build());
         type.addMethod(endPredicate(endMethod, completion));
         CodeBlock completionOf = CodeBlock.of("$L", constant);
         if (completion.endGiven().isPresent()) {
             completionOf = givenCompletion(type, command, completion, constant, endMethod, aborts);
         }
+        completionOf = reportOutcomes.correlated(type, command, completion, completionOf);
         CodeBlock applies = appliesTo(command, completion);
         String wait = RequestWriter.human(timeout);
         type.addMethod(MethodSpec.methodBuilder(method(command))
@@ -515,7 +519,13 @@ final class FacadeWriter {
                 .beginControlFlow("try")
                 .addStatement("$T report = $T.parse(urc)", record, record)
                 .addStatement(
-                        "return $L", inRanges("report", completion.endField().get(), fields, completion.endValues()))
+                        "return $L",
+                        ReportOutcomes.hasValue(
+                                "report",
+                                completion.endField().get(),
+                                fields,
+                                completion.endValues(),
+                                completion.endWords()))
                 .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
                 .addComment("A malformed report does not end the wait; the timeout will, with what came.")
                 .addStatement("return false")
@@ -524,8 +534,7 @@ final class FacadeWriter {
     }
 
     /** Whether field {@code field} of {@code record} (one of {@code fields}) has one of {@code values}. */
-    private static CodeBlock inRanges(
-            String record, LinkedParameter field, List<FieldRecords.Field> fields, ValueSet values) {
+    static CodeBlock inRanges(String record, LinkedParameter field, List<FieldRecords.Field> fields, ValueSet values) {
         boolean optional = fields.stream()
                 .filter(f -> f.parameter().equals(field.source()))
                 .anyMatch(FieldRecords.Field::optional);

@@ -18,7 +18,6 @@ import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.Parameter;
-import io.atspec.grammar.model.ResponseFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,10 +44,12 @@ final class RequestWriter {
 
     private final Types types;
     private final Generated generated;
+    private final ShapedLines shapedLines;
 
     RequestWriter(Types types, Generated generated) {
         this.types = types;
         this.generated = generated;
+        this.shapedLines = new ShapedLines(types);
     }
 
     /** A form's record component: the payload after the prompt, or an argument the user gives. */
@@ -114,7 +115,7 @@ final class RequestWriter {
                         Modifier.STATIC,
                         Modifier.FINAL)
                 .addJavadoc("Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.\n")
-                .initializer(finalLines(command))
+                .initializer(finalLines(linked))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("command")
                 .addAnnotation(Override.class)
@@ -128,7 +129,7 @@ final class RequestWriter {
             ClassName record = self.nestedClass(recordName(linked, form));
             type.addPermittedSubclass(record);
             factories(command, form, components, record).forEach(type::addMethod);
-            type.addType(record(command, form, components, record, self));
+            type.addType(record(linked, form, components, record, self));
         }
         errorMeaning(linked).ifPresent(type::addMethod);
         return type.build();
@@ -274,9 +275,12 @@ final class RequestWriter {
         return list.add(")").build();
     }
 
-    private CodeBlock finalLines(Command command) {
-        List<CodeBlock> lines = new ArrayList<>();
-        for (FinalResult result : command.finalResults()) {
+    private CodeBlock finalLines(LinkedCommand linked) {
+        List<CodeBlock> lines = new ArrayList<>(shapedLines.errorFinals(linked));
+        for (FinalResult result : linked.source().finalResults()) {
+            if (result.shape().isPresent()) {
+                continue; // written above, with its shape
+            }
             List<String> spellings = new ArrayList<>();
             spellings.add(result.text());
             spellings.addAll(result.aliases());
@@ -407,7 +411,9 @@ final class RequestWriter {
         return component.optional() ? text + "; empty when not sent" : text;
     }
 
-    private TypeSpec record(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
+    private TypeSpec record(
+            LinkedCommand linked, Form form, List<Component> components, ClassName record, ClassName self) {
+        Command command = linked.source();
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Checks every argument against the spec, as the factories do.\n\n");
@@ -462,10 +468,7 @@ final class RequestWriter {
                 .addJavadoc("The $L: $L\n", form.describe(), Docs.code(wireFormat(command, form)))
                 .addJavadoc(components.isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", componentDocs.build()))
                 .recordConstructor(constructor.build());
-        List<String> prefixes = form.responses().stream()
-                .map(ResponseFormat::wirePrefix)
-                .distinct()
-                .toList();
+        List<String> prefixes = ShapedLines.claimedPrefixes(form);
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(List.class, String.class),
                         "RESPONSE_PREFIXES",
@@ -474,8 +477,12 @@ final class RequestWriter {
                         Modifier.FINAL)
                 .initializer(listOf(prefixes))
                 .build());
+        Optional<FieldSpec> finals = shapedLines.formFinals(linked, form);
+        Optional<FieldSpec> shapes = shapedLines.responseShapes(linked, form);
+        finals.ifPresent(type::addField);
+        shapes.ifPresent(type::addField);
         type.addMethod(line(command, form, components));
-        type.addMethod(commandMethod(form, components));
+        type.addMethod(commandMethod(form, components, finals.isPresent(), shapes.isPresent()));
         type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
             // The constructor copies the payload (Arguments.payload); the accessor copies it out.
@@ -612,7 +619,7 @@ final class RequestWriter {
         }
     }
 
-    private MethodSpec commandMethod(Form form, List<Component> components) {
+    private MethodSpec commandMethod(Form form, List<Component> components, boolean formFinals, boolean shapes) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("command")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -635,12 +642,14 @@ final class RequestWriter {
         }
         String payload = form.promptPayload().map(Names::camel).orElse("null");
         return method.addStatement(
-                        "return new $T(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, $L, timeout, $L)",
+                        "return new $T(NAME, line(), RESPONSE_PREFIXES, $L, $L, timeout, $L$L)",
                         Types.AT_COMMAND,
+                        formFinals ? "FINALS" : "FINAL_LINES",
                         payload,
                         secretList.equals("List.of()")
                                 ? CodeBlock.of("$T.of()", List.class)
-                                : CodeBlock.of("$L", secretList))
+                                : CodeBlock.of("$L", secretList),
+                        shapes ? ", RESPONSE_SHAPES" : "")
                 .build();
     }
 

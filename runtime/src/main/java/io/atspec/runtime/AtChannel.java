@@ -635,7 +635,14 @@ public final class AtChannel implements AutoCloseable {
         List<Urc> got = ex.collected();
         Urc end = got.isEmpty() ? null : got.get(got.size() - 1);
         if (end != null && ex.completion.failsOn(end)) {
-            ex.done.completeExceptionally(ex.completion.failure(ex.describe(), end, got, ex::mask));
+            CompletionFailedException failed;
+            try {
+                failed = ex.completion.failure(ex.describe(), end, got, ex::mask);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} failing report not read as declared: {}", name, ex.describe(), e.toString());
+                failed = new CompletionFailedException(ex.describe(), end, got, ex::mask);
+            }
+            ex.done.completeExceptionally(failed);
         } else {
             ex.done.complete(new CompletedResponse(ex.ackResponse, got));
         }
@@ -762,10 +769,7 @@ public final class AtChannel implements AutoCloseable {
         advanceAfter(ex);
         if (f.isError()) {
             collectors.remove(ex);
-            ex.fail(
-                    specific != null && specific.failure() != null
-                            ? specific.failure().create(ex.describe(), resp, ex::mask)
-                            : new AtCommandFailedException(ex.describe(), resp, ex::mask));
+            ex.fail(failure(ex, resp, specific));
         } else if (ex.completion == null) {
             ex.ack.complete(resp);
         } else {
@@ -786,6 +790,21 @@ public final class AtChannel implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The exception a failed command fails with: the typed one its final line makes, or the plain
+     * one (also when making the typed one fails: the reader thread must not die of a bad line).
+     */
+    private AtCommandFailedException failure(Exchange ex, AtResponse resp, FinalLine specific) {
+        if (specific != null && specific.failure() != null) {
+            try {
+                return specific.failure().create(ex.describe(), resp, ex::mask);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} final line not read as declared: {}", name, ex.describe(), e.toString());
+            }
+        }
+        return new AtCommandFailedException(ex.describe(), resp, ex::mask);
     }
 
     /** A line while the link is held after a timeout; true if it was consumed (not a URC). */
