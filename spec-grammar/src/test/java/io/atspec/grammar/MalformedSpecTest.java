@@ -222,8 +222,9 @@ class MalformedSpecTest {
                         "final line with a field placeholder",
                         "command AT+X as X { timeout 1s; exec; final \"+TCPSETUP: <n>,ERROR1\" error; }",
                         "t.atspec:2:45: error: final line '+TCPSETUP: <n>,ERROR1' of AT+X holds the placeholder"
-                                + " <n>, but a final line is matched as written, so it would never match; write out"
-                                + " each line the module sends"),
+                                + " <n>, but a quoted final line is matched as written, so it would never match;"
+                                + " give the line a name and a shape to read the field ('final <name>: +X:"
+                                + " <n>,\"TEXT\" error'), or write out each line the module sends"),
                 Arguments.of(
                         "wait on a text field",
                         "command AT+X as X { timeout 1s; exec; completion until +A when s in 0|1; }\n"

@@ -316,8 +316,10 @@ final class CommandChecks {
                 reporter.error(
                         result.location(),
                         "final line '" + text + "' of " + command.name() + " holds the placeholder "
-                                + placeholder.group() + ", but a final line is matched as written, so it would"
-                                + " never match; write out each line the module sends");
+                                + placeholder.group() + ", but a quoted final line is matched as written, so it"
+                                + " would never match; give the line a name and a shape to read the field"
+                                + " ('final <name>: +X: " + placeholder.group() + ",\"TEXT\" error'), or write out"
+                                + " each line the module sends");
             }
         }
     }
