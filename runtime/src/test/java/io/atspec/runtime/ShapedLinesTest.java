@@ -121,6 +121,29 @@ class ShapedLinesTest extends ManualChannelTest {
         assertThat(urcs.urcs).isEmpty();
     }
 
+    @Test
+    void aTypedExceptionThatCannotBeMadeFallsBackToThePlainFailureAndTheChannelReadsOn() throws Exception {
+        AtCommand openLink = AtCommand.builder("AT+SOCKOPEN=1")
+                .finalLine(FinalLine.shapedError(IN_USE, (command, response, mask) -> {
+                    throw new NumberFormatException("not read as declared");
+                }))
+                .timeout(LONG)
+                .build();
+
+        CompletableFuture<AtResponse> answer = ch.submit(openLink);
+        assertThat(modem.nextCommand()).isEqualTo("AT+SOCKOPEN=1");
+        modem.line("+SOCKOPEN: 1,ERROR1");
+
+        assertThat(Futures.failure(answer))
+                .isExactlyInstanceOf(AtCommandFailedException.class)
+                .hasMessageContaining("+SOCKOPEN: 1,ERROR1");
+        CompletableFuture<AtResponse> next =
+                ch.submit(AtCommand.builder("AT").timeout(LONG).build());
+        assertThat(modem.nextCommand()).isEqualTo("AT");
+        modem.line("OK");
+        assertThat(next.get(10, TimeUnit.SECONDS).finalResult()).isEqualTo(FinalResult.OK);
+    }
+
     /** The typed exception a spec without fields of interest would still get. */
     private static final class FinalLineFailure {
         static AtCommandFailedException plain(String command, AtResponse response, UnaryOperator<String> mask) {
