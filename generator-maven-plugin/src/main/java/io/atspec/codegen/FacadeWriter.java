@@ -351,6 +351,7 @@ final class FacadeWriter {
                 .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
                 .addJavadoc(abortDoc(completion))
                 .addJavadoc(tags(false, "the acknowledgement and the reports"))
+                .addJavadoc(reportOutcomes.failsDoc(completion))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(outcome)
@@ -361,6 +362,7 @@ final class FacadeWriter {
                 .addJavadoc(
                         "\n<p>Waits up to {@code completionTimeout} after the OK for $L.\n", Docs.code(end.prefix()))
                 .addJavadoc(tags(true, "the acknowledgement and the reports"))
+                .addJavadoc(reportOutcomes.failsDoc(completion))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")

@@ -71,6 +71,17 @@ final class ReportOutcomes {
                 types.local(failure.exceptionName()));
     }
 
+    /** The {@code @throws} of a call whose completion fails on a report; empty otherwise. */
+    CodeBlock failsDoc(LinkedCompletion.Urcs completion) {
+        return completion
+                .fails()
+                .map(f -> CodeBlock.of(
+                        "@throws $T if the $L that ends the wait says the command failed\n",
+                        types.local(f.exceptionName()),
+                        Docs.code(completion.end().prefix())))
+                .orElse(CodeBlock.of(""));
+    }
+
     /**
      * For {@code matching <field> = <param>}: the completion tied to the request's value
      * ({@code completionOf} made {@code .correlated(...)}), with the methods that tie it.

@@ -61,6 +61,14 @@ public final class DemoRequests {
     if (demoLink.isPresent()) {
       return Optional.of(demoLink.get());
     }
+    Optional<DemoConnect> demoConnect = parseDemoConnect(line, null);
+    if (demoConnect.isPresent()) {
+      return Optional.of(demoConnect.get());
+    }
+    Optional<DemoDisconnect> demoDisconnect = parseDemoDisconnect(line, null);
+    if (demoDisconnect.isPresent()) {
+      return Optional.of(demoDisconnect.get());
+    }
     return Optional.empty();
   }
 
@@ -98,6 +106,10 @@ public final class DemoRequests {
     if (request instanceof DemoLink.Query
         && DemoLinkResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoLinkResponse.parse(line));
+    }
+    if (request instanceof DemoDisconnect.SetForm
+        && DemoDisconnectResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+      return Optional.of(DemoDisconnectResponse.parse(line));
     }
     return Optional.empty();
   }
@@ -453,5 +465,55 @@ public final class DemoRequests {
       return Optional.empty();
     }
     return line.arguments().size() == 0 ? Optional.of(new DemoLink.Query()) : Optional.empty();
+  }
+
+  private static Optional<DemoConnect> parseDemoConnect(String text, byte[] payload) {
+    Optional<CommandLine> parsed = CommandLine.parse(text, DemoConnect.NAME, DemoConnect.ALIASES);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    CommandLine line = parsed.get();
+    return parseDemoConnectSet(line, payload);
+  }
+
+  private static Optional<DemoConnect> parseDemoConnectSet(CommandLine line, byte[] payload) {
+    if (line.kind() != CommandLine.Kind.SET) {
+      return Optional.empty();
+    }
+    Fields fields = line.arguments();
+    try {
+      if (fields.size() == 1) {
+        return Optional.of(new DemoConnect.SetForm(fields.integer(0, "channel")));
+      }
+    } catch (AtException notThisForm) {
+      // A field that does not fit means the line is another form, or none.
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<DemoDisconnect> parseDemoDisconnect(String text, byte[] payload) {
+    Optional<CommandLine> parsed = CommandLine.parse(text, DemoDisconnect.NAME, DemoDisconnect.ALIASES);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    CommandLine line = parsed.get();
+    return parseDemoDisconnectSet(line, payload);
+  }
+
+  private static Optional<DemoDisconnect> parseDemoDisconnectSet(CommandLine line, byte[] payload) {
+    if (line.kind() != CommandLine.Kind.SET) {
+      return Optional.empty();
+    }
+    Fields fields = line.arguments();
+    try {
+      if (fields.size() == 1) {
+        return Optional.of(new DemoDisconnect.SetForm(fields.integer(0, "channel")));
+      }
+    } catch (AtException notThisForm) {
+      // A field that does not fit means the line is another form, or none.
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 }

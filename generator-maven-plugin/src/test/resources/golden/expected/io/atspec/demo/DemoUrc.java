@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLost, Ready {
+public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLost, Ready, DemoConnected, DemoDropped {
   /**
    * The typed URC for a delivered one.
    *
@@ -38,6 +38,12 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
     }
     if (Ready.matches(urc.line())) {
       return Optional.of(Ready.parse(urc));
+    }
+    if (DemoConnected.matches(urc.line())) {
+      return Optional.of(DemoConnected.parse(urc));
+    }
+    if (DemoDropped.matches(urc.line())) {
+      return Optional.of(DemoDropped.parse(urc));
     }
     return Optional.empty();
   }
