@@ -129,6 +129,10 @@ final class ResponseWriter {
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
+        if (ShapedLines.decidedByShape(command, form)) {
+            type.addField(ShapedLines.shapesField(command, form));
+            type.addMethod(ShapedLines.claimsMethod(command, form));
+        }
         type.addMethods(records.codedTests(fields));
         records.toStringMethod(self.simpleName(), List.of(), fields).ifPresent(type::addMethod);
         return type.build();

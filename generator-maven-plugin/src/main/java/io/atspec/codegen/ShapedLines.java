@@ -3,6 +3,7 @@ package io.atspec.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import io.atspec.grammar.link.LineShape;
 import io.atspec.grammar.link.LinkedCommand;
@@ -74,6 +75,57 @@ final class ShapedLines {
                         Stream.class,
                         CodeBlock.join(answers, ",$W"))
                 .build());
+    }
+
+    /**
+     * Is a line of the form's response told by its whole shape (a final response, or a prefix
+     * a URC shares) rather than by its prefix?
+     */
+    static boolean decidedByShape(LinkedCommand command, Form form) {
+        return form.responses().stream().anyMatch(r -> told(command, r));
+    }
+
+    /** {@code SHAPES} of a response record whose lines are told by shape: compiled once. */
+    static FieldSpec shapesField(LinkedCommand command, Form form) {
+        List<CodeBlock> shapes = form.responses().stream()
+                .filter(r -> told(command, r))
+                .map(r -> shape(command.shape(r)))
+                .toList();
+        return FieldSpec.builder(
+                        ParameterizedTypeName.get(ClassName.get(List.class), LINE_SHAPE),
+                        "SHAPES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .initializer("$T.of($L)", List.class, CodeBlock.join(shapes, ",$W"))
+                .build();
+    }
+
+    /**
+     * {@code claims(line)} of such a record: a line is the response when it has one of the
+     * {@code SHAPES} (or, for a prefix no URC shares, the prefix).
+     */
+    static MethodSpec claimsMethod(LinkedCommand command, Form form) {
+        List<CodeBlock> tests = new java.util.ArrayList<>();
+        tests.add(CodeBlock.of("SHAPES.stream().anyMatch(s -> s.matches(line))"));
+        form.responses().stream()
+                .filter(r -> !told(command, r))
+                .map(ResponseFormat::wirePrefix)
+                .distinct()
+                .forEach(prefix -> tests.add(CodeBlock.of("line.startsWith($S)", prefix)));
+        return MethodSpec.methodBuilder("claims")
+                .addJavadoc(
+                        "Is {@code line} this response? Where its prefix is also a URC's, it must have the shape.\n\n")
+                .addJavadoc("@param line the line, without its CR LF\n@return whether it is this response\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "line")
+                .returns(boolean.class)
+                .addStatement("return $L", CodeBlock.join(tests, "$W|| "))
+                .build();
+    }
+
+    private static boolean told(LinkedCommand command, ResponseFormat response) {
+        return response.endsCommand() || command.urcSharedPrefixes().contains(response.wirePrefix());
     }
 
     /** {@code RESPONSE_SHAPES}: the shapes of the form's responses whose prefix a URC shares. */

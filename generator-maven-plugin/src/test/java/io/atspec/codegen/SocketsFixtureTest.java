@@ -170,6 +170,18 @@ class SocketsFixtureTest {
         assertThat(nextUrc()).isEqualTo("+SOCKSEND: 1,5");
     }
 
+    @Test
+    void theModuleSideReaderTellsTheAnswerFromTheReportByShape() throws Exception {
+        Object close = request("SockClose", "set", 0);
+        java.lang.reflect.Method parse = type("SocketsRequests")
+                .getMethod("parseResponse", io.atspec.runtime.bind.AtRequest.class, String.class);
+
+        assertThat((java.util.Optional<?>) parse.invoke(null, close, "+SOCKCLOSE: 1,Link Closed"))
+                .isEmpty();
+        Object answer = ((java.util.Optional<?>) parse.invoke(null, close, "+SOCKCLOSE: 0,OK")).orElseThrow();
+        assertThat(get(answer, "link")).isEqualTo(0);
+    }
+
     private Class<?> type(String simpleName) throws ClassNotFoundException {
         return bindings.type(PACKAGE + simpleName);
     }

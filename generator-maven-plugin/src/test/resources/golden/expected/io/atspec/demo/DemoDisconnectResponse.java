@@ -2,6 +2,7 @@
 package io.atspec.demo;
 
 import io.atspec.runtime.AtResponse;
+import io.atspec.runtime.LineShape;
 import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
@@ -22,6 +23,8 @@ public record DemoDisconnectResponse(int channel) {
    * Prefixes of the lines this response is read from.
    */
   public static final List<String> PREFIXES = List.of("+DDISC:");
+
+  private static final List<LineShape> SHAPES = List.of(new LineShape("+DDISC:", "\\Q+DDISC:\\E *\"?-?[0-9]+\"? *, *\\QOK\\E"));
 
   /**
    * Reads one response line.
@@ -67,5 +70,15 @@ public record DemoDisconnectResponse(int channel) {
   public static DemoDisconnectResponse first(AtResponse response) {
     return from(response).stream().findFirst()
         .orElseThrow(() -> new WireParseException("AT+DDISC was answered without +DDISC:"));
+  }
+
+  /**
+   * Is {@code line} this response? Where its prefix is also a URC's, it must have the shape.
+   *
+   * @param line the line, without its CR LF
+   * @return whether it is this response
+   */
+  public static boolean claims(String line) {
+    return SHAPES.stream().anyMatch(s -> s.matches(line));
   }
 }

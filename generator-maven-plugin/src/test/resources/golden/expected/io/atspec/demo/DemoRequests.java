@@ -107,8 +107,7 @@ public final class DemoRequests {
         && DemoLinkResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoLinkResponse.parse(line));
     }
-    if (request instanceof DemoDisconnect.SetForm
-        && DemoDisconnectResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
+    if (request instanceof DemoDisconnect.SetForm && DemoDisconnectResponse.claims(line)) {
       return Optional.of(DemoDisconnectResponse.parse(line));
     }
     return Optional.empty();
