@@ -1,7 +1,7 @@
 package io.atspec.grammar.link;
 
 import io.atspec.grammar.model.Chapter;
-import io.atspec.grammar.model.EnumConstant;
+import io.atspec.grammar.model.CodeKind;
 import io.atspec.grammar.model.EnumType;
 import io.atspec.grammar.model.Format;
 import io.atspec.grammar.model.FormatItem;
@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * The shape of a line a command expects ({@code +SOCKCLOSE: <link>,"OK"}) as a regular expression
  * over the whole line: the one home of the rule that tells a command's answer from a URC with
- * the same prefix. Literal text matches as written; an int field is digits, an enum field one of
- * its codes, a quoted text field a quoted string, a bare one anything up to the next comma;
+ * the same prefix. Literal text matches as written; an int field is digits, an enum field a code
+ * of its kind (digits for a numeric enum: an unlisted code is kept, as parsers keep it), a quoted
+ * text field a quoted string, a bare one anything up to the next comma;
  * spaces around commas are tolerated. The generator emits the expression into the command's
  * descriptor, where the runtime matches it; the example checker replays examples with it.
  *
@@ -86,17 +87,15 @@ public record LineShape(String wirePrefix, String regex) {
             return "\"?-?[0-9]+\"?";
         }
         if (type instanceof ParamType.EnumRef ref) {
+            // Any code of the enum's kind: a code the spec does not list is kept, not refused
+            // (a firmware update must not turn an answer into a URC).
             Optional<EnumType> enumType = chapter.enumNamed(ref.enumName());
-            if (enumType.isPresent()) {
-                return "\"?(?:"
-                        + String.join(
-                                "|",
-                                enumType.get().constants().stream()
-                                        .map(EnumConstant::code)
-                                        .map(Pattern::quote)
-                                        .toList())
-                        + ")\"?";
+            if (enumType.isPresent() && enumType.get().isNumeric()) {
+                return "\"?-?[0-9]+\"?";
             }
+            boolean quoted = enumType.isPresent()
+                    && enumType.get().constants().stream().anyMatch(c -> c.kind() == CodeKind.QUOTED);
+            return quoted ? "\"[^\"]*\"" : "(?:\"[^\"]*\"|[^,]*)";
         }
         if (type instanceof ParamType.BytesType || p.quoting() == Quoting.REST_OF_LINE) {
             return ".*";

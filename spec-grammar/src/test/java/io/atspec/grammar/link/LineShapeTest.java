@@ -79,4 +79,27 @@ class LineShapeTest {
         assertThat(fails.words()).extracting(v -> v.text()).containsExactly("FAIL");
         assertThat(fails.exceptionName()).isEqualTo("SockOpenFailedException");
     }
+
+    @Test
+    void anEnumFieldTakesAnyCodeOfItsKindAsParsersKeepUnlistedCodes() {
+        CompilationResult result = SpecCompiler.parse("reg.atspec", """
+                chapter reg "Registration" { package io.atspec.test; }
+                enum Stat "stat" { 0 idle "idle"; 1 home "home"; }
+                command AT+XREG as XReg "reg" {
+                    timeout 1s;
+                    param mode: int 0..2 "mode";
+                    param stat: Stat "stat";
+                    query -> +XREG: <mode>,<stat>;
+                }
+                urc +XREG as XRegReport "report" { param stat: Stat "stat"; report: <stat>; }
+                """);
+        LinkedCommand reg = result.linked().orElseThrow().commands().get(0);
+        LineShape shape = reg.shape(reg.forms().get(0).source().responses().get(0));
+
+        assertThat(reg.urcSharedPrefixes()).containsExactly("+XREG:");
+        assertThat(shape.matches("+XREG: 2,1")).isTrue();
+        assertThat(shape.matches("+XREG: 2,7")).isTrue();
+        assertThat(shape.matches("+XREG: 1")).isFalse();
+        assertThat(shape.matches("+XREG: 2,home")).isFalse();
+    }
 }
