@@ -133,7 +133,9 @@ final class DispatchWriter {
                 ClassName record = types.local(command.javaName()).nestedClass(form.recordName());
                 ClassName answer = ResponseWriter.name(types, form);
                 response.beginControlFlow(
-                                "if (request instanceof $T$W&& $T.PREFIXES.stream().anyMatch(line::startsWith))",
+                                ShapedLines.decidedByShape(command, form.source())
+                                        ? "if (request instanceof $T$W&& $T.claims(line))"
+                                        : "if (request instanceof $T$W&& $T.PREFIXES.stream().anyMatch(line::startsWith))",
                                 record,
                                 answer)
                         .addStatement(

@@ -19,7 +19,6 @@ import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.Parameter;
-import io.atspec.grammar.model.ResponseFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,10 +46,12 @@ final class RequestWriter {
 
     private final Types types;
     private final Generated generated;
+    private final ShapedLines shapedLines;
 
     RequestWriter(Types types, Generated generated) {
         this.types = types;
         this.generated = generated;
+        this.shapedLines = new ShapedLines(types);
     }
 
     /** A form's record component: the payload after the prompt, or an argument the user gives. */
@@ -116,7 +117,7 @@ final class RequestWriter {
                         Modifier.STATIC,
                         Modifier.FINAL)
                 .addJavadoc("Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.\n")
-                .initializer(finalLines(command))
+                .initializer(finalLines(linked))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("command")
                 .addAnnotation(Override.class)
@@ -130,7 +131,7 @@ final class RequestWriter {
             ClassName record = self.nestedClass(recordName(linked, form));
             type.addPermittedSubclass(record);
             factories(command, form, components, record).forEach(type::addMethod);
-            type.addType(record(command, form, components, record, self));
+            type.addType(record(linked, form, components, record, self));
         }
         errorMeaning(linked).ifPresent(type::addMethod);
         return type.build();
@@ -276,9 +277,12 @@ final class RequestWriter {
         return list.add(")").build();
     }
 
-    private CodeBlock finalLines(Command command) {
-        List<CodeBlock> lines = new ArrayList<>();
-        for (FinalResult result : command.finalResults()) {
+    private CodeBlock finalLines(LinkedCommand linked) {
+        List<CodeBlock> lines = new ArrayList<>(shapedLines.errorFinals(linked));
+        for (FinalResult result : linked.source().finalResults()) {
+            if (result.shape().isPresent()) {
+                continue; // written above, with its shape
+            }
             List<String> spellings = new ArrayList<>();
             spellings.add(result.text());
             spellings.addAll(result.aliases());
@@ -414,7 +418,9 @@ final class RequestWriter {
         return component.optional() ? text + "; empty when not sent" : text;
     }
 
-    private TypeSpec record(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
+    private TypeSpec record(
+            LinkedCommand linked, Form form, List<Component> components, ClassName record, ClassName self) {
+        Command command = linked.source();
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Checks every argument against the spec, as the factories do.\n\n");
@@ -469,10 +475,7 @@ final class RequestWriter {
                 .addJavadoc("The $L: $L\n", form.describe(), Docs.code(wireFormat(command, form)))
                 .addJavadoc(components.isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", componentDocs.build()))
                 .recordConstructor(constructor.build());
-        List<String> prefixes = form.responses().stream()
-                .map(ResponseFormat::wirePrefix)
-                .distinct()
-                .toList();
+        List<String> prefixes = ShapedLines.claimedPrefixes(form);
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(List.class, String.class),
                         "RESPONSE_PREFIXES",
@@ -504,8 +507,12 @@ final class RequestWriter {
                                     ", "))
                     .build());
         }
+        Optional<FieldSpec> finals = shapedLines.formFinals(linked, form);
+        Optional<FieldSpec> shapes = shapedLines.responseShapes(linked, form);
+        finals.ifPresent(type::addField);
+        shapes.ifPresent(type::addField);
         type.addMethod(line(command, form, components));
-        type.addMethod(commandMethod(form, components, !counted.isEmpty()));
+        type.addMethod(commandMethod(form, components, finals.isPresent(), !counted.isEmpty(), shapes.isPresent()));
         type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
             // The constructor copies the payload (Arguments.payload); the accessor copies it out.
@@ -644,7 +651,8 @@ final class RequestWriter {
         }
     }
 
-    private MethodSpec commandMethod(Form form, List<Component> components, boolean countsPayloads) {
+    private MethodSpec commandMethod(
+            Form form, List<Component> components, boolean formFinals, boolean countsPayloads, boolean shapes) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("command")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -667,13 +675,19 @@ final class RequestWriter {
         }
         String payload = form.promptPayload().map(Names::camel).orElse("null");
         return method.addStatement(
-                        "return new $T(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, $L, timeout, $L"
-                                + (countsPayloads ? ", RESPONSE_DECODERS)" : ")"),
+                        "return new $T(NAME, line(), RESPONSE_PREFIXES, $L, $L, timeout, $L$L)",
                         Types.AT_COMMAND,
+                        formFinals ? "FINALS" : "FINAL_LINES",
                         payload,
                         secretList.equals("List.of()")
                                 ? CodeBlock.of("$T.of()", List.class)
-                                : CodeBlock.of("$L", secretList))
+                                : CodeBlock.of("$L", secretList),
+                        countsPayloads || shapes
+                                ? CodeBlock.of(
+                                        ", $L, $L",
+                                        countsPayloads ? "RESPONSE_DECODERS" : CodeBlock.of("$T.of()", Map.class),
+                                        shapes ? "RESPONSE_SHAPES" : CodeBlock.of("$T.of()", List.class))
+                                : "")
                 .build();
     }
 

@@ -148,6 +148,10 @@ final class ResponseWriter {
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
+        if (ShapedLines.decidedByShape(command, form)) {
+            type.addField(ShapedLines.shapesField(command, form));
+            type.addMethod(ShapedLines.claimsMethod(command, form));
+        }
         type.addMethods(records.codedTests(fields));
         if (carriesBytes) {
             type.addMethods(ArrayAwareEquality.copyingAccessors(UrcWriter.equalityMembers(fields, false)));

@@ -25,6 +25,9 @@ import java.util.Objects;
  *                         prefix ({@code +SOCKREAD:}): while the command is pending the reader
  *                         counts the payload's bytes (CR LF and {@code OK} inside are data) and
  *                         the response carries them ({@link AtResponse#payload(int)})
+ * @param responseShapes   shapes of the response lines, for the prefixes that have them: a line
+ *                         with such a prefix is the command's only if it has one of its shapes
+ *                         (else it is a URC, even while the command is pending)
  */
 public record AtCommand(
         String name,
@@ -34,7 +37,8 @@ public record AtCommand(
         byte[] promptPayload,
         Duration timeout,
         List<String> secrets,
-        Map<String, UrcDecoder> responseDecoders) {
+        Map<String, UrcDecoder> responseDecoders,
+        List<LineShape> responseShapes) {
 
     /** Used when a command does not state its own timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
@@ -67,9 +71,10 @@ public record AtCommand(
                 throw new IllegalArgumentException(shown + ": a response decoder needs a non-empty prefix");
             }
         }
+        responseShapes = List.copyOf(responseShapes);
     }
 
-    /** A command none of whose responses carries a counted payload. */
+    /** A command whose response lines are told by their prefix alone, none with a counted payload. */
     public AtCommand(
             String name,
             String line,
@@ -78,7 +83,7 @@ public record AtCommand(
             byte[] promptPayload,
             Duration timeout,
             List<String> secrets) {
-        this(name, line, responsePrefixes, finalLines, promptPayload, timeout, secrets, Map.of());
+        this(name, line, responsePrefixes, finalLines, promptPayload, timeout, secrets, Map.of(), List.of());
     }
 
     /** A command with no expected prefixes, standard final results and the default timeout. */
@@ -105,21 +110,72 @@ public record AtCommand(
 
     /** Classifies a line as this command's final result, or null. Command-specific lines win. */
     FinalResult finalFor(String l) {
-        for (FinalLine f : finalLines) {
-            if (f.matches(l)) {
-                return new FinalResult.CommandSpecific(l, f.error());
-            }
-        }
-        return FinalResult.parseStandard(l);
+        FinalLine f = specificFinal(l);
+        return f != null ? new FinalResult.CommandSpecific(l, f.error()) : FinalResult.parseStandard(l);
     }
 
+    /** The command-specific final line {@code l} is, or null. */
+    FinalLine specificFinal(String l) {
+        for (FinalLine f : finalLines) {
+            if (f.matches(l)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Is {@code l} one of this command's response lines (by prefix, and by shape where it has one)? */
     boolean claims(String l) {
         for (String p : responsePrefixes) {
             if (l.startsWith(p)) {
+                return !shaped(p) || hasResponseShape(l);
+            }
+        }
+        return false;
+    }
+
+    /** Must a line with {@code prefix} have one of the command's response shapes to be its own? */
+    boolean shaped(String prefix) {
+        for (LineShape s : responseShapes) {
+            if (overlap(s.prefix(), prefix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Does a line starting with {@code prefix} (a URC decoder's) need its whole text to tell
+     * whether it is this command's (a shaped response or final) or a URC?
+     */
+    boolean decidedByShape(String prefix) {
+        if (shaped(prefix)) {
+            return true;
+        }
+        for (FinalLine f : finalLines) {
+            if (f.shape() != null && overlap(f.shape().prefix(), prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlap(String a, String b) {
+        return a.startsWith(b) || b.startsWith(a);
+    }
+
+    private boolean hasResponseShape(String l) {
+        for (LineShape s : responseShapes) {
+            if (s.matches(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Is {@code l} this command's own line: a specific final or a response it claims? */
+    boolean owns(String l) {
+        return specificFinal(l) != null || claims(l);
     }
 
     /** The line with secrets masked: safe for logs and messages. */
@@ -137,7 +193,8 @@ public record AtCommand(
                 && Arrays.equals(promptPayload, c.promptPayload)
                 && timeout.equals(c.timeout)
                 && secrets.equals(c.secrets)
-                && responseDecoders.equals(c.responseDecoders);
+                && responseDecoders.equals(c.responseDecoders)
+                && responseShapes.equals(c.responseShapes);
     }
 
     @Override
@@ -159,6 +216,7 @@ public record AtCommand(
         private Duration timeout = DEFAULT_TIMEOUT;
         private final List<String> secrets = new ArrayList<>();
         private final Map<String, UrcDecoder> decoders = new LinkedHashMap<>();
+        private final List<LineShape> shapes = new ArrayList<>();
 
         private Builder(String line) {
             this.line = Objects.requireNonNull(line, "line");
@@ -197,6 +255,12 @@ public record AtCommand(
             return finalLine(FinalLine.errorPrefix(prefix));
         }
 
+        /** Response lines with this shape's prefix are the command's only when they have one of its shapes. */
+        public Builder shape(LineShape shape) {
+            shapes.add(shape);
+            return this;
+        }
+
         public Builder prompt(byte[] payload) {
             this.payload = payload;
             return this;
@@ -221,7 +285,8 @@ public record AtCommand(
                     payload,
                     timeout,
                     secrets,
-                    decoders);
+                    decoders,
+                    shapes);
         }
 
         /**

@@ -253,7 +253,7 @@ final class AtReader {
             if (claim == Exchange.UNDECIDED) {
                 return NEED_MORE; // a longer response prefix may still arrive
             }
-            if (claim == Exchange.CLAIMED) {
+            if (claim == Exchange.CLAIMED && !ex.command.decidedByShape(t.prefixes[best])) {
                 // The +CREG: rule: a line the pending command expects is its response, not a URC.
                 return NONE;
             }
@@ -312,14 +312,17 @@ final class AtReader {
         if (WIRE.isDebugEnabled()) {
             WIRE.debug("{} RX {}", name, WireTrace.escape(owner.mask(urc.toString())));
         }
+        boolean plainLine = urc.payload() == null && ex != null && owner.current() == ex;
         if (response) {
             if (urc.payload() == null) {
                 owner.onLine(ex, urc.line()); // the response's plain shape
             } else {
                 owner.onResponsePayload(ex, urc);
             }
-        } else if (claimAll && urc.payload() == null && owner.current() == ex) {
-            owner.onLine(ex, urc.line()); // a plain line: the claim-all command's, as before
+        } else if (plainLine && (claimAll || ex.command.decidedByShape(prefix) && ex.command.owns(urc.line()))) {
+            // A plain line: the claim-all command's, as before, or one with the shape of the
+            // pending command's response or final (+SOCKSEND: 0,OPERATION EXPIRED).
+            owner.onLine(ex, urc.line());
         } else {
             owner.onUrc(urc);
         }

@@ -292,7 +292,14 @@ final class CommandChecks {
 
     private void checkFinals(Command command) {
         FirstSeen lines = new FirstSeen(reporter, "final result");
+        FirstSeen names = new FirstSeen(reporter, "final line name");
         for (FinalResult result : command.finalResults()) {
+            if (result.shape().isPresent()) {
+                checkShapedFinal(command, result, result.shape().get());
+                names.add(result.shape().get().name(), result.location());
+                result.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, result.location()));
+                continue;
+            }
             for (String text : allSpellings(result)) {
                 if (BUILT_IN_FINALS.contains(text) || text.startsWith("+CME ERROR") || text.startsWith("+CMS ERROR")) {
                     reporter.error(
@@ -313,6 +320,36 @@ final class CommandChecks {
                 .forEach(t -> t.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, t.location())));
     }
 
+    /**
+     * {@code final in_use: +X: <link>,"ERROR1" error}: its fields are the command's parameters,
+     * read as a response's are. A success line with fields is an answer: the language says so
+     * with a final response, whose record the call returns.
+     */
+    private void checkShapedFinal(Command command, FinalResult result, FinalResult.Shape shape) {
+        String what = "final line '" + shape.name() + "'";
+        formats.checkFields(command.name(), what, shape.format(), command.parameters());
+        formats.refuseRest(command.name(), what, shape.format(), command.parameters());
+        if (result.success()) {
+            reporter.error(
+                    result.location(),
+                    what + " of " + command.name() + " has a shape, so it cannot be 'ok': a line that ends the"
+                            + " command with fields is its answer; write it as a final response ('-> final "
+                            + shape.wirePrefix() + " " + shape.format() + "')");
+        }
+        if (!result.aliases().isEmpty()) {
+            reporter.error(
+                    result.location(),
+                    what + " of " + command.name() + " is matched by its shape, which has no alias spellings;"
+                            + " declare each spelling as a final line of its own");
+        }
+        if (shape.format().fields().stream().allMatch(f -> f.fixedValue().isPresent())) {
+            reporter.error(
+                    result.location(),
+                    what + " of " + command.name() + " carries no field; write the line as it is sent" + " ('final \""
+                            + shape.wirePrefix() + " ...\" error')");
+        }
+    }
+
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("<[^<>]+>");
 
     /** A final line is compared as written; a placeholder in it would be literal text. */
@@ -323,8 +360,10 @@ final class CommandChecks {
                 reporter.error(
                         result.location(),
                         "final line '" + text + "' of " + command.name() + " holds the placeholder "
-                                + placeholder.group() + ", but a final line is matched as written, so it would"
-                                + " never match; write out each line the module sends");
+                                + placeholder.group() + ", but a quoted final line is matched as written, so it"
+                                + " would never match; give the line a name and a shape to read the field"
+                                + " ('final <name>: +X: " + placeholder.group() + ",\"TEXT\" error'), or write out"
+                                + " each line the module sends");
             }
         }
     }
@@ -373,12 +412,30 @@ final class CommandChecks {
                 if (urc.get().parameter(field).isEmpty()) {
                     reporter.error(until.location(), "URC " + until.prefix() + " has no field <" + field + ">");
                 } else {
-                    requireNumber(urc.get().parameter(field).get(), "URC " + until.prefix(), until.location());
+                    checkValues(
+                            urc.get(),
+                            urc.get().parameter(field).get(),
+                            until.when().get(),
+                            until.location());
                 }
                 parameters.checkValueSet(until.values().ranges());
             }
             until.given().ifPresent(given -> checkGiven(command, completion, given, until.location()));
+            urc.ifPresent(u -> {
+                completion.matching().ifPresent(m -> checkMatching(command, completion, u, m));
+                completion.failsWhen().ifPresent(f -> checkFailsWhen(u, until, f));
+            });
         });
+        if (completion.until().isEmpty()) {
+            completion
+                    .matching()
+                    .ifPresent(m -> reporter.error(
+                            m.location(), "'matching' ties reports to the request; it applies to a wait 'until +URC'"));
+            completion
+                    .failsWhen()
+                    .ifPresent(f -> reporter.error(
+                            f.location(), "'fails when' names ending reports; it applies to a wait 'until +URC'"));
+        }
         completion.poll().ifPresent(poll -> checkPoll(poll));
         checkAborts(command, completion);
         checkHeadersOnly(command, completion);
@@ -498,6 +555,129 @@ final class CommandChecks {
     }
 
     /**
+     * {@code matching <field> [= <param>]}: the report's field is compared with the request's
+     * parameter, so both must exist, some awaited form must send it, and their values must be
+     * of a kind that can be equal.
+     */
+    private void checkMatching(Command command, Completion completion, Urc urc, Completion.Matching matching) {
+        Optional<Parameter> field = urc.parameter(matching.field());
+        if (field.isEmpty()) {
+            reporter.error(matching.location(), "URC " + urc.prefix() + " has no field <" + matching.field() + ">");
+            return;
+        }
+        String name = matching.parameterName();
+        Optional<Parameter> parameter = command.parameter(name);
+        if (parameter.isEmpty()) {
+            reporter.error(
+                    matching.location(),
+                    "'matching " + matching.field() + "' compares <" + matching.field() + "> of URC " + urc.prefix()
+                            + " with <" + name + "> of the request, but " + command.name() + " has no parameter <"
+                            + name + ">; name it with 'matching " + matching.field() + " = <parameter>'");
+            return;
+        }
+        boolean sent = command.forms().stream()
+                .filter(f -> completion.forms().isEmpty()
+                        || f.name().filter(completion.forms()::contains).isPresent())
+                .anyMatch(f -> f.format().fields().stream()
+                        .anyMatch(x -> x.name().equals(name) && x.fixedValue().isEmpty()));
+        if (!sent) {
+            reporter.error(
+                    matching.location(),
+                    "'matching " + matching.field() + "': no awaited form of " + command.name() + " sends <" + name
+                            + ">, so no report could be told to be the request's");
+        }
+        if (!sameKind(field.get().type(), parameter.get().type())) {
+            reporter.error(
+                    matching.location(),
+                    "'matching " + matching.field() + "' compares <" + matching.field() + "> of URC " + urc.prefix()
+                            + " (" + ParameterChecks.describe(field.get().type()) + ") with <" + name + "> of "
+                            + command.name() + " ("
+                            + ParameterChecks.describe(parameter.get().type())
+                            + "), which are never equal; match fields of the same type");
+        }
+    }
+
+    /** Can values of the two types be equal: both ints, both text, or the same enum? */
+    private static boolean sameKind(ParamType a, ParamType b) {
+        if (a instanceof ParamType.EnumRef || b instanceof ParamType.EnumRef) {
+            return a instanceof ParamType.EnumRef x
+                    && b instanceof ParamType.EnumRef y
+                    && x.enumName().equals(y.enumName());
+        }
+        return a.getClass() == b.getClass() && !(a instanceof ParamType.BytesType);
+    }
+
+    /**
+     * {@code fails when <field> in <values>}: a field of the awaited URC; with {@code when}, the
+     * failing values must also end the wait, else no failing report would ever be the last.
+     */
+    private void checkFailsWhen(Urc urc, Completion.UntilUrc until, Completion.FieldValues fails) {
+        Optional<Parameter> field = urc.parameter(fails.field());
+        if (field.isEmpty()) {
+            reporter.error(fails.location(), "URC " + urc.prefix() + " has no field <" + fails.field() + ">");
+            return;
+        }
+        checkValues(urc, field.get(), fails, fails.location());
+        parameters.checkValueSet(fails.numbers().ranges());
+        until.when().ifPresent(when -> {
+            boolean ends = when.field().equals(fails.field())
+                    && fails.words().stream()
+                            .allMatch(w ->
+                                    when.words().stream().anyMatch(x -> x.text().equals(w.text())))
+                    && fails.numbers().ranges().stream()
+                            .allMatch(r -> when.numbers().contains(r.min())
+                                    && when.numbers().contains(r.max()));
+            if (!ends) {
+                reporter.error(
+                        fails.location(),
+                        "'fails when " + fails.field() + " in ...' names reports that do not end the wait ('when "
+                                + when.field() + " in ...'), so none of them would be the last; end the wait on"
+                                + " them too");
+            }
+        });
+    }
+
+    /**
+     * The values of {@code when} or {@code fails when} must be ones the field can hold: numbers
+     * for an int or numeric enum field, words or strings for a text or word-enum field, and for
+     * an enum its codes or constant names.
+     */
+    private void checkValues(Urc urc, Parameter field, Completion.FieldValues values, SourceLocation where) {
+        ParamType type = field.type();
+        Optional<io.atspec.grammar.model.EnumType> enumType =
+                type instanceof ParamType.EnumRef ref ? chapter.enumNamed(ref.enumName()) : Optional.empty();
+        boolean numeric = type instanceof ParamType.IntType
+                || enumType.map(io.atspec.grammar.model.EnumType::isNumeric).orElse(false);
+        boolean text = type instanceof ParamType.TextType || enumType.isPresent() && !numeric;
+        String owner = "<" + field.name() + "> of URC " + urc.prefix() + " is " + ParameterChecks.describe(type);
+        if (!values.numbers().isUnbounded() && !numeric) {
+            reporter.error(
+                    where,
+                    owner + ", but 'in " + values.numbers() + "' names numbers, which it never equals; name"
+                            + (text ? " words or strings ('in OK|FAIL', 'in \"Link Closed\"')" : " no values"));
+        }
+        for (io.atspec.grammar.model.Value word : values.words()) {
+            if (!text && enumType.isEmpty()) {
+                reporter.error(
+                        word.location(),
+                        owner + ", but 'in' names the "
+                                + (word.kind() == io.atspec.grammar.model.CodeKind.QUOTED ? "string" : "word") + " '"
+                                + word.text() + "', which it never equals; name numbers ('in 0|1')");
+            } else if (enumType.isPresent()
+                    && enumType.get().constant(word.text()).isEmpty()) {
+                reporter.error(
+                        word.location(),
+                        owner + ", which has no value '" + word.text() + "'; its values are "
+                                + String.join(
+                                        ", ",
+                                        enumType.get().constants().stream()
+                                                .map(EnumConstant::code)
+                                                .toList()));
+            }
+        }
+    }
+
+    /**
      * A wait ends when a field's value is in a set of numbers; a field whose values are text
      * (a string, an enum of words) never is, and the wait would never end.
      */
@@ -532,6 +712,8 @@ final class CommandChecks {
             form.promptPayload().ifPresent(used::add);
             form.responses().forEach(r -> r.format().fields().forEach(f -> used.add(f.name())));
         }
+        command.finalResults()
+                .forEach(r -> r.shape().ifPresent(s -> s.format().fields().forEach(f -> used.add(f.name()))));
         for (Parameter parameter : command.parameters()) {
             if (!used.contains(parameter.name())) {
                 reporter.warning(

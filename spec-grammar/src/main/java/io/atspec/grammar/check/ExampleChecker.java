@@ -1,6 +1,7 @@
 package io.atspec.grammar.check;
 
 import io.atspec.grammar.Reporter;
+import io.atspec.grammar.link.LineShape;
 import io.atspec.grammar.link.PayloadFraming;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
@@ -194,7 +195,7 @@ final class ExampleChecker {
                 prompt(line);
                 return;
             }
-            if (isFinal(text)) {
+            if (isFinal(text) || isFinalResponse(text)) {
                 pending = null;
                 pendingForm = null;
                 return;
@@ -276,13 +277,34 @@ final class ExampleChecker {
             // A command-specific final line belongs to the pending command; with none pending
             // (the manual often leaves the command out) any command's line will do.
             List<Command> owners = pending != null ? List.of(pending) : chapter.commands();
-            return owners.stream().flatMap(c -> c.finalResults().stream()).anyMatch((FinalResult f) -> f.matches(text));
+            for (Command owner : owners) {
+                for (FinalResult f : owner.finalResults()) {
+                    boolean shaped = f.shape()
+                            .filter(shape -> LineShape.of(
+                                            chapter, shape.wirePrefix(), shape.format(), owner.parameters())
+                                    .matches(text))
+                            .isPresent();
+                    if (shaped || f.matches(text)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** A response marked {@code final}: the line that answers the pending command also ends it. */
+        private boolean isFinalResponse(String text) {
+            return pendingForm != null
+                    && pendingForm.responses().stream()
+                            .filter(ResponseFormat::endsCommand)
+                            .anyMatch(r -> LineShape.of(chapter, r.wirePrefix(), r.format(), pending.parameters())
+                                    .matches(text));
         }
 
         private boolean isResponse(TranscriptLine line) {
             for (ResponseFormat response : pendingForm.responses()) {
                 String wirePrefix = response.wirePrefix();
-                if (!line.text().startsWith(wirePrefix)) {
+                if (response.endsCommand() || !line.text().startsWith(wirePrefix)) {
                     continue;
                 }
                 Optional<Long> counted = countedRemaining(

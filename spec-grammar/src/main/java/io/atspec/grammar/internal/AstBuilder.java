@@ -372,6 +372,7 @@ public final class AstBuilder {
             responses.add(new ResponseFormat(
                     prefixName(r.PREFIX()),
                     r.format() != null ? format(r.format()) : Format.empty(),
+                    r.FINAL() != null,
                     at(r),
                     Optional.ofNullable(r.name()).map(this::name)));
         }
@@ -407,17 +408,26 @@ public final class AstBuilder {
 
     private FinalResult finalResult(FinalDeclContext f) {
         List<TerminalNode> strings = f.STRING();
+        FinalShapeContext shaped = f.finalShape();
         List<String> aliases = new ArrayList<>();
-        for (int i = 1; i < strings.size(); i++) {
+        for (int i = shaped == null ? 1 : 0; i < strings.size(); i++) {
             aliases.add(unquote(strings.get(i).getText()));
         }
+        Optional<FinalResult.Shape> shape = Optional.ofNullable(shaped)
+                .map(s -> new FinalResult.Shape(
+                        name(s.name()),
+                        prefixName(s.PREFIX()),
+                        s.format() != null ? format(s.format()) : Format.empty(),
+                        at(s.PREFIX().getSymbol())));
         return new FinalResult(
-                unquote(strings.get(0).getText()),
+                shape.map(FinalResult.Shape::wirePrefix)
+                        .orElseGet(() -> unquote(strings.get(0).getText())),
                 f.OK() != null,
                 text(f.text()),
                 aliases,
                 Optional.ofNullable(f.name()).map(this::name),
-                at(f.STRING(0).getSymbol()));
+                shape,
+                shaped != null ? at(shaped) : at(f.STRING(0).getSymbol()));
     }
 
     private List<Alias> aliases(AliasStmtContext a) {
@@ -437,6 +447,8 @@ public final class AstBuilder {
         Optional<Completion.Poll> poll = Optional.empty();
         List<UrcRef> abortOn = new ArrayList<>();
         List<String> headersOnly = new ArrayList<>();
+        Optional<Completion.Matching> matching = Optional.empty();
+        Optional<Completion.FieldValues> failsWhen = Optional.empty();
         SingleClauses once = new SingleClauses(reporter, "the completion of " + atName);
         for (CompletionClauseContext clause : c.completionClause()) {
             // Collected prefixes add up; the end of the wait is said once, one way.
@@ -460,10 +472,14 @@ public final class AstBuilder {
             } else if (clause instanceof UntilClauseContext u) {
                 until = Optional.of(new Completion.UntilUrc(
                         prefixName(u.PREFIX()),
-                        u.name().isEmpty() ? Optional.empty() : Optional.of(name(u.name(0))),
-                        u.valueSet() != null ? valueSet(u.valueSet()) : ValueSet.any(),
+                        u.name().isEmpty() ? Optional.empty() : Optional.of(fieldValues(u.name(0), u.whenValues(), u)),
                         u.name().size() > 1 ? Optional.of(name(u.name(1))) : Optional.empty(),
                         at(u.PREFIX().getSymbol())));
+            } else if (clause instanceof MatchingClauseContext m) {
+                matching = Optional.of(new Completion.Matching(
+                        name(m.name(0)), m.name().size() > 1 ? Optional.of(name(m.name(1))) : Optional.empty(), at(m)));
+            } else if (clause instanceof FailsClauseContext fails) {
+                failsWhen = Optional.of(fieldValues(fails.name(), fails.whenValues(), fails));
             } else if (clause instanceof PollClauseContext p) {
                 poll = Optional.of(new Completion.Poll(
                         p.AT_NAME().getText(),
@@ -481,7 +497,27 @@ public final class AstBuilder {
                 poll,
                 abortOn,
                 headersOnly,
+                matching,
+                failsWhen,
                 at(c));
+    }
+
+    /** {@code <field> in 0|1..3}, {@code <field> in OK|FAIL}, {@code <field> in "Link Closed"}. */
+    private Completion.FieldValues fieldValues(NameContext field, WhenValuesContext values, ParserRuleContext where) {
+        List<IntRange> ranges = new ArrayList<>();
+        List<Value> words = new ArrayList<>();
+        for (WhenValueContext item : values.whenValue()) {
+            if (!item.INT().isEmpty()) {
+                long min = number(item.INT(0).getSymbol());
+                long max = item.INT().size() > 1 ? number(item.INT(1).getSymbol()) : min;
+                ranges.add(new IntRange(min, max, at(item)));
+            } else if (item.STRING() != null) {
+                words.add(new Value(unquote(item.STRING().getText()), CodeKind.QUOTED, at(item)));
+            } else {
+                words.add(new Value(item.getText(), CodeKind.WORD, at(item)));
+            }
+        }
+        return new Completion.FieldValues(name(field), new ValueSet(ranges), words, at(where));
     }
 
     private io.atspec.grammar.model.Example example(ExampleDeclContext e) {

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
     comments = "from golden/demo.atspec; do not edit"
 )
 public final class DemoChapter implements ChapterBinding {
-  private static final Set<String> COMMAND_NAMES = Set.of("AT+DCFG", "AT+DCONFIG", "AT+DPARA", "AT+DOPT", "AT+DFMT", "AT+DAUTH", "AT+DSEND", "AT+DJOB", "AT+DLINK", "AT+DFETCH");
+  private static final Set<String> COMMAND_NAMES = Set.of("AT+DCFG", "AT+DCONFIG", "AT+DPARA", "AT+DOPT", "AT+DFMT", "AT+DAUTH", "AT+DSEND", "AT+DJOB", "AT+DLINK", "AT+DFETCH", "AT+DCONN", "AT+DDISC");
 
   private static final Map<String, UrcDecoder> URC_DECODERS = Map.ofEntries(Map.entry("+DDATA:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535))), Map.entry("+DDAT:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535))), Map.entry("+DMSG:", UrcDecoder.httpMessage("+DCLOSED")));
 
