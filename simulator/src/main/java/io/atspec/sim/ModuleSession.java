@@ -41,6 +41,7 @@ final class ModuleSession implements NetworkEvents {
         this.handlers = List.of(
                 new BasicCommandHandler(),
                 new NetworkCommandHandler(this),
+                new TcpCommandHandler(new SocketReports(out)),
                 new HttpsCommandHandler(httpsDownloads),
                 new HttpCommandHandler(downloads));
     }
@@ -141,7 +142,8 @@ final class ModuleSession implements NetworkEvents {
     @Override
     public void pppLost(boolean announce) {
         state.stopPpp();
-        // The data link is gone: so is every HTTP(S) socket (GPRS DISCONNECTION says it for all).
+        // The data link is gone: so is every HTTP(S) socket and every TCP/UDP link (GPRS
+        // DISCONNECTION says it for all; no +TCPCLOSE follows).
         state.closeLinks();
         if (announce) {
             replies.urc("GPRS DISCONNECTION");
@@ -201,6 +203,8 @@ final class ModuleSession implements NetworkEvents {
         state.http().settings(HttpSettings.cleared());
         state.https().settings(HttpSettings.cleared());
         state.tls(TlsSettings.defaults());
+        // AT+RECVMODE and AT+TCPKEEPALIVE are not remembered across restarts.
+        state.sockets().reboot();
         SimulatorConfig boot = state.config();
         state.echo(boot.echo());
         state.cmeeMode(boot.cmeeMode());

@@ -36,6 +36,9 @@ final class ModuleState {
     /** AT+HTTPSPARA and AT+HTTPSSETUP's socket, separate from the HTTP one. */
     private final HttpConnection https = new HttpConnection();
 
+    /** The TCP/UDP client links (AT+TCPSETUP, AT+UDPSETUP) and their settings. */
+    private final SocketLinks sockets = new SocketLinks();
+
     private TlsSettings tls = TlsSettings.defaults();
     private final ModuleFiles files = new ModuleFiles();
 
@@ -190,9 +193,15 @@ final class ModuleState {
         tls = settings;
     }
 
-    /** PPP loss, session end: every socket goes. */
+    /** The TCP/UDP link table. */
+    SocketLinks sockets() {
+        return sockets;
+    }
+
+    /** PPP loss, session end: every socket goes (HTTP, HTTPS, every TCP/UDP link). */
     void closeLinks() {
         http.closeLink();
         https.closeLink();
+        sockets.closeAll();
     }
 }

@@ -21,6 +21,7 @@ import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommand;
 import io.atspec.runtime.AtCommandFailedException;
 import io.atspec.runtime.AtResponse;
+import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.UrcDecoder;
 import io.atspec.runtime.bind.AtRequest;
 import io.atspec.runtime.bind.ChapterBinding;
@@ -107,6 +108,8 @@ class ManualExchangesTest {
 
     /** A name the simulator's host map does not resolve: AT+HTTP(S)SETUP's "DNS translation fails". */
     private static final String UNKNOWN_HOST = "no-such-host.invalid";
+    /** Mapped to a TCP server whose links the test closes (the TCP chapter's Link Closed). */
+    private static final String CLOSING_HOST = "closing.invalid";
     /** Mapped to a server that resets every connection it accepts: a set-up link that cannot be written. */
     private static final String RESETTING_HOST = "reset.invalid";
     /** The file the file-system examples transfer: 512 KiB, as the manual's. */
@@ -265,6 +268,40 @@ class ManualExchangesTest {
                         .after(1, Step.at("AT+HTTPSSETUP")));
     }
 
+    static {
+        // TCP chapter. The device captures come from a module with no network.
+        SETUPS.put("AT+TCPSETUP / No network", Setup.noPpp());
+        SETUPS.put("AT+TCPSETUP / Older M590 firmware, no network", Setup.noPpp());
+        SETUPS.put("AT+UDPSETUP / No network", Setup.noPpp());
+        // The server of link 0 closes it.
+        SETUPS.put(
+                "+TCPCLOSE / The server closed link 0",
+                Setup.normal().before(Step.at("AT+TCPSETUP=0," + CLOSING_HOST + ",80"), Step.serverCloses()));
+        // The reports alone: a connected link to the echo (1.2.3.4:7) has sent what comes back.
+        SETUPS.put(
+                "+TCPRECV / Pushed data",
+                Setup.normal().before(tcpEchoLink()).before(Step.at("AT+TCPSEND=0,10,\"1234567890\"")));
+        SETUPS.put(
+                "+TCPRECV / Data holding CR LF and OK",
+                Setup.normal().before(tcpEchoLink()).before(Step.send("AT+TCPSEND=0,12", "ab\r\nOK\r\n+TCP")));
+        SETUPS.put(
+                "+TCPRECV / Buffer mode: data waiting",
+                Setup.normal()
+                        .before(Step.at("AT+RECVMODE=0"))
+                        .before(tcpEchoLink())
+                        .before(Step.at("AT+TCPSEND=0,5,\"hello\"")));
+        SETUPS.put(
+                "+UDPRECV / A datagram, pushed",
+                Setup.normal()
+                        .before(Step.at("AT+UDPSETUP=0,1.2.3.4,7"), Step.report("+UDPSETUP: 0,OK"))
+                        .before(Step.at("AT+UDPSEND=0,5,\"hello\"")));
+    }
+
+    /** TCP link 0 to the echo, connected (a send before its report would find it still connecting). */
+    private static Step[] tcpEchoLink() {
+        return new Step[] {Step.at("AT+TCPSETUP=0,1.2.3.4,7"), Step.report("+TCPSETUP: 0,OK")};
+    }
+
     private static Step[] httpLink() {
         return new Step[] {Step.at("AT+HTTPPARA=url,www.neoway.com.cn/en/index.aspx"), Step.at("AT+HTTPSETUP")};
     }
@@ -276,6 +313,14 @@ class ManualExchangesTest {
     private static ManualServer web;
     private static ManualServer secureWeb;
     private static ResettingServer resetting;
+    /** The TCP chapter's 1.2.3.4:7: TCP and UDP echo on one port number, as an echo service. */
+    private static TcpPeer echo;
+
+    private static UdpEcho udpEcho;
+    /** Accepts links for the test to close: the server side of +TCPCLOSE: <n>,Link Closed. */
+    private static TcpPeer closing;
+
+    private static int refusedPort;
     private static final Set<String> seen = new HashSet<>();
     private static int chaptersPlayed;
     private static int chaptersFound;
@@ -285,6 +330,27 @@ class ManualExchangesTest {
         web = ManualServer.http();
         secureWeb = ManualServer.https();
         resetting = new ResettingServer();
+        startEcho();
+        closing = TcpPeer.driven();
+        refusedPort = TcpPeer.refusedPort();
+    }
+
+    /** A TCP echo, and a UDP echo bound to the same port number (tried until one is free for both). */
+    private static void startEcho() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            TcpPeer tcp = TcpPeer.echo();
+            try {
+                udpEcho = new UdpEcho(new java.net.DatagramSocket(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), tcp.port())));
+                echo = tcp;
+                return;
+            } catch (java.net.SocketException taken) {
+                tcp.close();
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     @AfterAll
@@ -292,6 +358,9 @@ class ManualExchangesTest {
         web.close();
         secureWeb.close();
         resetting.close();
+        echo.close();
+        udpEcho.close();
+        closing.close();
         // Every entry of the tables names an example that exists (a renamed example must not
         // silently lose its setup or its skip reason); known once every chapter was played.
         if (chaptersFound == 0 || chaptersPlayed < chaptersFound) {
@@ -316,6 +385,10 @@ class ManualExchangesTest {
                 .withHost("www.alipay.com", secureWeb.address())
                 .withHost(RESETTING_HOST, resetting.address())
                 .withUnknownHost(UNKNOWN_HOST)
+                // The TCP chapter's examples: an echo on port 7, nobody on port 1.
+                .withHost("1.2.3.4:7", new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.port()))
+                .withHost("1.2.3.4:1", new InetSocketAddress(InetAddress.getLoopbackAddress(), refusedPort))
+                .withHost(CLOSING_HOST, new InetSocketAddress(InetAddress.getLoopbackAddress(), closing.port()))
                 // Any other name: loopback too, never a real lookup.
                 .withDefaultHost(web.address());
         return setup.config.apply(base);
@@ -467,7 +540,7 @@ class ManualExchangesTest {
             List<Integer> urcLines = new ArrayList<>();
             while (next < lines.size() && lines.get(next).direction() == Direction.RECEIVED) {
                 String received = lines.get(next).text();
-                if (isFinal(received)) {
+                if (isFinal(received, command)) {
                     expectedFinal = received;
                     next++;
                     break;
@@ -482,6 +555,10 @@ class ManualExchangesTest {
             assertThat(expectedFinal)
                     .as("%s: the manual shows a final result", where(line))
                     .isNotNull();
+            if (shapedFinal(expectedFinal, command).filter(f -> !f.error()).isPresent()) {
+                // An answer that ends the command is its response line as well as its final result.
+                expectedLines.add(expectedFinal);
+            }
 
             AtResponse response;
             try {
@@ -489,9 +566,9 @@ class ManualExchangesTest {
             } catch (AtCommandFailedException failed) {
                 response = failed.response();
             }
-            assertThat(finalKind(response.finalResult().line()))
+            assertThat(finalKind(response.finalResult().line(), command))
                     .as("%s: the final result (module answered %s)", where(line), response)
-                    .isEqualTo(finalKind(expectedFinal));
+                    .isEqualTo(finalKind(expectedFinal, command));
             assertThat(response.lines()).as("%s: response lines", where(line)).hasSameSizeAs(expectedLines);
             for (int k = 0; k < expectedLines.size(); k++) {
                 String expected = expectedLines.get(k);
@@ -571,12 +648,13 @@ class ManualExchangesTest {
             return Optional.empty();
         }
 
-        private boolean isFinal(String text) {
+        private boolean isFinal(String text, AtCommand command) {
             return text.equals("OK")
                     || text.equals("ERROR")
                     || text.startsWith("+CME ERROR:")
                     || text.startsWith("+CMS ERROR:")
-                    || commandFinal(text).isPresent();
+                    || commandFinal(text).isPresent()
+                    || shapedFinal(text, command).isPresent();
         }
 
         private Optional<FinalResult> commandFinal(String text) {
@@ -586,10 +664,23 @@ class ManualExchangesTest {
                     .findFirst();
         }
 
-        /** OK, ERROR, the +CME/+CMS line itself, or the command-specific line (an alias as its line). */
-        private String finalKind(String text) {
+        /** A final line of {@code command} told by its shape: a shaped error, or an answer that ends it. */
+        private static Optional<FinalLine> shapedFinal(String text, AtCommand command) {
+            return command.finalLines().stream()
+                    .filter(f -> f.shape() != null && f.shape().matches(text))
+                    .findFirst();
+        }
+
+        /**
+         * OK, ERROR, the +CME/+CMS line itself, the command-specific line (an alias as its line),
+         * or the shape of a shaped final line.
+         */
+        private String finalKind(String text, AtCommand command) {
             String t = text.strip();
-            return commandFinal(t).map(f -> "final " + f.text()).orElse(t);
+            return commandFinal(t)
+                    .map(f -> "final " + f.text())
+                    .or(() -> shapedFinal(t, command).map(f -> "shaped final " + f.shape()))
+                    .orElse(t);
         }
     }
 
@@ -666,6 +757,36 @@ class ManualExchangesTest {
         /** The module file the file-system examples post. */
         static Step textFile() {
             return p -> p.module.files().put("text.txt", ManualServer.BIG);
+        }
+
+        /** Waits for the URC {@code line} (e.g. a link's set-up report), passing over others. */
+        static Step report(String line) {
+            return p -> {
+                long deadline = System.nanoTime() + URC_WAIT.toNanos();
+                for (; ; ) {
+                    io.atspec.runtime.Urc got =
+                            p.urcs.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    assertThat(got).as("the report %s", line).isNotNull();
+                    if (got.line().equals(line)) {
+                        return;
+                    }
+                }
+            };
+        }
+
+        /** A setup command that writes {@code payload} after its prompt; it must succeed. */
+        static Step send(String line, String payload) {
+            return p -> {
+                byte[] bytes = payload.getBytes(StandardCharsets.ISO_8859_1);
+                AtRequest request = Play.anyChapter(line, bytes)
+                        .orElseThrow(() -> new AssertionError("setup line '" + line + "' is not read by the bindings"));
+                p.channel.execute(request.command());
+            };
+        }
+
+        /** The TCP server closes the next link the module made to {@value #CLOSING_HOST}. */
+        static Step serverCloses() {
+            return p -> closing.accept().close();
         }
 
         /** The server resets the link AT+HTTPSETUP opened. */

@@ -51,18 +51,31 @@ final class WireProbe {
 
     /** Waits until the bytes since the last call end with {@code suffix}; returns them as text. */
     synchronized String until(String suffix) throws InterruptedException {
+        return until(text -> text.endsWith(suffix), "...'" + escape(suffix) + "'");
+    }
+
+    /**
+     * Waits until the bytes since the last call hold every one of {@code parts}, in any order (the
+     * reports of several links, each on its own thread); returns them as text.
+     */
+    synchronized String untilAll(java.util.List<String> parts) throws InterruptedException {
+        return until(
+                text -> parts.stream().allMatch(text::contains),
+                "all of " + parts.stream().map(WireProbe::escape).toList());
+    }
+
+    private String until(java.util.function.Predicate<String> done, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         for (; ; ) {
             String text = new String(
                     received.toByteArray(), consumed, received.size() - consumed, StandardCharsets.ISO_8859_1);
-            if (text.endsWith(suffix)) {
+            if (done.test(text)) {
                 consumed = received.size();
                 return text;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError(
-                        "module did not answer with ...'" + escape(suffix) + "'; got '" + escape(text) + "'");
+                throw new AssertionError("module did not answer with " + what + "; got '" + escape(text) + "'");
             }
             wait(Math.max(1, left / 1_000_000));
         }

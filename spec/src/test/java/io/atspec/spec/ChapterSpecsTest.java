@@ -16,19 +16,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both Neoway chapters compile cleanly and cover what their sources describe. */
+/** The Neoway chapters compile cleanly and cover what their sources describe. */
 class ChapterSpecsTest {
 
     static final Path HTTP = Path.of("src/main/atspec/neoway/http.atspec");
     static final Path NETWORK = Path.of("src/main/atspec/neoway/network.atspec");
+    static final Path TCP = Path.of("src/main/atspec/neoway/tcp.atspec");
 
     @ParameterizedTest
-    @ValueSource(strings = {"src/main/atspec/neoway/http.atspec", "src/main/atspec/neoway/network.atspec"})
+    @ValueSource(
+            strings = {
+                "src/main/atspec/neoway/http.atspec",
+                "src/main/atspec/neoway/network.atspec",
+                "src/main/atspec/neoway/tcp.atspec"
+            })
     void chapterHasNoErrorAndNoWarning(String file) {
         CompilationResult result = SpecCompiler.parse(Path.of(file));
 
         assertThat(result.diagnostics()).as(result.render()).isEmpty();
         assertThat(result.chapter()).isPresent();
+    }
+
+    @Test
+    void tcpChapterHasEveryCommandAndReportOfItsFacts() {
+        Chapter tcp = compile(TCP);
+
+        assertThat(tcp.commands())
+                .extracting(Command::name)
+                .containsExactlyInAnyOrder(
+                        "AT+TCPSETUP",
+                        "AT+TCPSEND",
+                        "AT+RECVMODE",
+                        "AT+TCPREAD",
+                        "AT+TCPCLOSE",
+                        "AT+IPSTATUS",
+                        "AT+TCPACK",
+                        "AT+TCPKEEPALIVE",
+                        "AT+UDPSETUP",
+                        "AT+UDPSEND",
+                        "AT+UDPREAD",
+                        "AT+UDPCLOSE");
+        assertThat(tcp.urcs())
+                .extracting(Urc::prefix)
+                .contains("+TCPRECV", "+UDPRECV", "+TCPCLOSE", "+TCPSETUP", "+UDPSETUP", "+TCPSEND", "+UDPSEND");
     }
 
     @Test
