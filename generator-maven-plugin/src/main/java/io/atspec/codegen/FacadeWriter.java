@@ -255,65 +255,95 @@ final class FacadeWriter {
     }
 
     /**
-     * A command without a completion: one method for all its forms, or, when some forms have
-     * typed shortcuts ({@code cregQuery()}), one per other form, typed by its record
-     * ({@code creg(Creg.SetForm)}), so that no two methods return the same answer.
+     * A command without a completion: one method for all its forms when none of them answers, or
+     * else one per form, typed by its record ({@code creg(Creg.SetForm)}) and returning the
+     * form's typed response when it has one ({@code sockClose(SockClose)} returns
+     * {@code SockCloseResponse}), so that no two methods return the same answer. A form without
+     * arguments that answers has its shortcut ({@code cregQuery()}) instead.
      */
     private void plainCommand(TypeSpec.Builder type, LinkedCommand command) {
         ClassName all = types.local(command.javaName());
-        if (command.forms().stream().noneMatch(FacadeWriter::isShortcut)) {
-            plainMethods(type, command, all);
+        if (command.forms().stream().noneMatch(LinkedForm::answers)) {
+            plainMethods(type, command, all, Optional.empty());
             return;
         }
         for (LinkedForm form : command.forms()) {
-            if (!isShortcut(form)) {
-                plainMethods(type, command, all.nestedClass(form.recordName()));
+            if (isShortcut(form)) {
+                continue;
             }
+            // A command of one form is that form: its interface is the request type.
+            ClassName request = command.forms().size() == 1 ? all : all.nestedClass(form.recordName());
+            plainMethods(type, command, request, form.answers() ? Optional.of(form) : Optional.empty());
         }
     }
 
-    private void plainMethods(TypeSpec.Builder type, LinkedCommand command, ClassName request) {
+    /**
+     * Blocking and async, with the manual's timeout and with the caller's: the module's answer,
+     * or, for a form with an information response, that response read ({@code first}).
+     */
+    private void plainMethods(
+            TypeSpec.Builder type, LinkedCommand command, ClassName request, Optional<LinkedForm> answering) {
+        Optional<ClassName> response = answering.map(f -> ResponseWriter.name(types, f));
         CodeBlock formDoc = request.enclosingClassName() == null
                 ? CodeBlock.of("")
                 : CodeBlock.of("\n<p>The {@link $T} form; each other form has a method of its own.\n", request);
+        TypeName result = response.<TypeName>map(r -> r).orElse(Types.AT_RESPONSE);
+        TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result);
+        String answer = response.isPresent() ? "its answer, typed" : "the module's answer";
+        CodeBlock throwsDoc = response.map(r -> CodeBlock.of(
+                        "@throws $T if the module answered without $L\n",
+                        Types.WIRE_PARSE_EXCEPTION,
+                        Docs.code(String.join(
+                                " or ",
+                                answering.orElseThrow().source().responses().stream()
+                                        .map(ResponseFormat::wirePrefix)
+                                        .distinct()
+                                        .toList()))))
+                .orElse(CodeBlock.of(""));
+        CodeBlock read = response.map(r -> CodeBlock.of("$T.first(", r)).orElse(CodeBlock.of(""));
+        String close = response.isPresent() ? ")" : "";
+        CodeBlock then =
+                response.map(r -> CodeBlock.of(".thenApply($T::first)", r)).orElse(CodeBlock.of(""));
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc(formDoc)
-                .addJavadoc(tags(false, "the module's answer"))
+                .addJavadoc(tags(false, answer))
+                .addJavadoc(throwsDoc)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
-                .returns(Types.AT_RESPONSE)
-                .addStatement("return channel.execute($L)", commandOf(command, "request"))
+                .returns(result)
+                .addStatement("return $Lchannel.execute($L)$L", read, commandOf(command, "request"), close)
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
                 .addJavadoc(formDoc)
-                .addJavadoc(tags(false, "a future of the module's answer"))
+                .addJavadoc(tags(false, "a future of " + answer))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
-                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
-                .addStatement("return channel.submit($L)", commandOf(command, "request"))
+                .returns(future)
+                .addStatement("return channel.submit($L)$L", commandOf(command, "request"), then)
                 .build());
         // The same with a timeout of the caller's, for a module known to be slower than its manual.
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc(formDoc)
-                .addJavadoc(timeoutTags("the module's answer"))
+                .addJavadoc(timeoutTags(answer))
+                .addJavadoc(throwsDoc)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "timeout")
-                .returns(Types.AT_RESPONSE)
-                .addStatement("return channel.execute(request.command(timeout))")
+                .returns(result)
+                .addStatement("return $Lchannel.execute(request.command(timeout))$L", read, close)
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
                 .addJavadoc(formDoc)
-                .addJavadoc(timeoutTags("a future of the module's answer"))
+                .addJavadoc(timeoutTags("a future of " + answer))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "timeout")
-                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), Types.AT_RESPONSE))
-                .addStatement("return channel.submit(request.command(timeout))")
+                .returns(future)
+                .addStatement("return channel.submit(request.command(timeout))$L", then)
                 .build());
     }
 

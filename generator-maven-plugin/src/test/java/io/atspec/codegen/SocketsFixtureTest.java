@@ -8,9 +8,7 @@ import io.atspec.grammar.SpecCompiler;
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtChannelConfig;
 import io.atspec.runtime.AtCommandFailedException;
-import io.atspec.runtime.AtResponse;
 import io.atspec.runtime.CompletionFailedException;
-import io.atspec.runtime.FinalResult;
 import io.atspec.runtime.ShapedErrorException;
 import io.atspec.runtime.Urc;
 import io.atspec.runtime.UrcListener;
@@ -63,7 +61,7 @@ class SocketsFixtureTest {
         assertThat(result.chapter().orElseThrow().commands().stream()
                         .mapToInt(c -> c.examples().size())
                         .sum())
-                .isEqualTo(4);
+                .isEqualTo(5);
     }
 
     @Test
@@ -149,13 +147,75 @@ class SocketsFixtureTest {
         // No OK follows the answer: a wait for one would time out after the command's 1 s.
         modem.when("AT+SOCKCLOSE=0", r -> r.line("+SOCKCLOSE: 1,Link Closed").line("+SOCKCLOSE: 0,OK"));
 
-        AtResponse response = (AtResponse) call("sockClose", request("SockClose", "set", 0));
+        // The facade returns the answer that ended the command, typed: no AtResponse to read.
+        Object answer = call("sockClose", request("SockClose", "set", 0));
 
-        assertThat(response.finalResult()).isEqualTo(new FinalResult.CommandSpecific("+SOCKCLOSE: 0,OK", false));
-        Object answer =
-                type("SockCloseResponse").getMethod("first", AtResponse.class).invoke(null, response);
+        assertThat(answer.getClass().getName()).isEqualTo(PACKAGE + "SockCloseResponse");
         assertThat(get(answer, "link")).isEqualTo(0);
         assertThat(nextUrc()).isEqualTo("+SOCKCLOSE: 1,Link Closed");
+    }
+
+    @Test
+    void theFacadeMethodsOfAFormThatAnswersReturnItsTypedResponse() throws Throwable {
+        modem.when("AT+SOCKCLOSE=2", r -> r.line("+SOCKCLOSE: 2,OK"));
+        Class<?> close = type("SockClose");
+        Class<?> answer = type("SockCloseResponse");
+
+        for (String method : new String[] {"sockClose", "sockCloseAsync"}) {
+            assertThat(facade.getClass()
+                            .getMethod(method, close)
+                            .getGenericReturnType()
+                            .getTypeName())
+                    .as(method)
+                    .contains(answer.getName())
+                    .doesNotContain("AtResponse");
+            assertThat(facade.getClass()
+                            .getMethod(method, close, java.time.Duration.class)
+                            .getGenericReturnType()
+                            .getTypeName())
+                    .as(method + " with a timeout")
+                    .contains(answer.getName());
+        }
+        Object closed = facade.getClass()
+                .getMethod("sockClose", close, java.time.Duration.class)
+                .invoke(facade, request("SockClose", "set", 2), java.time.Duration.ofSeconds(5));
+        assertThat(get(closed, "link")).isEqualTo(2);
+        CompletableFuture<?> later = (CompletableFuture<?>)
+                facade.getClass().getMethod("sockCloseAsync", close).invoke(facade, request("SockClose", "set", 2));
+        assertThat(get(later.get(10, TimeUnit.SECONDS), "link")).isEqualTo(2);
+    }
+
+    @Test
+    void aFormWithAFinalResponseOfTwoShapesGetsItsOwnMethodBesideTheShortcut() throws Throwable {
+        modem.when("AT+SOCKSTAT=0", r -> r.line("+SOCKSTAT: 0,CONNECT,4096"));
+        modem.when("AT+SOCKSTAT=1", r -> r.line("+SOCKSTAT: 1,DISCONNECT"));
+        modem.when("AT+SOCKSTAT=?", r -> r.line("+SOCKSTAT: (0-5)").ok());
+
+        Object up = call("sockStat", request("SockStat", "set", 0));
+        Object down = call("sockStat", request("SockStat", "set", 1));
+        Object test = facade.getClass().getMethod("sockStatTest").invoke(facade);
+
+        assertThat(up.getClass().getName()).isEqualTo(PACKAGE + "SockStatSetResponse");
+        assertThat(up.toString()).contains("link=0").contains("4096");
+        assertThat(down.toString()).contains("link=1");
+        assertThat(test.getClass().getName()).isEqualTo(PACKAGE + "SockStatTestResponse");
+        // One method per form: the set form's, and the test form's shortcut; none for the command.
+        assertThat(java.util.Arrays.stream(facade.getClass().getMethods())
+                        .filter(m -> m.getName().equals("sockStat"))
+                        .map(m -> m.getParameterTypes()[0].getSimpleName())
+                        .distinct())
+                .containsExactly("SetForm");
+    }
+
+    @Test
+    void aFinalResponseThatDoesNotComeFailsTheTypedCallNamingThePrefix() throws Throwable {
+        modem.when("AT+SOCKCLOSE=3", r -> r.ok());
+
+        Throwable failure = catchThrowable(() -> call("sockClose", request("SockClose", "set", 3)));
+
+        assertThat(failure)
+                .isInstanceOf(io.atspec.runtime.bind.WireParseException.class)
+                .hasMessageContaining("+SOCKCLOSE:");
     }
 
     @Test
@@ -202,11 +262,19 @@ class SocketsFixtureTest {
         return type(command).getMethod(factory, types).invoke(null, values);
     }
 
-    /** Calls a facade method with a request, rethrowing what the method throws. */
+    /**
+     * Calls a facade method with a request, rethrowing what the method throws: the method of the
+     * request's form, or of its command when the command has one method for all its forms.
+     */
     private Object call(String method, Object request) throws Throwable {
-        Class<?> requestType = request.getClass().getInterfaces()[0];
+        java.lang.reflect.Method target;
         try {
-            return facade.getClass().getMethod(method, requestType).invoke(facade, request);
+            target = facade.getClass().getMethod(method, request.getClass());
+        } catch (NoSuchMethodException e) {
+            target = facade.getClass().getMethod(method, request.getClass().getInterfaces()[0]);
+        }
+        try {
+            return target.invoke(facade, request);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

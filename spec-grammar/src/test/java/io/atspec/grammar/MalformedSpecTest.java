@@ -272,6 +272,26 @@ class MalformedSpecTest {
                         "command AT+X as X { timeout 1s; param n: int \"n\"; set: <n>; final done: +X: <n>,\"OK\" ok; }",
                         "t.atspec:2:67: error: final line 'done' of AT+X has a shape, so it cannot be 'ok': a line that ends the command with fields is its answer; write it as a final response ('-> final +X: <n>,\"OK\"')"),
                 Arguments.of(
+                        "a shaped final line whose exception takes a URC's name",
+                        "command AT+X as X { timeout 1s; param n: int \"n\"; set: <n>; final busy: +X: <n>,\"BUSY\" error; }\n"
+                                + "urc +B as XBusyException \"b\" { }",
+                        "t.atspec:2:73: error: 'XBusyException', the exception of final 'busy' of AT+X, is also the name"
+                                + " of the record of URC +B (line 3); rename one of them"),
+                Arguments.of(
+                        "a failing completion whose exception takes an enum's name",
+                        "enum XFailedException \"e\" { 1 one \"one\"; }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion until +A when r in 1|2 fails when r in 2; }\n"
+                                + "urc +A as A \"a\" { param r: int \"r\"; report: <r>; }",
+                        "t.atspec:3:73: error: 'XFailedException', the exception of the failing completion of AT+X, is"
+                                + " also the name of the enum declared at line 2; rename one of them"),
+                Arguments.of(
+                        "two commands whose generated types take one name",
+                        "command AT+X as X { timeout 1s; param n: int \"n\"; set: <n>; final busy_failed: +X: <n>,\"BUSY\" error; }\n"
+                                + "command AT+XB as XBusy { timeout 1s; exec; completion until +A when r in 1|2 fails when r in 2; }\n"
+                                + "urc +A as A \"a\" { param r: int \"r\"; report: <r>; }",
+                        "t.atspec:3:78: error: 'XBusyFailedException', the exception of the failing completion of AT+XB,"
+                                + " is also the name of the exception of final 'busy_failed' of AT+X (line 2); rename one of them"),
+                Arguments.of(
                         "a shaped final line without a field",
                         "command AT+X as X { timeout 1s; exec; final busy: +X: \"BUSY\" error; }",
                         "t.atspec:2:45: error: final line 'busy' of AT+X carries no field; write the line as it is sent ('final \"+X: ...\" error')"),

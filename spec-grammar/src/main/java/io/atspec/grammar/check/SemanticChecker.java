@@ -140,6 +140,46 @@ public final class SemanticChecker {
         chapter.errorTables().forEach(t -> check.accept(t.name(), t.location()));
         chapter.commands().forEach(c -> check.accept(c.javaName(), c.location()));
         chapter.urcs().forEach(u -> check.accept(u.javaName(), u.location()));
+        checkCommandTypeNames(generated);
+    }
+
+    /**
+     * The types generated for one command ({@code SockOpenInUseException}, {@code SockOpenOutcome})
+     * must not take the name of a declared type, of a chapter-wide type or of another generated
+     * one: both would be written to the same file.
+     */
+    private void checkCommandTypeNames(java.util.List<String> chapterWide) {
+        Map<String, String> taken = new HashMap<>();
+        chapterWide.forEach(n -> taken.put(n, "a type atspec generates for chapter '" + chapter.name() + "'"));
+        chapter.enums()
+                .forEach(e -> taken.putIfAbsent(
+                        e.name(), "the enum declared at line " + e.location().line()));
+        chapter.errorTables()
+                .forEach(t -> taken.putIfAbsent(
+                        t.name(),
+                        "the error table declared at line " + t.location().line()));
+        chapter.commands()
+                .forEach(c -> taken.putIfAbsent(
+                        c.javaName(),
+                        "the record of command " + c.name() + " (line "
+                                + c.location().line() + ")"));
+        chapter.urcs()
+                .forEach(u -> taken.putIfAbsent(
+                        u.javaName(),
+                        "the record of URC " + u.prefix() + " (line "
+                                + u.location().line() + ")"));
+        for (Command command : chapter.commands()) {
+            for (ChapterNames.CommandType type : ChapterNames.commandTypes(command)) {
+                String other = taken.putIfAbsent(
+                        type.name(), type.what() + " (line " + type.location().line() + ")");
+                if (other != null) {
+                    reporter.error(
+                            type.location(),
+                            "'" + type.name() + "', " + type.what() + ", is also the name of " + other
+                                    + "; rename one of them");
+                }
+            }
+        }
     }
 
     private void claim(Map<String, SourceLocation> names, String name, SourceLocation where, String kind) {

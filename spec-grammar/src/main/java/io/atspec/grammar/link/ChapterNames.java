@@ -1,9 +1,12 @@
 package io.atspec.grammar.link;
 
+import io.atspec.grammar.SourceLocation;
 import io.atspec.grammar.check.JavaNames;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
+import io.atspec.grammar.model.FinalResult;
 import io.atspec.grammar.model.Form;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -94,6 +97,47 @@ public record ChapterNames(
     /** The exception of a completion that ends in failure ({@code fails when}). */
     public static String failedExceptionName(Command command) {
         return command.javaName() + "FailedException";
+    }
+
+    /**
+     * A type atspec generates for one command, with what asks for it: the checker keeps these off
+     * the chapter's other type names.
+     *
+     * @param name the type's simple name, {@code SockOpenInUseException}
+     * @param what what it is, for messages: {@code the exception of final 'in_use' of AT+SOCKOPEN}
+     * @param location the spec text that asks for it (the final line, the completion, the form)
+     */
+    public record CommandType(String name, String what, SourceLocation location) {}
+
+    /** Every type generated for {@code command} alone: responses, outcome, exceptions. */
+    public static List<CommandType> commandTypes(Command command) {
+        List<CommandType> types = new ArrayList<>();
+        for (Form form : command.forms()) {
+            if (!form.responses().isEmpty()) {
+                types.add(new CommandType(
+                        responseName(command, form),
+                        "the response record of the " + form.describe() + " of " + command.name(),
+                        form.location()));
+            }
+        }
+        command.completion().ifPresent(completion -> {
+            types.add(new CommandType(
+                    outcomeName(command), "the outcome record of " + command.name(), completion.location()));
+            completion
+                    .failsWhen()
+                    .ifPresent(fails -> types.add(new CommandType(
+                            failedExceptionName(command),
+                            "the exception of the failing completion of " + command.name(),
+                            fails.location())));
+        });
+        for (FinalResult result : command.finalResults()) {
+            result.shape()
+                    .ifPresent(shape -> types.add(new CommandType(
+                            finalExceptionName(command, shape.name()),
+                            "the exception of final '" + shape.name() + "' of " + command.name(),
+                            shape.location())));
+        }
+        return types;
     }
 
     /** The enum of an error table written inside a command. */

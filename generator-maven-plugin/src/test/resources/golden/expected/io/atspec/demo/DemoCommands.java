@@ -842,31 +842,21 @@ public final class DemoCommands {
    * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
    *
    * @param request the command to send
-   * @return the module's answer
+   * @return its answer, typed
+   * @throws WireParseException if the module answered without <code>+DDISC:</code>
    */
-  public AtResponse demoDisconnect(DemoDisconnect request) {
-    return channel.execute(request.command());
+  public DemoDisconnectResponse demoDisconnect(DemoDisconnect request) {
+    return DemoDisconnectResponse.first(channel.execute(request.command()));
   }
 
   /**
    * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
    *
    * @param request the command to send
-   * @return a future of the module's answer
+   * @return a future of its answer, typed
    */
-  public CompletableFuture<AtResponse> demoDisconnectAsync(DemoDisconnect request) {
-    return channel.submit(request.command());
-  }
-
-  /**
-   * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
-   *
-   * @param request the command to send
-   * @param timeout how long to wait for the final result, instead of the manual's timeout
-   * @return the module's answer
-   */
-  public AtResponse demoDisconnect(DemoDisconnect request, Duration timeout) {
-    return channel.execute(request.command(timeout));
+  public CompletableFuture<DemoDisconnectResponse> demoDisconnectAsync(DemoDisconnect request) {
+    return channel.submit(request.command()).thenApply(DemoDisconnectResponse::first);
   }
 
   /**
@@ -874,11 +864,23 @@ public final class DemoCommands {
    *
    * @param request the command to send
    * @param timeout how long to wait for the final result, instead of the manual's timeout
-   * @return a future of the module's answer
+   * @return its answer, typed
+   * @throws WireParseException if the module answered without <code>+DDISC:</code>
    */
-  public CompletableFuture<AtResponse> demoDisconnectAsync(DemoDisconnect request,
+  public DemoDisconnectResponse demoDisconnect(DemoDisconnect request, Duration timeout) {
+    return DemoDisconnectResponse.first(channel.execute(request.command(timeout)));
+  }
+
+  /**
+   * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of its answer, typed
+   */
+  public CompletableFuture<DemoDisconnectResponse> demoDisconnectAsync(DemoDisconnect request,
       Duration timeout) {
-    return channel.submit(request.command(timeout));
+    return channel.submit(request.command(timeout)).thenApply(DemoDisconnectResponse::first);
   }
 
   /**
