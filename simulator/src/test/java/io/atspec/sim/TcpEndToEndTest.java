@@ -13,7 +13,6 @@ import io.atspec.neoway.tcp.SetupResult;
 import io.atspec.neoway.tcp.TcpAck;
 import io.atspec.neoway.tcp.TcpAckResponse;
 import io.atspec.neoway.tcp.TcpClose;
-import io.atspec.neoway.tcp.TcpCloseResponse;
 import io.atspec.neoway.tcp.TcpClosed;
 import io.atspec.neoway.tcp.TcpCommands;
 import io.atspec.neoway.tcp.TcpRead;
@@ -116,12 +115,12 @@ class TcpEndToEndTest {
             assertThat(notice.n()).isEqualTo(2);
             ByteArrayOutputStream read = new ByteArrayOutputStream();
             while (read.size() < TRICKY.length) {
-                TcpReadResponse r = TcpReadResponse.first(tcp.tcpRead(TcpRead.set(2, 2048)));
+                TcpReadResponse r = tcp.tcpRead(TcpRead.set(2, 2048));
                 assertThat(r.n()).isEqualTo(2);
                 read.writeBytes(r.data().orElse(new byte[0]));
             }
             assertThat(read.toByteArray()).isEqualTo(TRICKY);
-            TcpReadResponse empty = TcpReadResponse.first(tcp.tcpRead(TcpRead.set(2, 2048)));
+            TcpReadResponse empty = tcp.tcpRead(TcpRead.set(2, 2048));
             assertThat(empty.len()).isZero();
             assertThat(empty.data()).isEmpty();
         }
@@ -198,10 +197,9 @@ class TcpEndToEndTest {
 
             first.close();
             assertThat(closed.get(5, TimeUnit.SECONDS).n()).isZero();
-            assertThat(TcpCloseResponse.first(tcp.tcpClose(TcpClose.set(1))).n())
-                    .isEqualTo(1);
+            assertThat(tcp.tcpClose(TcpClose.set(1)).n()).isEqualTo(1);
 
-            IpStatusResponse status = IpStatusResponse.first(tcp.ipStatus(IpStatus.set(0)));
+            IpStatusResponse status = tcp.ipStatus(IpStatus.set(0));
             assertThat(status.stateIs(LinkState.DISCONNECT)).isTrue();
             assertThatThrownBy(() -> tcp.tcpClose(TcpClose.set(1)))
                     .isInstanceOf(AtCommandFailedException.class)
@@ -216,10 +214,10 @@ class TcpEndToEndTest {
             tcp.tcpSetup(TcpSetup.set(4, "127.0.0.1", peer.port()));
             tcp.tcpSend(TcpSend.hex(4, "4F4B0D0A"));
             tcp.tcpSend(TcpSend.buffer(TRICKY, 4));
-            IpStatusResponse status = IpStatusResponse.first(tcp.ipStatus(IpStatus.set(4)));
+            IpStatusResponse status = tcp.ipStatus(IpStatus.set(4));
             assertThat(status.typeIs(LinkType.TCP)).isTrue();
             assertThat(status.free()).hasValue(4096);
-            TcpAckResponse ack = TcpAckResponse.first(tcp.tcpAck(TcpAck.set(4)));
+            TcpAckResponse ack = tcp.tcpAck(TcpAck.set(4));
             assertThat(ack.dataSent()).hasValue(4 + TRICKY.length);
             assertThat(ack.ackedRecv()).hasValue(4 + TRICKY.length);
         }
