@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A simulated Neoway module (N58 family) that speaks the AT wire protocol on a transport and
- * performs HTTP over real sockets. One instance is one module with its own state.
+ * performs HTTP and TCP/UDP client links over real sockets. One instance is one module with its own state.
  *
  * <pre>{@code
  * try (NeowaySimulator modem = NeowaySimulator.inMemory(SimulatorConfig.defaults());
@@ -78,7 +78,7 @@ public final class NeowaySimulator implements AutoCloseable {
         session.enterPin();
     }
 
-    /** The network drops the data link: {@code GPRS DISCONNECTION} if PPP was up, HTTP links close. */
+    /** The network drops the data link: {@code GPRS DISCONNECTION} if PPP was up, HTTP and TCP/UDP links close. */
     public void dropDataLink() {
         session.dropDataLink();
     }

@@ -177,6 +177,38 @@ class TcpWireTest {
     }
 
     @Test
+    void inBufferModeDataOfALinkTheServerClosedStaysReadable() throws Exception {
+        peer = TcpPeer.driven();
+        boot(true);
+        host.send("AT+RECVMODE=0\r");
+        assertThat(host.until("\r\nOK\r\n")).isEqualTo("\r\nOK\r\n");
+        Socket server = connect(4);
+        write(server, "last words");
+        server.close();
+        assertThat(host.until("Link Closed\r\n")).isEqualTo("\r\n+TCPRECV: 4\r\n\r\n+TCPCLOSE: 4,Link Closed\r\n");
+        host.send("AT+TCPREAD=4,2048\r");
+        assertThat(host.until("OK\r\n")).isEqualTo("\r\n+TCPREAD: 4,10,last words\r\n\r\nOK\r\n");
+        // Read to the end: the number is free.
+        host.send("AT+TCPREAD=4,2048\r");
+        assertThat(host.until("\r\n")).isEqualTo("\r\nERROR\r\n");
+    }
+
+    @Test
+    void aRebootDropsEveryLinkAndForgetsTheReceiveMode() throws Exception {
+        peer = TcpPeer.driven();
+        boot(true);
+        host.send("AT+RECVMODE=0,1\r");
+        assertThat(host.until("\r\nOK\r\n")).isEqualTo("\r\nOK\r\n");
+        Socket server = connect(0);
+        module.reboot();
+        assertThat(host.until("\r\n+PBREADY\r\n")).isEqualTo("\r\n+PBREADY\r\n");
+        assertThat(TcpPeer.closedByModule(server)).isTrue();
+        host.send("ATE0\rAT+RECVMODE?\rAT+IPSTATUS=0\r");
+        assertThat(host.until("+IPSTATUS: 0,DISCONNECT\r\n"))
+                .endsWith("\r\n+RECVMODE: 1,0\r\n\r\nOK\r\n\r\n+IPSTATUS: 0,DISCONNECT\r\n");
+    }
+
+    @Test
     void theHostClosesALinkAndTheServerSeesItGo() throws Exception {
         peer = TcpPeer.driven();
         boot(true);
