@@ -128,13 +128,24 @@ class NeowaySocketTest {
         peer = TcpPeer.echo();
         NeowaySockets sockets = sockets(link, ReceiveMode.DIRECT);
         List<CompletableFuture<String>> echoes = new ArrayList<>();
-        List<NeowaySocket> open = new ArrayList<>();
+        // Six callers connect at the same time.
+        List<CompletableFuture<NeowaySocket>> connecting = new ArrayList<>();
         for (int i = 0; i < NeowaySockets.LINKS; i++) {
-            NeowaySocket socket = sockets.connect("127.0.0.1", peer.port(), Duration.ofSeconds(10));
+            connecting.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return sockets.connect("127.0.0.1", peer.port(), Duration.ofSeconds(10));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+        List<NeowaySocket> open = new ArrayList<>();
+        for (CompletableFuture<NeowaySocket> c : connecting) {
+            NeowaySocket socket = c.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
             socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
             open.add(socket);
         }
-        assertThat(open).extracting(s -> s.link().getAsInt()).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(open).extracting(s -> s.link().getAsInt()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
         assertThatThrownBy(() -> sockets.connect("127.0.0.1", peer.port()))
                 .isInstanceOf(SocketException.class)
                 .hasMessageContaining("all 6 links");
