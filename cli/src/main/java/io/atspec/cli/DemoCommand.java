@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             step("Signal quality", Csq.exec(), net::csqExec);
             step("Registration", Creg.query(), net::cregQuery);
             step("Packet domain attach", Cgatt.query(), net::cgattQuery);
-            Cgdcont apn = Cgdcont.set(1, PdpType.IP, "cmnet");
+            Cgdcont.SetForm apn = Cgdcont.set(1, PdpType.IP, "cmnet");
             step("PDP context", apn, () -> net.cgdcont(apn));
             step("PPP link up (polls AT+XIIC?)", Xiic.activate(), () -> {
                 XiicOutcome up = net.xiic(Xiic.activate(), Duration.ofSeconds(30));
@@ -186,11 +186,11 @@ final class DemoCommand implements Callable<Integer> {
             module.files().put("ca.pem", caPem);
             out.println("     the module's file system: ca.pem, " + caPem.length + " bytes (the loopback server's"
                     + " certificate, PEM)");
-            HttpsCfg tls12 = HttpsCfg.sslversion(SslVersion.TLS_1_2);
+            HttpsCfg.SslversionForm tls12 = HttpsCfg.sslversion(SslVersion.TLS_1_2);
             step("TLS version", tls12, () -> http.httpsCfg(tls12));
-            HttpsCfg auth = HttpsCfg.authmode(AuthMode.SERVER);
+            HttpsCfg.AuthmodeForm auth = HttpsCfg.authmode(AuthMode.SERVER);
             step("Check the server's certificate", auth, () -> http.httpsCfg(auth));
-            HttpsCfg ca = HttpsCfg.cacert("ca.pem");
+            HttpsCfg.Cacert ca = HttpsCfg.cacert("ca.pem");
             step("CA certificate (a file in the module)", ca, () -> http.httpsCfg(ca));
             HttpsPara surl = HttpsPara.url(tls.host() + "/readings.json");
             step("Destination path", surl, () -> http.httpsPara(surl));

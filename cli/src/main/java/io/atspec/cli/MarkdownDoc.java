@@ -345,8 +345,12 @@ final class MarkdownDoc {
             if (bytes.framing() instanceof ParamType.SizedBy s) {
                 return "bytes, exactly `<" + s.lengthField() + ">` of them";
             } else if (bytes.framing() instanceof ParamType.UntilUrc u) {
-                return "bytes up to "
-                        + u.terminators().stream().map(MarkdownDoc::code).collect(Collectors.joining(" or "));
+                String terminators =
+                        u.terminators().stream().map(MarkdownDoc::code).collect(Collectors.joining(" or "));
+                return u.httpMessage()
+                        ? "an HTTP response, ending where its Content-Length or chunks say (else at " + terminators
+                                + ")"
+                        : "bytes up to " + terminators;
             }
             return "bytes (after the `>` prompt)";
         } else if (t instanceof ParamType.EnumRef ref) {

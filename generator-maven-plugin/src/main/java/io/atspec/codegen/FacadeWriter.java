@@ -252,10 +252,31 @@ final class FacadeWriter {
         return doc.add(".\n").build();
     }
 
+    /**
+     * A command without a completion: one method for all its forms, or, when some forms have
+     * typed shortcuts ({@code cregQuery()}), one per other form, typed by its record
+     * ({@code creg(Creg.SetForm)}), so that no two methods return the same answer.
+     */
     private void plainCommand(TypeSpec.Builder type, LinkedCommand command) {
-        ClassName request = types.local(command.javaName());
+        ClassName all = types.local(command.javaName());
+        if (command.forms().stream().noneMatch(FacadeWriter::isShortcut)) {
+            plainMethods(type, command, all);
+            return;
+        }
+        for (LinkedForm form : command.forms()) {
+            if (!isShortcut(form)) {
+                plainMethods(type, command, all.nestedClass(form.recordName()));
+            }
+        }
+    }
+
+    private void plainMethods(TypeSpec.Builder type, LinkedCommand command, ClassName request) {
+        CodeBlock formDoc = request.enclosingClassName() == null
+                ? CodeBlock.of("")
+                : CodeBlock.of("\n<p>The {@link $T} form; each other form has a method of its own.\n", request);
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(tags(false, "the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -264,6 +285,7 @@ final class FacadeWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(tags(false, "a future of the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -273,6 +295,7 @@ final class FacadeWriter {
         // The same with a timeout of the caller's, for a module known to be slower than its manual.
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(timeoutTags("the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -282,6 +305,7 @@ final class FacadeWriter {
                 .build());
         type.addMethod(MethodSpec.methodBuilder(method(command) + "Async")
                 .addJavadoc(doc(command))
+                .addJavadoc(formDoc)
                 .addJavadoc(timeoutTags("a future of the module's answer"))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
@@ -340,11 +364,13 @@ final class FacadeWriter {
         if (completion.endGiven().isPresent()) {
             completionOf = givenCompletion(type, command, completion, constant, endMethod, aborts);
         }
+        completionOf = headersOnly(command, completion, completionOf);
         CodeBlock applies = appliesTo(command, completion);
         String wait = RequestWriter.human(timeout);
         type.addMethod(MethodSpec.methodBuilder(method(command))
                 .addJavadoc(doc(command))
                 .addJavadoc("\n<p>The OK only acknowledges it: waits up to $L for $L.\n", wait, Docs.code(end.prefix()))
+                .addJavadoc(wholeMessageDoc(completion))
                 .addJavadoc(abortDoc(completion))
                 .addJavadoc(tags(false, "the acknowledgement and the reports"))
                 .addModifiers(Modifier.PUBLIC)
@@ -450,6 +476,39 @@ final class FacadeWriter {
         return CodeBlock.of("$L(request)", chooser);
     }
 
+    /**
+     * For {@code headers only for <form>}: a request of such a form tells the channel that its
+     * HTTP answers have no body (a HEAD request's), which the bytes alone cannot say.
+     */
+    private CodeBlock headersOnly(LinkedCommand command, LinkedCompletion.Urcs completion, CodeBlock completionOf) {
+        if (completion.headersOnlyForms().isEmpty()) {
+            return completionOf;
+        }
+        List<CodeBlock> checks = new ArrayList<>();
+        for (LinkedForm form : completion.headersOnlyForms()) {
+            checks.add(CodeBlock.of(
+                    "request instanceof $T", types.local(command.javaName()).nestedClass(form.recordName())));
+        }
+        return CodeBlock.of(
+                "($L$W? $L.withBodilessMessages()$W: $L)", CodeBlock.join(checks, " || "), completionOf, completionOf);
+    }
+
+    /** Says that a whole HTTP message ends the wait as well, when one is collected. */
+    private static CodeBlock wholeMessageDoc(LinkedCompletion.Urcs completion) {
+        if (completion.wholeMessageEnds().isEmpty()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.of(
+                "<p>A whole HTTP message in $L (one its Content-Length, chunks or status delimit) ends the"
+                        + " wait too: a kept-alive link sends no $L.\n",
+                String.join(
+                        " or ",
+                        completion.wholeMessageEnds().stream()
+                                .map(u -> Docs.code(u.prefix()))
+                                .toList()),
+                Docs.code(completion.end().prefix()));
+    }
+
     /** A condition that the request sends parameter {@code given}. */
     private CodeBlock carries(LinkedCommand command, LinkedCompletion completion, LinkedParameter given) {
         List<CodeBlock> checks = new ArrayList<>();
@@ -505,7 +564,14 @@ final class FacadeWriter {
                 .addParameter(Types.URC, "urc")
                 .returns(boolean.class);
         if (completion.endField().isEmpty()) {
-            return method.addStatement("return $T.matches(urc.line())", record).build();
+            List<CodeBlock> ends = new ArrayList<>();
+            ends.add(CodeBlock.of("$T.matches(urc.line())", record));
+            for (LinkedUrc message : completion.wholeMessageEnds()) {
+                // The message's own framing delimited it: on a kept-alive link no terminator comes.
+                ends.add(CodeBlock.of("urc.endsMessage() && $T.matches(urc.line())", types.local(message.javaName())));
+            }
+            return method.addStatement("return $L", CodeBlock.join(ends, "$W|| "))
+                    .build();
         }
         List<FieldRecords.Field> fields = records.fields(
                 end.source().reports().stream().map(r -> r.format()).toList(), end.parameters());
@@ -659,7 +725,11 @@ final class FacadeWriter {
                 .addJavadoc(
                         "The report that ended the wait, $L.\n\n",
                         Docs.code(completion.end().prefix()))
-                .addJavadoc("@return it; empty when the form only gets its acknowledgement\n")
+                .addJavadoc(
+                        completion.wholeMessageEnds().isEmpty()
+                                ? "@return it; empty when the form only gets its acknowledgement\n"
+                                : "@return it; empty when the form only gets its acknowledgement, or when a whole HTTP"
+                                        + " message ended the wait (a kept-alive link)\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, end))
                 .beginControlFlow("if (!reports.isEmpty() && reports.get(reports.size() - 1) instanceof $T last)", end)
@@ -736,7 +806,35 @@ final class FacadeWriter {
                             types.local(command.javaName()),
                             linked.factoryName())
                     .build());
+            asyncShortcuts(type, command, linked, name, response);
         }
+    }
+
+    /** The non-blocking counterparts of a shortcut: the same answer, typed, in a future. */
+    private void asyncShortcuts(
+            TypeSpec.Builder type, LinkedCommand command, LinkedForm linked, String name, ClassName response) {
+        TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), response);
+        String wire = Docs.code(command.name() + linked.source().kind().suffix());
+        CodeBlock request = CodeBlock.of("$T.$L()", types.local(command.javaName()), linked.factoryName());
+        type.addMethod(MethodSpec.methodBuilder(name + "Async")
+                .addJavadoc("Sends $L; the future completes with its answer.\n\n", wire)
+                .addJavadoc("@return a future of the answer\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(future)
+                .addStatement(
+                        "return channel.submit($L).thenApply($T::first)",
+                        commandOf(command.timeoutByEdition(), method(command), request),
+                        response)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(name + "Async")
+                .addJavadoc("Sends $L; the future completes with its answer, or fails after {@code timeout}.\n\n", wire)
+                .addJavadoc("@param timeout how long to wait for the final result, instead of the manual's timeout\n")
+                .addJavadoc("@return a future of the answer\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Duration.class, "timeout")
+                .returns(future)
+                .addStatement("return channel.submit($L.command(timeout)).thenApply($T::first)", request, response)
+                .build());
     }
 
     private void listeners(TypeSpec.Builder type) {

@@ -268,10 +268,12 @@ final class UrcWriter {
             case LENGTH_FRAMED -> CodeBlock.of("$T.lengthFramed()", URC_DECODER);
             case RAW_UNTIL ->
                 CodeBlock.of(
-                        "$T.rawUntil($S)", URC_DECODER, framing.terminator().orElseThrow());
+                        framing.httpMessage() ? "$T.httpMessage($S)" : "$T.rawUntil($S)",
+                        URC_DECODER,
+                        framing.terminator().orElseThrow());
             case RAW_OR_LENGTH_FRAMED ->
                 CodeBlock.of(
-                        "$T.rawOrLengthFramed($S)",
+                        framing.httpMessage() ? "$T.httpMessageOrLengthFramed($S)" : "$T.rawOrLengthFramed($S)",
                         DECODERS,
                         framing.terminator().orElseThrow());
             case NONE -> throw new IllegalArgumentException("a URC without payload has no decoder");

@@ -184,6 +184,26 @@ class StructureTest {
     }
 
     @Test
+    void aCommandMixingFormsGetsOneTypedMethodPerFormAndAsyncShortcuts() {
+        String facade = source("DemoCommands");
+
+        // AT+DCFG has a set, an exec, a query and a test form: the set and exec forms each get
+        // their own method, typed by the form's record; nothing takes the query or the test,
+        // whose typed shortcuts alone return their answers.
+        assertThat(facade)
+                .contains("public AtResponse demoConfig(DemoConfig.SetForm request) {")
+                .contains("public AtResponse demoConfig(DemoConfig.Exec request) {")
+                .contains("public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig.SetForm request,"
+                        + " Duration timeout) {")
+                .doesNotContain("demoConfig(DemoConfig request")
+                .doesNotContain("demoConfigAsync(DemoConfig request")
+                .contains("public DemoConfigQueryResponse demoConfigQuery() {")
+                .contains("public CompletableFuture<DemoConfigQueryResponse> demoConfigQueryAsync() {")
+                .contains("public CompletableFuture<DemoConfigTestResponse> demoConfigTestAsync(Duration timeout) {")
+                .contains(".thenApply(DemoConfigQueryResponse::first)");
+    }
+
+    @Test
     void javadocShowsTheLineAsSentNotTheSpecNotation() {
         assertThat(source("DemoSend"))
                 .contains("<code>AT+DSEND=1,&lt;length&gt;[,&lt;format&gt;] &gt; &lt;data&gt;</code>")

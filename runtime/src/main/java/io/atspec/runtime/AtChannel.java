@@ -715,6 +715,16 @@ public final class AtChannel implements AutoCloseable {
         }
 
         @Override
+        public boolean bodilessMessagesExpected(String prefix) {
+            for (Exchange c : collectors) {
+                if (c.completion.mayCollect(prefix) && c.completion.bodilessMessages()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
         public byte[] onPrompt(Exchange ex) {
             ex.promptSeen = true;
             byte[] payload = ex.command.promptPayloadUnsafe();

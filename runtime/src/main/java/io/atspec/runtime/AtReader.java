@@ -49,6 +49,14 @@ final class AtReader {
          * {@link Long#MAX_VALUE} while there is none.
          */
         long payloadDeadline(String prefix);
+
+        /**
+         * Whether the completion collecting units of {@code prefix} expects HTTP messages without
+         * a body (it waits for the answer to a HEAD request).
+         */
+        default boolean bodilessMessagesExpected(String prefix) {
+            return false;
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AtReader.class);
@@ -524,6 +532,47 @@ final class AtReader {
                     throw new EOFException(name + ": stream ended inside a URC header");
                 }
             }
+        }
+
+        @Override
+        public byte[] readLineBytes() throws IOException {
+            skipPendingLf();
+            int scanned = scanTo((byte) '\r', true);
+            int len = scanned + 1;
+            if (buf[pos + scanned] == '\r') {
+                // The byte after CR decides whether the line end is CR LF: wait for it.
+                while (pos + scanned + 1 >= lim) {
+                    if (!fill()) {
+                        throw new EOFException(name + ": stream ended inside a URC payload line");
+                    }
+                }
+                if (buf[pos + scanned + 1] == '\n') {
+                    len++;
+                }
+            }
+            byte[] out = Arrays.copyOfRange(buf, pos, pos + len);
+            pos += len;
+            return out;
+        }
+
+        @Override
+        public boolean startsWith(String text) throws IOException {
+            skipPendingLf();
+            byte[] t = text.getBytes(charset);
+            while (lim - pos < t.length) {
+                if (!Arrays.equals(buf, pos, lim, t, 0, lim - pos)) {
+                    return false;
+                }
+                if (!fill()) {
+                    throw new EOFException(name + ": stream ended inside a URC payload");
+                }
+            }
+            return Arrays.equals(buf, pos, pos + t.length, t, 0, t.length);
+        }
+
+        @Override
+        public boolean bodilessMessagesExpected() {
+            return owner.bodilessMessagesExpected(decodingPrefix);
         }
 
         @Override

@@ -11,14 +11,23 @@ import java.util.function.Predicate;
  * satisfies {@code end} (that one is included). {@code timeout} starts at the acknowledgement and
  * is separate from the command's own timeout. A URC whose line starts with one of {@code abortOn}
  * ends the wait at once with {@link CompletionAbortedException}: the outcome will not come.
+ * {@code bodilessMessages} tells the decoders of the collected URCs that the request is answered by
+ * HTTP messages without a body (a HEAD request), which only the request can know
+ * ({@link UrcDecoder#httpMessage(String)}).
  */
-public record Completion(List<String> collect, Predicate<Urc> end, Duration timeout, List<String> abortOn) {
+public record Completion(
+        List<String> collect, Predicate<Urc> end, Duration timeout, List<String> abortOn, boolean bodilessMessages) {
 
     public Completion {
         collect = List.copyOf(collect);
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(timeout, "timeout");
         abortOn = List.copyOf(abortOn);
+    }
+
+    /** A completion whose reports carry no HTTP message without a body. */
+    public Completion(List<String> collect, Predicate<Urc> end, Duration timeout, List<String> abortOn) {
+        this(collect, end, timeout, abortOn, false);
     }
 
     /** A completion that nothing aborts. */
@@ -28,7 +37,15 @@ public record Completion(List<String> collect, Predicate<Urc> end, Duration time
 
     /** The same completion with another timeout (a per-call override). */
     public Completion withTimeout(Duration otherTimeout) {
-        return new Completion(collect, end, otherTimeout, abortOn);
+        return new Completion(collect, end, otherTimeout, abortOn, bodilessMessages);
+    }
+
+    /**
+     * The same completion for a request whose HTTP answers have no body (RFC 9112 section 6.3: a
+     * response to HEAD), whatever their Content-Length says.
+     */
+    public Completion withBodilessMessages() {
+        return new Completion(collect, end, timeout, abortOn, true);
     }
 
     /** Collect URCs with the given prefixes, ending with (and including) the first one with {@code endPrefix}. */

@@ -70,4 +70,16 @@ public interface UrcDecoder {
             return Urc.withPayload(prefix, prefix + rest, in.readUntilLine(terminatorPrefix));
         };
     }
+
+    /**
+     * A header line, then one HTTP/1.x response delimited by its own framing (Content-Length,
+     * chunked, no body for 1xx, 204, 304 and a HEAD request's answer), or, for a response without
+     * either, raw bytes up to a line starting with {@code terminatorPrefix} as in
+     * {@link #rawUntil(String)}. A response that its framing delimited is a URC that
+     * {@linkplain Urc#endsMessage() ends its message}: on a kept-alive link no terminator follows,
+     * and the bytes after it (the next command's answer) are framed as lines.
+     */
+    static UrcDecoder httpMessage(String terminatorPrefix) {
+        return (prefix, in) -> HttpMessageFraming.read(prefix, terminatorPrefix, in);
+    }
 }

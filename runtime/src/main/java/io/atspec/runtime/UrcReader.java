@@ -35,4 +35,23 @@ public interface UrcReader {
      * becomes its own URC).
      */
     byte[] readUntilLine(String terminatorPrefix) throws IOException;
+
+    /**
+     * The rest of the current line as raw bytes, its line end (CR LF, CR or LF) included and
+     * consumed: for payloads whose lines are data, such as the header section of an HTTP message.
+     */
+    byte[] readLineBytes() throws IOException;
+
+    /**
+     * Whether the bytes at the current position start with {@code text} (nothing is consumed;
+     * blocks until enough bytes have arrived to tell).
+     */
+    boolean startsWith(String text) throws IOException;
+
+    /**
+     * Whether the request whose completion collects this URC is answered by HTTP messages
+     * without a body (a response to HEAD, RFC 9112 section 6.3): see
+     * {@link Completion#withBodilessMessages()}. False when no such completion waits.
+     */
+    boolean bodilessMessagesExpected();
 }

@@ -1,5 +1,7 @@
 package io.atspec.sim;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +11,8 @@ import java.time.Duration;
 
 /**
  * The module's one HTTP socket: opened by AT+HTTPSETUP, written by AT+HTTPACTION, read by a
- * receiver thread until the server closes it, closed by AT+HTTPCLOSE. A real TCP connection.
+ * receiver thread until the server closes it (or, kept alive, until the response ends), closed by
+ * AT+HTTPCLOSE. A real TCP connection.
  */
 final class HttpLink {
 
@@ -22,9 +25,19 @@ final class HttpLink {
 
     private volatile boolean receiving;
 
+    /** Buffered once for the link's life: a kept-alive link reads one response after another. */
+    private InputStream input;
+
     private HttpLink(HttpTarget target, Socket socket) {
         this.target = target;
         this.socket = socket;
+    }
+
+    private synchronized InputStream input() throws IOException {
+        if (input == null) {
+            input = new BufferedInputStream(socket.getInputStream());
+        }
+        return input;
     }
 
     /**
@@ -65,7 +78,7 @@ final class HttpLink {
     /** Reads everything until the server closes, on the caller's thread (the file-system requests). */
     byte[] readAll() throws IOException {
         receiving = true;
-        try (InputStream in = socket.getInputStream()) {
+        try (InputStream in = input()) {
             return in.readAllBytes();
         } finally {
             receiving = false;
@@ -92,7 +105,7 @@ final class HttpLink {
                 () -> {
                     byte[] buf = new byte[chunkSize];
                     boolean report = true;
-                    try (InputStream in = socket.getInputStream()) {
+                    try (InputStream in = input()) {
                         int n;
                         while ((n = in.read(buf)) > 0) {
                             reporter.data(buf, n);
@@ -116,6 +129,53 @@ final class HttpLink {
                             // Nobody left to tell.
                         }
                         onEnd.run();
+                    }
+                },
+                "sim-http-recv-" + target.hostHeader());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * keepalive 1: reads one response on a daemon thread and reports it as a whole
+     * ({@code reporter.data}, then {@code reporter.messageEnd()}); the link stays open for the
+     * next request. If the server closes first, as {@link #receive}: {@code reporter.closed()} and
+     * {@code onClosed}.
+     *
+     * @param head whether the request was HEAD, whose answer has no body
+     */
+    void receiveOne(boolean head, RecvReporter reporter, Runnable onClosed) {
+        receiving = true;
+        Thread t = new Thread(
+                () -> {
+                    byte[] response;
+                    try {
+                        response = KeptAliveResponse.read(input(), head);
+                    } catch (IOException | RuntimeException e) {
+                        if (!(e instanceof EOFException)) {
+                            LOG.log(System.Logger.Level.DEBUG, "HTTP link to " + target + " failed: " + e);
+                        }
+                        receiving = false;
+                        closeQuietly();
+                        if (!closedByHost) {
+                            try {
+                                reporter.closed();
+                            } catch (UncheckedIOException hostGone) {
+                                // Nobody left to tell.
+                            }
+                        }
+                        onClosed.run();
+                        return;
+                    }
+                    // Idle before the host can see the answer: its next request finds the link free.
+                    receiving = false;
+                    try {
+                        if (response.length > 0) {
+                            reporter.data(response, response.length);
+                        }
+                        reporter.messageEnd();
+                    } catch (UncheckedIOException hostGone) {
+                        // Nobody left to tell.
                     }
                 },
                 "sim-http-recv-" + target.hostHeader());

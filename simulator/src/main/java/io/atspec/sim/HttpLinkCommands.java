@@ -2,6 +2,7 @@ package io.atspec.sim;
 
 import io.atspec.neoway.http.HttpAction;
 import io.atspec.neoway.http.HttpRequests;
+import io.atspec.neoway.http.KeepAlive;
 import io.atspec.neoway.http.RecvMode;
 import io.atspec.neoway.network.CmeError;
 import io.atspec.runtime.bind.AtRequest;
@@ -130,7 +131,21 @@ final class HttpLinkCommands {
         RecvReporter reporter = settings.recvmode() == RecvMode.LENGTH
                 ? RecvReporter.lengthFramed(out, scheme.recvNames)
                 : RecvReporter.raw(out, scheme.recvNames);
-        link.receive(s.config().recvChunkSize(), reporter, () -> connection.forgetLink(link));
+        if (settings.keepalive() == KeepAlive.LONG_TIME) {
+            link.receiveOne(asksHead(action), reporter, () -> connection.forgetLink(link));
+        } else {
+            link.receive(s.config().recvChunkSize(), reporter, () -> connection.forgetLink(link));
+        }
+    }
+
+    /** A HEAD request, from the form or, in a custom packet, from its request line. */
+    private static boolean asksHead(HttpAction action) {
+        if (action instanceof HttpAction.Custom custom) {
+            byte[] packet = custom.postContent();
+            return new String(packet, 0, Math.min(5, packet.length), java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("HEAD ");
+        }
+        return action instanceof HttpAction.Head;
     }
 
     /** An open link that no earlier request is still reading from, if PPP is up. */

@@ -22,8 +22,15 @@ interface RecvReporter {
     void closed();
 
     /**
+     * keepalive 1: the response is complete and the link stays open, so no closed URC follows;
+     * the next request's response comes through a new reporter.
+     */
+    void messageEnd();
+
+    /**
      * recvmode 0: one bare {@code +HTTPRECV:} header, the raw response, then CR LF
-     * {@code +HTTPCLOSED: HTTP Link Closed}. The response is collected first and written as one
+     * {@code +HTTPCLOSED: HTTP Link Closed} (kept alive: no closed line; the host ends the data
+     * where the HTTP message's own framing says). The response is collected first and written as one
      * block so that no command answer can land inside it. Only the terminator line tells the host
      * where the data ends, so a response containing CR LF {@code +HTTPCLOSED} cannot be told apart
      * from the end: that is the protocol's limit, and why recvmode 1 exists. HTTPS the same with
@@ -40,12 +47,26 @@ interface RecvReporter {
             @Override
             public void closed() {
                 out.atomically(() -> {
-                    if (response.size() > 0) {
-                        out.raw("\r\n" + names.recv() + "\r\n");
-                        out.raw(response.toByteArray());
-                    }
+                    report();
                     out.raw("\r\n" + names.closed() + "\r\n");
                 });
+            }
+
+            @Override
+            public void messageEnd() {
+                // The host finds the end from the message's own framing; CR LF after it as after
+                // any report.
+                out.atomically(() -> {
+                    report();
+                    out.raw("\r\n");
+                });
+            }
+
+            private void report() {
+                if (response.size() > 0) {
+                    out.raw("\r\n" + names.recv() + "\r\n");
+                    out.raw(response.toByteArray());
+                }
             }
         };
     }
@@ -67,6 +88,11 @@ interface RecvReporter {
             @Override
             public void closed() {
                 out.line(names.closed());
+            }
+
+            @Override
+            public void messageEnd() {
+                // Every piece has been reported; the link stays open.
             }
         };
     }

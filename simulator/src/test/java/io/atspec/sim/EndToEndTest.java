@@ -17,6 +17,7 @@ import io.atspec.neoway.http.HttpGetRpt;
 import io.atspec.neoway.http.HttpPara;
 import io.atspec.neoway.http.HttpRecv;
 import io.atspec.neoway.http.HttpSetup;
+import io.atspec.neoway.http.KeepAlive;
 import io.atspec.neoway.http.RecvMode;
 import io.atspec.neoway.network.AttachState;
 import io.atspec.neoway.network.AuthType;
@@ -32,6 +33,7 @@ import io.atspec.neoway.network.Xiic;
 import io.atspec.neoway.network.XiicOutcome;
 import io.atspec.runtime.AtCommandFailedException;
 import io.atspec.runtime.FinalResult;
+import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,7 +98,11 @@ class EndToEndTest {
             HttpMessage response = HttpMessage.of(outcome.data());
             assertThat(response.statusLine()).isEqualTo("HTTP/1.1 200 OK");
             assertThat(response.bodySha256()).isEqualTo(HttpMessage.sha256(body));
-            assertThat(outcome.reports()).last().isInstanceOf(HttpClosed.class);
+            // recvmode 0: the whole message ends the wait (its Content-Length says where);
+            // recvmode 1: the pieces say nothing of the message, so +HTTPCLOSED does.
+            assertThat(outcome.reports())
+                    .last()
+                    .isInstanceOf(mode == RecvMode.LENGTH ? HttpClosed.class : HttpRecv.class);
             if (mode == RecvMode.LENGTH) {
                 assertThat(outcome.reports())
                         .filteredOn(HttpRecv.class::isInstance)
@@ -150,6 +156,44 @@ class EndToEndTest {
             HttpMessage response = HttpMessage.of(outcome.data());
             assertThat(response.statusLine()).isEqualTo("HTTP/1.1 200 OK");
             assertThat(response.body()).isEmpty();
+        }
+    }
+
+    /**
+     * keepalive 1, recvmode 0: no +HTTPCLOSED comes, so each raw response ends where its
+     * Content-Length says; the next command gets its own answer, and the link serves a ranged GET
+     * and a HEAD (whose Content-Length announces a body that never comes) after it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Modem.Link.class)
+    void aKeptAliveLinkAnswersGetThenAnotherCommandThenGetAgain(Modem.Link link) throws Exception {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes("a\r\nOK\r\n+HTTPCLOSED: HTTP Link Closed\r\nERROR\r\n".getBytes(StandardCharsets.US_ASCII));
+        content.writeBytes(random(13842, 6));
+        byte[] body = content.toByteArray();
+        String path = server.file("keep-" + link, body);
+        try (Modem modem = Modem.open(link, CONFIG)) {
+            attach(modem);
+            HttpCommands http = new HttpCommands(modem.channel());
+            http.httpPara(HttpPara.url("127.0.0.1" + path));
+            http.httpPara(HttpPara.port(server.port()));
+            http.httpPara(HttpPara.keepalive(KeepAlive.LONG_TIME));
+            http.httpSetup(HttpSetup.exec());
+
+            HttpActionOutcome get = http.httpAction(HttpAction.get());
+            assertThat(HttpMessage.of(get.data()).bodySha256()).isEqualTo(HttpMessage.sha256(body));
+            assertThat(get.reports()).noneMatch(HttpClosed.class::isInstance);
+
+            NetworkCommands net = new NetworkCommands(modem.channel());
+            assertThat(net.csqExec().rssi()).isEqualTo(24);
+
+            HttpActionOutcome range = http.httpAction(HttpAction.get(2, 40));
+            assertThat(HttpMessage.of(range.data()).body()).isEqualTo(java.util.Arrays.copyOfRange(body, 2, 42));
+            HttpActionOutcome head = http.httpAction(HttpAction.head());
+            assertThat(HttpMessage.of(head.data()).head()).containsIgnoringCase("Content-Length: " + body.length);
+            assertThat(HttpMessage.of(head.data()).body()).isEmpty();
+            assertThat(net.csqExec().rssi()).isEqualTo(24);
+            assertThat(modem.channel().stats().framingErrors()).isZero();
         }
     }
 

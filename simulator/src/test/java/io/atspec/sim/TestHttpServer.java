@@ -83,6 +83,10 @@ final class TestHttpServer implements AutoCloseable, AfterAllCallback {
     private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
         boolean head = ex.getRequestMethod().equals("HEAD");
         ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        if (head) {
+            // As the manual's HEAD example: the length of the body a GET would get, which no body follows.
+            ex.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+        }
         // -1: no body (HEAD, or an empty one); otherwise a fixed length, so the response is not chunked.
         ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {

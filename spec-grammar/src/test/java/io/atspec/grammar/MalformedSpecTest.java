@@ -124,6 +124,31 @@ class MalformedSpecTest {
                         "t.atspec:3:71: error: the completion of AT+X both awaits and aborts on +D; a URC either"
                                 + " belongs to the outcome or ends it with a failure"),
                 Arguments.of(
+                        "headers only in a completion that collects no HTTP message",
+                        "urc +D as D \"d\" { }\n"
+                                + "command AT+X as X { timeout 1s; set head: <m=1>; param m: int;"
+                                + " completion 5s until +D headers only for head; }",
+                        "t.atspec:3:64: error: 'headers only' applies to a completion that collects an HTTP message"
+                                + " payload ('bytes http until +URC'); the completion of AT+X collects none"),
+                Arguments.of(
+                        "headers only for a form the command does not have",
+                        "urc +E as E \"e\" { }\n"
+                                + "urc +R as R \"r\" { param d: bytes http until +E; report: <d>; }\n"
+                                + "command AT+X as X { timeout 1s; exec; completion collect +R until +E headers only for get; }",
+                        "t.atspec:4:39: error: 'headers only for get' names no form of AT+X"),
+                Arguments.of(
+                        "an HTTP message payload after another field",
+                        "urc +E as E \"e\" { }\n"
+                                + "urc +R as R \"r\" { param n: int; param d: bytes http until +E; report: <n>,<d>; }",
+                        "t.atspec:3:75: error: HTTP message payload <d> starts on the line after the header of +R, so it"
+                                + " must be the only field of its report"),
+                Arguments.of(
+                        "an HTTP message payload with two terminators",
+                        "urc +E as E \"e\" { }\nurc +F as F \"f\" { }\n"
+                                + "urc +R as R \"r\" { param d: bytes http until +E|+F; report: <d>; }",
+                        "t.atspec:4:28: error: HTTP message payload <d> ends at one terminator (the line that closes the"
+                                + " link), not 2"),
+                Arguments.of(
                         "unknown edition",
                         "chapter_edition_placeholder",
                         "t.atspec:2:41: error: unknown edition 'v9'; the chapter declares none"),

@@ -17,6 +17,16 @@ public final class Decoders {
         return (prefix, in) -> headerIsEmpty(in) ? raw.decode(prefix, in) : framed.decode(prefix, in);
     }
 
+    /**
+     * As {@link #rawOrLengthFramed(String)}, the raw shape being one HTTP/1.x response delimited by
+     * its own framing ({@link UrcDecoder#httpMessage(String)}).
+     */
+    public static UrcDecoder httpMessageOrLengthFramed(String terminatorPrefix) {
+        UrcDecoder raw = UrcDecoder.httpMessage(terminatorPrefix);
+        UrcDecoder framed = UrcDecoder.lengthFramed();
+        return (prefix, in) -> headerIsEmpty(in) ? raw.decode(prefix, in) : framed.decode(prefix, in);
+    }
+
     private static boolean headerIsEmpty(io.atspec.runtime.UrcReader in) throws java.io.IOException {
         return in.atLineEnd();
     }

@@ -117,7 +117,7 @@ typeExpr
     : INT_TYPE valueSet?                                 # intType
     | (STRING_TYPE | HEX_TYPE | PATH_TYPE) sizeSpec?     # stringType
     | BYTES_TYPE sizeSpec?                               # bytesType
-    | BYTES_TYPE UNTIL PREFIX (BAR PREFIX)*              # rawBytesType
+    | BYTES_TYPE HTTP? UNTIL PREFIX (BAR PREFIX)*        # rawBytesType
     | name                                               # namedType
     ;
 
@@ -225,6 +225,7 @@ completionClause
     | UNTIL PREFIX (WHEN name IN valueSet (GIVEN name)?)?  # untilClause
     | POLL AT_NAME QUESTION? UNTIL name IN valueSet (EVERY DURATION)?  # pollClause
     | ABORT ON urcRef (COMMA urcRef)*                    # abortClause
+    | HEADERS ONLY FOR name (COMMA name)*                # headersOnlyClause
     ;
 
 exampleDecl
@@ -252,7 +253,7 @@ name
     | CHAPTER | PACKAGE | FACADE | MANUAL | EDITION | ENUM | ERRORS | COMMAND | URC | AS
     | SECTION | DESCRIPTION | TIMEOUT | PARAM | SET | EXEC | QUERY | TEST | REPORT | PROMPT
     | FINAL | OK | ERROR | ALIAS | COMPLETION | COLLECT | UNTIL | WHEN | IN | POLL | FOR | EVERY
-    | ABORT | ON | USES | GIVEN
+    | ABORT | ON | USES | GIVEN | HEADERS | ONLY | HTTP
     | INDICATES | REBOOT
     | DEFAULT | QUOTED | UNQUOTED | REST | SECRET | OPTIONAL | LENGTH | INT_TYPE | STRING_TYPE
     | HEX_TYPE | PATH_TYPE | BYTES_TYPE

@@ -337,6 +337,7 @@ final class CommandChecks {
         });
         completion.poll().ifPresent(poll -> checkPoll(poll));
         checkAborts(command, completion);
+        checkHeadersOnly(command, completion);
         if (completion.until().isEmpty() && completion.poll().isEmpty()) {
             reporter.error(
                     completion.location(),
@@ -372,6 +373,39 @@ final class CommandChecks {
             reporter.error(
                     completion.abortOn().get(0).location(),
                     "'abort on' applies to a completion that waits for URCs ('until +URC'), not to a polled one");
+        }
+    }
+
+    /**
+     * {@code headers only for <form>}: a form of the command, in a completion that collects a URC
+     * whose payload is an HTTP message ({@code bytes http until +URC}); no other payload has a
+     * body to leave out.
+     */
+    private void checkHeadersOnly(Command command, Completion completion) {
+        if (completion.headersOnly().isEmpty()) {
+            return;
+        }
+        for (String formName : completion.headersOnly()) {
+            if (command.forms().stream()
+                    .noneMatch(f -> f.name().filter(formName::equals).isPresent())) {
+                reporter.error(
+                        completion.location(),
+                        "'headers only for " + formName + "' names no form of " + command.name());
+            }
+        }
+        boolean collectsHttp = completion.collect().stream()
+                .map(chapter::urcNamed)
+                .flatMap(Optional::stream)
+                .flatMap(u -> u.parameters().stream())
+                .anyMatch(p -> p.type() instanceof ParamType.BytesType b
+                        && b.framing() instanceof ParamType.UntilUrc until
+                        && until.httpMessage());
+        if (!collectsHttp) {
+            reporter.error(
+                    completion.location(),
+                    "'headers only' applies to a completion that collects an HTTP message payload"
+                            + " ('bytes http until +URC'); the completion of " + command.name()
+                            + " collects none");
         }
     }
 

@@ -81,6 +81,19 @@ final class UrcChecks {
             if (bytes.framing() instanceof ParamType.SizedBy sized) {
                 checkSizedBy(urc, report, field, sized, i);
             } else if (bytes.framing() instanceof ParamType.UntilUrc until) {
+                if (until.httpMessage() && items.size() != 1) {
+                    reporter.error(
+                            field.location(),
+                            "HTTP message payload <" + field.name() + "> starts on the line after the header of "
+                                    + urc.prefix() + ", so it must be the only field of its report");
+                }
+                if (until.httpMessage() && until.terminators().size() != 1) {
+                    reporter.error(
+                            until.location(),
+                            "HTTP message payload <" + field.name() + "> ends at one terminator (the line"
+                                    + " that closes the link), not "
+                                    + until.terminators().size());
+                }
                 for (String terminator : until.terminators()) {
                     if (chapter.urcNamed(terminator).isEmpty()) {
                         reporter.error(

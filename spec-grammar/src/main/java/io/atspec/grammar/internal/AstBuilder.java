@@ -331,7 +331,7 @@ public final class AstBuilder {
         if (t instanceof RawBytesTypeContext r) {
             List<String> terminators =
                     r.PREFIX().stream().map(AstBuilder::prefixName).toList();
-            return new ParamType.BytesType(new ParamType.UntilUrc(terminators, where), where);
+            return new ParamType.BytesType(new ParamType.UntilUrc(terminators, r.HTTP() != null, where), where);
         }
         NamedTypeContext named = (NamedTypeContext) t;
         return new ParamType.EnumRef(name(named.name()), where);
@@ -432,6 +432,7 @@ public final class AstBuilder {
         Optional<Completion.UntilUrc> until = Optional.empty();
         Optional<Completion.Poll> poll = Optional.empty();
         List<UrcRef> abortOn = new ArrayList<>();
+        List<String> headersOnly = new ArrayList<>();
         SingleClauses once = new SingleClauses(reporter, "the completion of " + atName);
         for (CompletionClauseContext clause : c.completionClause()) {
             // Collected prefixes add up; the end of the wait is said once, one way.
@@ -442,11 +443,14 @@ public final class AstBuilder {
             }
             if (!(clause instanceof CollectClauseContext)
                     && !(clause instanceof AbortClauseContext)
+                    && !(clause instanceof HeadersOnlyClauseContext)
                     && !once.once(clause.getStart().getText(), at(clause))) {
                 continue;
             }
             if (clause instanceof AbortClauseContext a) {
                 a.urcRef().forEach(r -> abortOn.add(urcRef(r)));
+            } else if (clause instanceof HeadersOnlyClauseContext h) {
+                h.name().forEach(n -> headersOnly.add(name(n)));
             } else if (clause instanceof CollectClauseContext col) {
                 col.PREFIX().forEach(p -> collect.add(prefixName(p)));
             } else if (clause instanceof UntilClauseContext u) {
@@ -472,6 +476,7 @@ public final class AstBuilder {
                 until,
                 poll,
                 abortOn,
+                headersOnly,
                 at(c));
     }
 

@@ -32,6 +32,8 @@ public sealed interface LinkedCompletion {
      * @param abortLineStarts the line starts of the URCs that end the wait at once with a
      *     failure (this chapter's with their colon when they have fields; another chapter's as
      *     the header's {@code uses} names them)
+     * @param headersOnlyForms the forms whose collected HTTP messages have no body (a HEAD
+     *     request's answer), whatever their Content-Length says
      */
     record Urcs(
             Duration timeout,
@@ -42,13 +44,44 @@ public sealed interface LinkedCompletion {
             ValueSet endValues,
             Optional<LinkedParameter> endGiven,
             List<String> lineStarts,
-            List<String> abortLineStarts)
+            List<String> abortLineStarts,
+            List<LinkedForm> headersOnlyForms)
             implements LinkedCompletion {
         public Urcs {
             forms = List.copyOf(forms);
             collect = List.copyOf(collect);
             lineStarts = List.copyOf(lineStarts);
             abortLineStarts = List.copyOf(abortLineStarts);
+            headersOnlyForms = List.copyOf(headersOnlyForms);
+        }
+
+        /** A completion whose forms all get HTTP messages with their bodies. */
+        public Urcs(
+                Duration timeout,
+                List<LinkedForm> forms,
+                List<LinkedUrc> collect,
+                LinkedUrc end,
+                Optional<LinkedParameter> endField,
+                ValueSet endValues,
+                Optional<LinkedParameter> endGiven,
+                List<String> lineStarts,
+                List<String> abortLineStarts) {
+            this(timeout, forms, collect, end, endField, endValues, endGiven, lineStarts, abortLineStarts, List.of());
+        }
+
+        /**
+         * The collected URCs whose HTTP message, once whole, also ends the wait: those framed as
+         * {@code bytes http until <end>}. Their terminator is the end of the wait, and on a
+         * kept-alive link it never comes; the message's own framing says the answer is complete.
+         */
+        public List<LinkedUrc> wholeMessageEnds() {
+            return collect.stream()
+                    .filter(u -> u.framing().httpMessage()
+                            && u.framing()
+                                    .terminator()
+                                    .filter(end.prefix()::equals)
+                                    .isPresent())
+                    .toList();
         }
     }
 

@@ -120,14 +120,7 @@ public final class Linker {
 
     private LinkedCompletion completion(Command command, Completion completion) {
         Duration timeout = completion.timeout().orElse(LanguageDefaults.COMPLETION_TIMEOUT);
-        List<LinkedForm> forms = new ArrayList<>();
-        for (String name : completion.forms()) {
-            Form form = command.forms().stream()
-                    .filter(f -> f.name().filter(name::equals).isPresent())
-                    .findFirst()
-                    .orElseThrow(() -> unresolved("form " + name + " of " + command.name()));
-            forms.add(form(command, form));
-        }
+        List<LinkedForm> forms = formsNamed(command, completion.forms());
         if (completion.poll().isPresent()) {
             Completion.Poll poll = completion.poll().get();
             Command query =
@@ -168,7 +161,20 @@ public final class Linker {
                 until.values(),
                 until.given().map(g -> parameters(command.parameters()).get(g)),
                 lineStarts,
-                abortLineStarts(completion));
+                abortLineStarts(completion),
+                formsNamed(command, completion.headersOnly()));
+    }
+
+    private List<LinkedForm> formsNamed(Command command, List<String> names) {
+        List<LinkedForm> forms = new ArrayList<>();
+        for (String name : names) {
+            Form form = command.forms().stream()
+                    .filter(f -> f.name().filter(name::equals).isPresent())
+                    .findFirst()
+                    .orElseThrow(() -> unresolved("form " + name + " of " + command.name()));
+            forms.add(form(command, form));
+        }
+        return forms;
     }
 
     private List<String> abortLineStarts(Completion completion) {

@@ -15,8 +15,11 @@ import java.util.Optional;
  *
  * @param kind how the payload is delimited
  * @param terminator for raw payloads, the URC prefix whose line ends them ({@code +HTTPCLOSED})
+ * @param httpMessage whether the raw payload is an HTTP/1.x response that ends where its own
+ *     framing says ({@code bytes http until +HTTPCLOSED}), the terminator ending only a response
+ *     without a length
  */
-public record PayloadFraming(Kind kind, Optional<String> terminator) {
+public record PayloadFraming(Kind kind, Optional<String> terminator, boolean httpMessage) {
 
     /** How the payload of a URC is delimited. */
     public enum Kind {
@@ -40,6 +43,14 @@ public record PayloadFraming(Kind kind, Optional<String> terminator) {
             throw new IllegalArgumentException(
                     kind + " framing " + (terminator.isPresent() ? "takes no" : "needs a") + " terminator");
         }
+        if (httpMessage && terminator.isEmpty()) {
+            throw new IllegalArgumentException("an HTTP message payload is a raw one: it needs a terminator");
+        }
+    }
+
+    /** A framing whose raw bytes, if any, run to the terminator whatever they hold. */
+    public PayloadFraming(Kind kind, Optional<String> terminator) {
+        this(kind, terminator, false);
     }
 
     /** Whether lines after the URC's own can belong to it. */
@@ -50,6 +61,7 @@ public record PayloadFraming(Kind kind, Optional<String> terminator) {
     /** The framing the payload fields of {@code reports} call for. */
     static PayloadFraming of(List<UrcReport> reports, Map<String, Parameter> parameters) {
         Optional<String> raw = Optional.empty();
+        boolean http = false;
         boolean sized = false;
         for (UrcReport report : reports) {
             for (FormatItem.Field field : report.format().fields()) {
@@ -57,6 +69,7 @@ public record PayloadFraming(Kind kind, Optional<String> terminator) {
                 if (parameter != null && parameter.type() instanceof ParamType.BytesType bytes) {
                     if (bytes.framing() instanceof ParamType.UntilUrc until && raw.isEmpty()) {
                         raw = Optional.of(until.terminators().get(0));
+                        http = until.httpMessage();
                     } else if (bytes.framing() instanceof ParamType.SizedBy) {
                         sized = true;
                     }
@@ -64,7 +77,7 @@ public record PayloadFraming(Kind kind, Optional<String> terminator) {
             }
         }
         if (raw.isPresent()) {
-            return new PayloadFraming(sized ? Kind.RAW_OR_LENGTH_FRAMED : Kind.RAW_UNTIL, raw);
+            return new PayloadFraming(sized ? Kind.RAW_OR_LENGTH_FRAMED : Kind.RAW_UNTIL, raw, http);
         }
         return sized ? new PayloadFraming(Kind.LENGTH_FRAMED, Optional.empty()) : NONE;
     }

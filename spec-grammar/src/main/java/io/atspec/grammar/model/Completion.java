@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param poll the query to repeat until the outcome is reached, if it is polled
  * @param abortOn URCs (of this chapter or used from another) that end the wait at once with a
  *     failure: the link the outcome would come on is gone
+ * @param headersOnly the forms whose collected HTTP messages have no body ({@code headers only
+ *     for head}: the answer to a HEAD request, RFC 9112 section 6.3)
  */
 public record Completion(
         Optional<Duration> timeout,
@@ -24,12 +26,26 @@ public record Completion(
         Optional<UntilUrc> until,
         Optional<Poll> poll,
         List<UrcRef> abortOn,
+        List<String> headersOnly,
         SourceLocation location) {
 
     public Completion {
         forms = List.copyOf(forms);
         collect = List.copyOf(collect);
         abortOn = List.copyOf(abortOn);
+        headersOnly = List.copyOf(headersOnly);
+    }
+
+    /** A completion none of whose forms is answered by HTTP messages without a body. */
+    public Completion(
+            Optional<Duration> timeout,
+            List<String> forms,
+            List<String> collect,
+            Optional<UntilUrc> until,
+            Optional<Poll> poll,
+            List<UrcRef> abortOn,
+            SourceLocation location) {
+        this(timeout, forms, collect, until, poll, abortOn, List.of(), location);
     }
 
     /**

@@ -35,10 +35,20 @@ public sealed interface ParamType {
     /** Exactly as many bytes as another field says ({@code +HTTPRECV: <length>,<data>}). */
     record SizedBy(String lengthField, SourceLocation location) implements Framing {}
 
-    /** Everything up to the line of one of these URCs ({@code +HTTPCLOSED}). */
-    record UntilUrc(List<String> terminators, SourceLocation location) implements Framing {
+    /**
+     * Everything up to the line of one of these URCs ({@code +HTTPCLOSED}); with
+     * {@code httpMessage} ({@code bytes http until +HTTPCLOSED}) an HTTP/1.x response that ends
+     * where its own framing says (Content-Length, chunked, no body), and only a response without
+     * a length runs to the terminator.
+     */
+    record UntilUrc(List<String> terminators, boolean httpMessage, SourceLocation location) implements Framing {
         public UntilUrc {
             terminators = List.copyOf(terminators);
+        }
+
+        /** Raw bytes up to a terminator's line, whatever they hold. */
+        public UntilUrc(List<String> terminators, SourceLocation location) {
+            this(terminators, false, location);
         }
     }
 

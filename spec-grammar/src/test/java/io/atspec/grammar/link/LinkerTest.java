@@ -106,6 +106,33 @@ class LinkerTest {
     }
 
     @Test
+    void anHttpMessagePayloadEndsTheWaitForItsTerminatorAndHeadFormsAreHeadersOnly() {
+        CompilationResult result = SpecCompiler.parse("h.atspec", """
+                chapter h "H" { package p.h; }
+                command AT+GO as Go "go" {
+                    timeout 1s;
+                    set get:  <m=0>;
+                    set head: <m=1>;
+                    param m: int 0|1 "method";
+                    completion 9s collect +MSG until +SHUT headers only for head;
+                }
+                urc +MSG as Msg "message" { report: <body>; param body: bytes http until +SHUT "the response"; }
+                urc +SHUT as Shut "closed" { }
+                """);
+        assertThat(result.errors()).as(result.render()).isEmpty();
+        LinkedChapter chapter = result.linked().orElseThrow();
+
+        assertThat(chapter.urcs().get(0).framing())
+                .isEqualTo(new PayloadFraming(PayloadFraming.Kind.RAW_UNTIL, Optional.of("+SHUT"), true));
+        LinkedCompletion.Urcs completion =
+                (LinkedCompletion.Urcs) chapter.commands().get(0).completion().orElseThrow();
+        assertThat(completion.wholeMessageEnds()).extracting(LinkedUrc::prefix).containsExactly("+MSG");
+        assertThat(completion.headersOnlyForms())
+                .extracting(LinkedForm::factoryName)
+                .containsExactly("head");
+    }
+
+    @Test
     void timeoutsFallBackToTheLanguageDefaults() {
         LinkedChapter chapter = linked();
         LinkedCommand send = chapter.commands().get(0);

@@ -13,6 +13,7 @@ import io.atspec.runtime.bind.Registration;
 import io.atspec.runtime.testing.ScriptedModem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -60,7 +61,7 @@ class HttpEndToEndTest {
     }
 
     @Test
-    void postSendsTheBodyAfterThePromptAndCollectsTheResponseUntilTheLinkCloses() {
+    void postSendsTheBodyAfterThePromptAndCollectsTheResponseUntilItsContentLengthEnds() {
         byte[] body = ascii("{\"mac\":\"NEOWAY\",\"data\":\"0123456\"}");
         String response =
                 "HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\nContent-Length: 7\r\n" + "\r\nNEOWAY+";
@@ -80,7 +81,9 @@ class HttpEndToEndTest {
         assertThat(modem.payloads()).singleElement().isEqualTo(body);
         assertThat(outcome.acknowledgement().finalResult()).isInstanceOf(FinalResult.Ok.class);
         assertThat(outcome.data()).isEqualTo(ascii(response));
-        assertThat(outcome.reports()).last().isInstanceOf(HttpClosed.class);
+        // The whole message ended the wait; the +HTTPCLOSED after it goes to listeners.
+        assertThat(outcome.reports()).singleElement().isInstanceOf(HttpRecv.class);
+        assertThat(outcome.terminal()).isEmpty();
     }
 
     @Test
@@ -112,14 +115,51 @@ class HttpEndToEndTest {
         assertThat(outcome.reports().get(3)).isInstanceOf(HttpClosed.class);
     }
 
+    /**
+     * keepalive 1, recvmode 0: the module sends no +HTTPCLOSED, so the data ends where the HTTP
+     * message says; the OK of the next command is its own, and the link serves a second GET.
+     */
+    @Test
+    void aKeptAliveGetEndsWithItsMessageSoTheNextCommandGetsItsOwnOk() {
+        String body = "OK\r\n" + CLOSED; // the final result and the terminator inside the body are data
+        String first = "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        String second = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4;x=1\r\nOK\r\n\r\n0\r\nT: 1\r\n\r\n";
+        modem.when("AT+HTTPPARA=keepalive,1", r -> r.ok());
+        modem.when("AT+HTTPACTION=0", r -> r.ok().urc("+HTTPRECV:").raw(first));
+        modem.when("AT+HTTPPARA=url,a.com/next", r -> r.ok());
+        modem.when("AT+HTTPACTION=0,0,100", r -> r.ok().urc("+HTTPRECV:").raw(second));
+
+        http.httpPara(HttpPara.keepalive(KeepAlive.LONG_TIME));
+        HttpActionOutcome get = http.httpAction(HttpAction.get(), Duration.ofSeconds(30));
+        assertThat(get.data()).isEqualTo(ascii(first));
+        assertThat(get.reports()).singleElement().isInstanceOf(HttpRecv.class);
+
+        assertThat(http.httpPara(HttpPara.url("a.com/next")).finalResult()).isInstanceOf(FinalResult.Ok.class);
+        HttpActionOutcome again = http.httpAction(HttpAction.get(0, 100), Duration.ofSeconds(30));
+        assertThat(again.data()).isEqualTo(ascii(second));
+        assertThat(channel.stats().framingErrors()).isZero();
+    }
+
+    /** The answer to HEAD has no body, whatever its Content-Length: the facade tells the channel. */
+    @Test
+    void aKeptAliveHeadEndsAfterItsHeaderSection() {
+        String head = "HTTP/1.1 200 OK\r\nContent-Length: 13842\r\n\r\n";
+        modem.when("AT+HTTPACTION=1", r -> r.ok().urc("+HTTPRECV:").raw(head));
+        modem.when("AT+HTTPPARA=port,81", r -> r.ok());
+
+        HttpActionOutcome outcome = http.httpAction(HttpAction.head(), Duration.ofSeconds(30));
+        assertThat(outcome.data()).isEqualTo(ascii(head));
+        assertThat(http.httpPara(HttpPara.port(81)).finalResult()).isInstanceOf(FinalResult.Ok.class);
+    }
+
     @Test
     void recvmode0RawDataRunsUntilTheClosedReportWithOkLinesInside() {
         String response = "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nOK\r\nERROR\r\n+CME ERROR: 3\r\n"
                 + "+HTTPRECV: 3,abc\r\nlast line";
         modem.when(
-                "AT+HTTPACTION=1", r -> r.ok().urc("+HTTPRECV:").raw(response).raw("\r\n" + CLOSED + "\r\n"));
+                "AT+HTTPACTION=0", r -> r.ok().urc("+HTTPRECV:").raw(response).raw("\r\n" + CLOSED + "\r\n"));
 
-        HttpActionOutcome outcome = http.httpAction(HttpAction.head());
+        HttpActionOutcome outcome = http.httpAction(HttpAction.get());
 
         assertThat(new String(outcome.data(), StandardCharsets.US_ASCII)).isEqualTo(response);
         HttpRecv recv = (HttpRecv) outcome.reports().get(0);

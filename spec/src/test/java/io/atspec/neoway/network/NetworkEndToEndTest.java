@@ -161,6 +161,20 @@ class NetworkEndToEndTest {
         }
     }
 
+    /** One method per form: the set form's own, and the query's typed shortcut, blocking or not. */
+    @Test
+    void eachFormHasItsOwnMethodAndTheQueryShortcutHasAnAsyncTwin() throws Exception {
+        modem.when("AT+CGATT=1", r -> r.ok());
+        modem.when("AT+CGATT?", r -> r.line("+CGATT: 1").ok());
+
+        assertThat(net.cgatt(Cgatt.set(AttachState.ATTACHED)).finalResult()).isEqualTo(FinalResult.OK);
+        CgattQueryResponse now = net.cgattQueryAsync().get(NEVER_SECONDS, TimeUnit.SECONDS);
+        assertThat(now.state().is(AttachState.ATTACHED)).isTrue();
+        CgattQueryResponse again = net.cgattQueryAsync(Duration.ofSeconds(5)).get(NEVER_SECONDS, TimeUnit.SECONDS);
+        assertThat(again.state().is(AttachState.ATTACHED)).isTrue();
+        assertThat(modem.received()).containsExactly("AT+CGATT=1", "AT+CGATT?", "AT+CGATT?");
+    }
+
     @Test
     void detachingWhilePppIsUpReportsGprsDisconnection() throws InterruptedException {
         BlockingQueue<NetworkUrc> reports = new LinkedBlockingQueue<>();

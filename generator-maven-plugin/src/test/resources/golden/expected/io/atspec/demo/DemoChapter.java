@@ -22,9 +22,9 @@ import javax.annotation.processing.Generated;
     comments = "from golden/demo.atspec; do not edit"
 )
 public final class DemoChapter implements ChapterBinding {
-  private static final Set<String> COMMAND_NAMES = Set.of("AT+DCFG", "AT+DCONFIG", "AT+DPARA", "AT+DOPT", "AT+DFMT", "AT+DAUTH", "AT+DSEND", "AT+DJOB", "AT+DLINK");
+  private static final Set<String> COMMAND_NAMES = Set.of("AT+DCFG", "AT+DCONFIG", "AT+DPARA", "AT+DOPT", "AT+DFMT", "AT+DAUTH", "AT+DSEND", "AT+DJOB", "AT+DLINK", "AT+DFETCH");
 
-  private static final Map<String, UrcDecoder> URC_DECODERS = Map.ofEntries(Map.entry("+DDATA:", Decoders.rawOrLengthFramed("+DEND")), Map.entry("+DDAT:", Decoders.rawOrLengthFramed("+DEND")));
+  private static final Map<String, UrcDecoder> URC_DECODERS = Map.ofEntries(Map.entry("+DDATA:", Decoders.rawOrLengthFramed("+DEND")), Map.entry("+DDAT:", Decoders.rawOrLengthFramed("+DEND")), Map.entry("+DMSG:", UrcDecoder.httpMessage("+DCLOSED")));
 
   private static final List<String> REBOOT_INDICATIONS = List.of("+READY");
 

@@ -46,6 +46,9 @@ public final class DemoCommands {
   private static final Completion DEMO_JOB_COMPLETION = new Completion(List.of("+DJOBRPT:"),
       DemoCommands::endsDemoJob, Duration.ofMillis(60000));
 
+  private static final Completion DEMO_FETCH_COMPLETION = new Completion(List.of("+DMSG:", "+DCLOSED"),
+      DemoCommands::endsDemoFetch, Duration.ofMillis(20000));
+
   private final AtChannel channel;
 
   private final DemoEdition edition;
@@ -92,42 +95,101 @@ public final class DemoCommands {
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
    *
+   * <p>The {@link DemoConfig.SetForm} form; each other form has a method of its own.
+   *
    * @param request the command to send
    * @return the module's answer
    */
-  public AtResponse demoConfig(DemoConfig request) {
+  public AtResponse demoConfig(DemoConfig.SetForm request) {
     return channel.execute(request.command(demoConfigTimeout()));
   }
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
    *
+   * <p>The {@link DemoConfig.SetForm} form; each other form has a method of its own.
+   *
    * @param request the command to send
    * @return a future of the module's answer
    */
-  public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig request) {
+  public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig.SetForm request) {
     return channel.submit(request.command(demoConfigTimeout()));
   }
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
    *
+   * <p>The {@link DemoConfig.SetForm} form; each other form has a method of its own.
+   *
    * @param request the command to send
    * @param timeout how long to wait for the final result, instead of the manual's timeout
    * @return the module's answer
    */
-  public AtResponse demoConfig(DemoConfig request, Duration timeout) {
+  public AtResponse demoConfig(DemoConfig.SetForm request, Duration timeout) {
     return channel.execute(request.command(timeout));
   }
 
   /**
    * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
    *
+   * <p>The {@link DemoConfig.SetForm} form; each other form has a method of its own.
+   *
    * @param request the command to send
    * @param timeout how long to wait for the final result, instead of the manual's timeout
    * @return a future of the module's answer
    */
-  public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig request, Duration timeout) {
+  public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig.SetForm request,
+      Duration timeout) {
+    return channel.submit(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * <p>The {@link DemoConfig.Exec} form; each other form has a method of its own.
+   *
+   * @param request the command to send
+   * @return the module's answer
+   */
+  public AtResponse demoConfig(DemoConfig.Exec request) {
+    return channel.execute(request.command(demoConfigTimeout()));
+  }
+
+  /**
+   * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * <p>The {@link DemoConfig.Exec} form; each other form has a method of its own.
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig.Exec request) {
+    return channel.submit(request.command(demoConfigTimeout()));
+  }
+
+  /**
+   * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * <p>The {@link DemoConfig.Exec} form; each other form has a method of its own.
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the module's answer
+   */
+  public AtResponse demoConfig(DemoConfig.Exec request, Duration timeout) {
+    return channel.execute(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DCFG</code>: Configuration (section 7.1).
+   *
+   * <p>The {@link DemoConfig.Exec} form; each other form has a method of its own.
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoConfigAsync(DemoConfig.Exec request, Duration timeout) {
     return channel.submit(request.command(timeout));
   }
 
@@ -151,6 +213,25 @@ public final class DemoCommands {
   }
 
   /**
+   * Sends <code>AT+DCFG?</code>; the future completes with its answer.
+   *
+   * @return a future of the answer
+   */
+  public CompletableFuture<DemoConfigQueryResponse> demoConfigQueryAsync() {
+    return channel.submit(DemoConfig.query().command(demoConfigTimeout())).thenApply(DemoConfigQueryResponse::first);
+  }
+
+  /**
+   * Sends <code>AT+DCFG?</code>; the future completes with its answer, or fails after {@code timeout}.
+   *
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the answer
+   */
+  public CompletableFuture<DemoConfigQueryResponse> demoConfigQueryAsync(Duration timeout) {
+    return channel.submit(DemoConfig.query().command(timeout)).thenApply(DemoConfigQueryResponse::first);
+  }
+
+  /**
    * Sends <code>AT+DCFG=?</code> and reads its answer.
    *
    * @return the answer
@@ -167,6 +248,25 @@ public final class DemoCommands {
    */
   public DemoConfigTestResponse demoConfigTest(Duration timeout) {
     return DemoConfigTestResponse.first(channel.execute(DemoConfig.test().command(timeout)));
+  }
+
+  /**
+   * Sends <code>AT+DCFG=?</code>; the future completes with its answer.
+   *
+   * @return a future of the answer
+   */
+  public CompletableFuture<DemoConfigTestResponse> demoConfigTestAsync() {
+    return channel.submit(DemoConfig.test().command(demoConfigTimeout())).thenApply(DemoConfigTestResponse::first);
+  }
+
+  /**
+   * Sends <code>AT+DCFG=?</code>; the future completes with its answer, or fails after {@code timeout}.
+   *
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the answer
+   */
+  public CompletableFuture<DemoConfigTestResponse> demoConfigTestAsync(Duration timeout) {
+    return channel.submit(DemoConfig.test().command(timeout)).thenApply(DemoConfigTestResponse::first);
   }
 
   /**
@@ -548,6 +648,85 @@ public final class DemoCommands {
    */
   public DemoLinkResponse demoLinkQuery(Duration timeout) {
     return DemoLinkResponse.first(channel.execute(DemoLink.query().command(timeout)));
+  }
+
+  /**
+   * Sends <code>AT+DLINK?</code>; the future completes with its answer.
+   *
+   * @return a future of the answer
+   */
+  public CompletableFuture<DemoLinkResponse> demoLinkQueryAsync() {
+    return channel.submit(DemoLink.query().command()).thenApply(DemoLinkResponse::first);
+  }
+
+  /**
+   * Sends <code>AT+DLINK?</code>; the future completes with its answer, or fails after {@code timeout}.
+   *
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the answer
+   */
+  public CompletableFuture<DemoLinkResponse> demoLinkQueryAsync(Duration timeout) {
+    return channel.submit(DemoLink.query().command(timeout)).thenApply(DemoLinkResponse::first);
+  }
+
+  private static boolean endsDemoFetch(Urc urc) {
+    return DemoClosed.matches(urc.line()) || urc.endsMessage() && DemoMessage.matches(urc.line());
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>The OK only acknowledges it: waits up to 20 s for <code>+DCLOSED</code>.
+   * <p>A whole HTTP message in <code>+DMSG</code> (one its Content-Length, chunks or status delimit) ends the wait too: a kept-alive link sends no <code>+DCLOSED</code>.
+   *
+   * @param request the command to send
+   * @return the acknowledgement and the reports
+   */
+  public DemoFetchOutcome demoFetch(DemoFetch request) {
+    return demoFetch(request, DEMO_FETCH_COMPLETION.timeout());
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>Waits up to {@code completionTimeout} after the OK for <code>+DCLOSED</code>.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the reports
+   */
+  public DemoFetchOutcome demoFetch(DemoFetch request, Duration completionTimeout) {
+    return DemoFetchOutcome.of(channel.execute(request.command(), (request instanceof DemoFetch.Head
+        ? DEMO_FETCH_COMPLETION.withBodilessMessages()
+        : DEMO_FETCH_COMPLETION).withTimeout(completionTimeout)));
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>Completes when <code>+DCLOSED</code> arrives, or fails after 20 s.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the reports
+   */
+  public CompletableFuture<DemoFetchOutcome> demoFetchAsync(DemoFetch request) {
+    return demoFetchAsync(request, DEMO_FETCH_COMPLETION.timeout());
+  }
+
+  /**
+   * Sends <code>AT+DFETCH</code>: Fetching a Page (section 7.14).
+   *
+   * <p>Completes when <code>+DCLOSED</code> arrives, or fails after {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the reports
+   */
+  public CompletableFuture<DemoFetchOutcome> demoFetchAsync(DemoFetch request,
+      Duration completionTimeout) {
+    return channel.submit(request.command(), (request instanceof DemoFetch.Head
+        ? DEMO_FETCH_COMPLETION.withBodilessMessages()
+        : DEMO_FETCH_COMPLETION).withTimeout(completionTimeout)).thenApply(DemoFetchOutcome::of);
   }
 
   /**

@@ -61,6 +61,10 @@ public final class DemoRequests {
     if (demoLink.isPresent()) {
       return Optional.of(demoLink.get());
     }
+    Optional<DemoFetch> demoFetch = parseDemoFetch(line, null);
+    if (demoFetch.isPresent()) {
+      return Optional.of(demoFetch.get());
+    }
     return Optional.empty();
   }
 
@@ -453,5 +457,46 @@ public final class DemoRequests {
       return Optional.empty();
     }
     return line.arguments().size() == 0 ? Optional.of(new DemoLink.Query()) : Optional.empty();
+  }
+
+  private static Optional<DemoFetch> parseDemoFetch(String text, byte[] payload) {
+    Optional<CommandLine> parsed = CommandLine.parse(text, DemoFetch.NAME, DemoFetch.ALIASES);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    CommandLine line = parsed.get();
+    return parseDemoFetchGet(line, payload).or(() -> parseDemoFetchHead(line, payload));
+  }
+
+  private static Optional<DemoFetch> parseDemoFetchGet(CommandLine line, byte[] payload) {
+    if (line.kind() != CommandLine.Kind.SET) {
+      return Optional.empty();
+    }
+    Fields fields = line.arguments();
+    try {
+      if (fields.size() == 1 && fields.matches(0, "0")) {
+        return Optional.of(new DemoFetch.Get());
+      }
+    } catch (AtException notThisForm) {
+      // A field that does not fit means the line is another form, or none.
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<DemoFetch> parseDemoFetchHead(CommandLine line, byte[] payload) {
+    if (line.kind() != CommandLine.Kind.SET) {
+      return Optional.empty();
+    }
+    Fields fields = line.arguments();
+    try {
+      if (fields.size() == 1 && fields.matches(0, "1")) {
+        return Optional.of(new DemoFetch.Head());
+      }
+    } catch (AtException notThisForm) {
+      // A field that does not fit means the line is another form, or none.
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 }

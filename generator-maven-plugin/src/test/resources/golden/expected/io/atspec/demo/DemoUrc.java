@@ -3,6 +3,7 @@ package io.atspec.demo;
 
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.Urc;
+import io.atspec.runtime.UrcDecoder;
 import io.atspec.runtime.bind.Decoders;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import javax.annotation.processing.Generated;
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLost, Ready {
+public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLost, Ready, DemoMessage, DemoClosed {
   /**
    * The typed URC for a delivered one.
    *
@@ -39,6 +40,12 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
     if (Ready.matches(urc.line())) {
       return Optional.of(Ready.parse(urc));
     }
+    if (DemoMessage.matches(urc.line())) {
+      return Optional.of(DemoMessage.parse(urc));
+    }
+    if (DemoClosed.matches(urc.line())) {
+      return Optional.of(DemoClosed.parse(urc));
+    }
     return Optional.empty();
   }
 
@@ -50,5 +57,6 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
   static void registerDecoders(AtChannel channel) {
     channel.registerDecoder("+DDATA:", Decoders.rawOrLengthFramed("+DEND"));
     channel.registerDecoder("+DDAT:", Decoders.rawOrLengthFramed("+DEND"));
+    channel.registerDecoder("+DMSG:", UrcDecoder.httpMessage("+DCLOSED"));
   }
 }
