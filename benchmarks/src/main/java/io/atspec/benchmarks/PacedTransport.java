@@ -9,13 +9,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The host's side of a UART at a given rate: what the host writes leaves no faster than
  * {@code bytesPerSecond} (the simulator's {@code FaultProfile} paces only the module's side).
- * A virtual link clock, as the simulator's pacing: a write is due {@code n / rate} after the
- * previous one ended, and a lag of up to 20 ms (a UART's transmit buffer carrying on while the
- * writer is descheduled) is made up rather than lost.
+ * A write is one burst on the line: it starts when the previous one has left the line (or now, if
+ * the line is idle: idle time is never made up), and its pieces are due one after the other at
+ * the link rate from that start, so a late wake-up of the writing thread inside a write does not
+ * slow the line down (the UART's transmit buffer carries on), while the host's pauses between
+ * writes (waiting for a prompt, an OK, a report) cost what they cost on a real line.
  */
 final class PacedTransport implements Transport {
-
-    private static final long MAX_CATCH_UP_NANOS = 20_000_000;
 
     private final Transport inner;
     private final OutputStream paced;
@@ -35,10 +35,10 @@ final class PacedTransport implements Transport {
             public synchronized void write(byte[] b, int off, int len) throws IOException {
                 // One piece per millisecond of link time at most, each written when its last byte would have.
                 int piece = (int) Math.max(1, bytesPerSecond / 1000);
+                due = Math.max(due, System.nanoTime());
                 for (int at = off; at < off + len; at += piece) {
                     int n = Math.min(piece, off + len - at);
-                    long now = System.nanoTime();
-                    due = Math.max(due, now - MAX_CATCH_UP_NANOS) + n * 1_000_000_000L / bytesPerSecond;
+                    due += n * 1_000_000_000L / bytesPerSecond;
                     while (System.nanoTime() < due) {
                         LockSupport.parkNanos(due - System.nanoTime());
                     }
