@@ -100,6 +100,12 @@ final class BindingWriter {
                 .addParameter(String.class, "line")
                 .addStatement("return $T.parseResponse(request, line)", dispatch)
                 .build());
+        type.addMethod(override("parseResponse", ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)))
+                .addParameter(AT_REQUEST, "request")
+                .addParameter(String.class, "line")
+                .addParameter(byte[].class, "payload")
+                .addStatement("return $T.parseResponse(request, line, payload)", dispatch)
+                .build());
         MethodSpec.Builder parseUrc = override(
                         "parseUrc", ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)))
                 .addParameter(Types.URC, "urc");

@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import io.atspec.grammar.link.LinkedChapter;
 import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.LinkedCompletion;
 import io.atspec.grammar.link.LinkedForm;
 import io.atspec.grammar.link.LinkedUrc;
 import io.atspec.grammar.model.EnumType;
@@ -45,6 +46,7 @@ final class ChapterWriter {
         ResponseWriter responses = new ResponseWriter(types, generated);
         UrcWriter urcs = new UrcWriter(chapter, types, generated);
         FacadeWriter facade = new FacadeWriter(chapter, types, generated, urcs);
+        ExceptionWriter exceptions = new ExceptionWriter(types, generated);
         for (LinkedCommand command : chapter.commands()) {
             command.inlineErrorName()
                     .ifPresent(name -> specs.add(enums.write(
@@ -60,6 +62,11 @@ final class ChapterWriter {
             }
             if (command.completion().isPresent()) {
                 specs.add(facade.outcome(command));
+            }
+            command.shapedFinals().forEach(f -> specs.add(exceptions.finalException(command, f)));
+            if (command.completion().orElse(null) instanceof LinkedCompletion.Urcs awaited
+                    && awaited.fails().isPresent()) {
+                specs.add(exceptions.failedException(command, awaited));
             }
         }
         for (LinkedUrc urc : chapter.urcs()) {

@@ -97,17 +97,33 @@ final class DispatchWriter {
                 .addStatement("return $T.empty()", OptionalInt.class)
                 .build());
 
+        type.addMethod(MethodSpec.methodBuilder("parseResponse")
+                .addJavadoc("Reads a line that carries no counted payload as the information response of"
+                        + " {@code request}: {@link #parseResponse(AtRequest, String, byte[])} with no bytes.\n\n"
+                        + "@param request the request the line answers\n"
+                        + "@param line the response line, without its CR LF\n"
+                        + "@return the typed response, or empty if the line is none of the request's\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(AT_REQUEST, "request")
+                .addParameter(String.class, "line")
+                .returns(ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)))
+                .addStatement("return parseResponse(request, line, null)")
+                .build());
         MethodSpec.Builder response = MethodSpec.methodBuilder("parseResponse")
                 .addJavadoc(
-                        "Reads a line as the information response of {@code request}.\n\n"
+                        "Reads a line, and the payload the channel counted after it, as the information"
+                                + " response of {@code request}.\n\n"
                                 + "@param request the request the line answers\n"
                                 + "@param line the response line, without its CR LF\n"
+                                + "@param payload the bytes counted after the line ({@code AtResponse.payload}),"
+                                + " or null\n"
                                 + "@return the typed response, or empty if the line is none of the request's\n"
                                 + "@throws $T if it has the response's prefix but not its shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(AT_REQUEST, "request")
                 .addParameter(String.class, "line")
+                .addParameter(byte[].class, "payload")
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, ClassName.get(Object.class)));
         for (LinkedCommand command : chapter.commands()) {
             for (LinkedForm form : command.forms()) {
@@ -117,10 +133,18 @@ final class DispatchWriter {
                 ClassName record = types.local(command.javaName()).nestedClass(form.recordName());
                 ClassName answer = ResponseWriter.name(types, form);
                 response.beginControlFlow(
-                                "if (request instanceof $T$W&& $T.PREFIXES.stream().anyMatch(line::startsWith))",
+                                ShapedLines.decidedByShape(command, form.source())
+                                        ? "if (request instanceof $T$W&& $T.claims(line))"
+                                        : "if (request instanceof $T$W&& $T.PREFIXES.stream().anyMatch(line::startsWith))",
                                 record,
                                 answer)
-                        .addStatement("return $T.of($T.parse(line))", Optional.class, answer)
+                        .addStatement(
+                                ResponseDecoders.of(command.source(), form.source())
+                                                .isEmpty()
+                                        ? "return $T.of($T.parse(line))"
+                                        : "return $T.of($T.parse(line, payload))",
+                                Optional.class,
+                                answer)
                         .endControlFlow();
             }
         }

@@ -53,6 +53,7 @@ final class FacadeWriter {
     private final Generated generated;
     private final UrcWriter urcs;
     private final FieldRecords records;
+    private final ReportOutcomes reportOutcomes;
 
     FacadeWriter(LinkedChapter chapter, Types types, Generated generated, UrcWriter urcs) {
         this.chapter = chapter;
@@ -60,6 +61,7 @@ final class FacadeWriter {
         this.generated = generated;
         this.urcs = urcs;
         this.records = new FieldRecords(types);
+        this.reportOutcomes = new ReportOutcomes(types, name());
     }
 
     ClassName name() {
@@ -349,7 +351,7 @@ final class FacadeWriter {
                 : CodeBlock.of(",$W$T.of($L)", List.class, strings(completion.abortLineStarts()));
         type.addField(FieldSpec.builder(COMPLETION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L)$L)",
+                        "new $T($T.of($L),$W$T::$L,$W$T.ofMillis($L)$L)$L",
                         COMPLETION,
                         List.class,
                         strings(collect),
@@ -357,7 +359,8 @@ final class FacadeWriter {
                         endMethod,
                         Duration.class,
                         timeout.toMillis(),
-                        aborts)
+                        aborts,
+                        reportOutcomes.failing(type, command, completion))
                 .build());
         type.addMethod(endPredicate(endMethod, completion));
         CodeBlock completionOf = CodeBlock.of("$L", constant);
@@ -365,6 +368,7 @@ final class FacadeWriter {
             completionOf = givenCompletion(type, command, completion, constant, endMethod, aborts);
         }
         completionOf = headersOnly(command, completion, completionOf);
+        completionOf = reportOutcomes.correlated(type, command, completion, completionOf);
         CodeBlock applies = appliesTo(command, completion);
         String wait = RequestWriter.human(timeout);
         type.addMethod(MethodSpec.methodBuilder(method(command))
@@ -373,6 +377,7 @@ final class FacadeWriter {
                 .addJavadoc(wholeMessageDoc(completion))
                 .addJavadoc(abortDoc(completion))
                 .addJavadoc(tags(false, "the acknowledgement and the reports"))
+                .addJavadoc(reportOutcomes.failsDoc(completion))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .returns(outcome)
@@ -383,6 +388,7 @@ final class FacadeWriter {
                 .addJavadoc(
                         "\n<p>Waits up to {@code completionTimeout} after the OK for $L.\n", Docs.code(end.prefix()))
                 .addJavadoc(tags(true, "the acknowledgement and the reports"))
+                .addJavadoc(reportOutcomes.failsDoc(completion))
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(request, "request")
                 .addParameter(Duration.class, "completionTimeout")
@@ -581,7 +587,13 @@ final class FacadeWriter {
                 .beginControlFlow("try")
                 .addStatement("$T report = $T.parse(urc)", record, record)
                 .addStatement(
-                        "return $L", inRanges("report", completion.endField().get(), fields, completion.endValues()))
+                        "return $L",
+                        ReportOutcomes.hasValue(
+                                "report",
+                                completion.endField().get(),
+                                fields,
+                                completion.endValues(),
+                                completion.endWords()))
                 .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
                 .addComment("A malformed report does not end the wait; the timeout will, with what came.")
                 .addStatement("return false")
@@ -590,8 +602,7 @@ final class FacadeWriter {
     }
 
     /** Whether field {@code field} of {@code record} (one of {@code fields}) has one of {@code values}. */
-    private static CodeBlock inRanges(
-            String record, LinkedParameter field, List<FieldRecords.Field> fields, ValueSet values) {
+    static CodeBlock inRanges(String record, LinkedParameter field, List<FieldRecords.Field> fields, ValueSet values) {
         boolean optional = fields.stream()
                 .filter(f -> f.parameter().equals(field.source()))
                 .anyMatch(FieldRecords.Field::optional);

@@ -148,7 +148,9 @@ final class FieldRecords {
         CodeBlock create = CodeBlock.of(
                 "return new $T($L)", record, arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ",$W"));
         method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " &&$W"));
-        if (strict && arguments.stream().anyMatch(a -> a.toString().contains("integerIn"))) {
+        if (strict
+                && arguments.stream()
+                        .anyMatch(a -> a.toString().matches("(?s).*\\.(integerIn|longIn|unsignedLongIn)\\(.*"))) {
             method.beginControlFlow("try")
                     .addStatement(create)
                     .nextControlFlow("catch ($T otherShape)", Types.WIRE_PARSE_EXCEPTION)
@@ -188,18 +190,23 @@ final class FieldRecords {
                 && parameter.type() instanceof ParamType.IntType intType
                 && !intType.values().isUnbounded()) {
             CodeBlock checked = CodeBlock.of(
-                    "fields.integerIn($L, $S, $S$L)",
+                    "fields.$L($L, $S, $S$L)",
+                    Types.intReader(intType.values().width(), "In"),
                     index,
                     parameter.name(),
                     intType.values().toString(),
                     Types.bounds(intType.values()));
-            return field.optional() ? CodeBlock.of("$T.of($L)", java.util.OptionalInt.class, checked) : checked;
+            return field.optional() ? CodeBlock.of("$T.of($L)", optionalClass(field), checked) : checked;
         }
         if (!field.optional()) {
             return types.readField(parameter, "fields", index);
         }
-        if (types.fieldType(parameter).equals(TypeName.INT)) {
-            return CodeBlock.of("fields.optionalInteger($L, $S)", index, parameter.name());
+        if (parameter.type() instanceof ParamType.IntType intType) {
+            return CodeBlock.of(
+                    "fields.$L($L, $S)",
+                    Types.intReader(intType.values().width(), "optional"),
+                    index,
+                    parameter.name());
         }
         if (parameter.type() instanceof ParamType.EnumRef ref) {
             return CodeBlock.of(
@@ -220,9 +227,16 @@ final class FieldRecords {
     }
 
     private CodeBlock empty(Field field) {
-        return types.fieldType(field.parameter()).equals(TypeName.INT)
-                ? CodeBlock.of("$T.empty()", java.util.OptionalInt.class)
-                : CodeBlock.of("$T.empty()", Optional.class);
+        return CodeBlock.of("$T.empty()", optionalClass(field));
+    }
+
+    /** {@code OptionalInt}, {@code OptionalLong} or {@code Optional}, as the field's type needs. */
+    private Class<?> optionalClass(Field field) {
+        TypeName type = types.fieldType(field.parameter());
+        if (type.equals(TypeName.INT)) {
+            return java.util.OptionalInt.class;
+        }
+        return type.equals(TypeName.LONG) ? java.util.OptionalLong.class : Optional.class;
     }
 
     private static int indexOf(List<FormatItem> shape, String name) {
@@ -245,7 +259,8 @@ final class FieldRecords {
                     field.javaName(),
                     ToStringMethod.Holder.of(field.optional(), types.fieldType(field.parameter())),
                     field.isPayload(),
-                    field.parameter().secret()));
+                    field.parameter().secret(),
+                    ToStringMethod.unsigned(field.parameter())));
         }
         return ToStringMethod.needed(shown) ? Optional.of(ToStringMethod.of(label, shown)) : Optional.empty();
     }

@@ -106,7 +106,19 @@ final class LineReaders {
                                 i,
                                 types.fixedCode(parameter, field.fixedValue().get())));
                     } else if (parameter.isDerived()) {
-                        conditions.add(CodeBlock.of("fields.integer($L, $S) == payload.length", i, parameter.name()));
+                        String target = parameter.derivedLengthOf().get();
+                        int inline = indexOf(shape, target);
+                        // Inline content is read from its own field; a prompt payload is the bytes after '>'.
+                        conditions.add(CodeBlock.of(
+                                "fields.integer($L, $S) == $L",
+                                i,
+                                parameter.name(),
+                                inline < 0
+                                        ? CodeBlock.of("payload.length")
+                                        : DerivedLengths.of(
+                                                CodeBlock.of("$S", command.name()),
+                                                types.parameter(command, target),
+                                                "fields.text(" + inline + ", \"" + target + "\")")));
                     }
                 }
             }

@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.atspec.grammar.link.ChapterNames;
 import io.atspec.grammar.link.LanguageDefaults;
 import io.atspec.grammar.link.LinkedCommand;
+import io.atspec.grammar.link.PayloadFraming;
 import io.atspec.grammar.model.Alias;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.FinalResult;
@@ -18,12 +19,12 @@ import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.Parameter;
-import io.atspec.grammar.model.ResponseFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -45,10 +46,12 @@ final class RequestWriter {
 
     private final Types types;
     private final Generated generated;
+    private final ShapedLines shapedLines;
 
     RequestWriter(Types types, Generated generated) {
         this.types = types;
         this.generated = generated;
+        this.shapedLines = new ShapedLines(types);
     }
 
     /** A form's record component: the payload after the prompt, or an argument the user gives. */
@@ -114,7 +117,7 @@ final class RequestWriter {
                         Modifier.STATIC,
                         Modifier.FINAL)
                 .addJavadoc("Final lines specific to this command, beyond OK, ERROR, +CME ERROR and +CMS ERROR.\n")
-                .initializer(finalLines(command))
+                .initializer(finalLines(linked))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("command")
                 .addAnnotation(Override.class)
@@ -128,7 +131,7 @@ final class RequestWriter {
             ClassName record = self.nestedClass(recordName(linked, form));
             type.addPermittedSubclass(record);
             factories(command, form, components, record).forEach(type::addMethod);
-            type.addType(record(command, form, components, record, self));
+            type.addType(record(linked, form, components, record, self));
         }
         errorMeaning(linked).ifPresent(type::addMethod);
         return type.build();
@@ -274,9 +277,12 @@ final class RequestWriter {
         return list.add(")").build();
     }
 
-    private CodeBlock finalLines(Command command) {
-        List<CodeBlock> lines = new ArrayList<>();
-        for (FinalResult result : command.finalResults()) {
+    private CodeBlock finalLines(LinkedCommand linked) {
+        List<CodeBlock> lines = new ArrayList<>(shapedLines.errorFinals(linked));
+        for (FinalResult result : linked.source().finalResults()) {
+            if (result.shape().isPresent()) {
+                continue; // written above, with its shape
+            }
             List<String> spellings = new ArrayList<>();
             spellings.add(result.text());
             spellings.addAll(result.aliases());
@@ -369,15 +375,19 @@ final class RequestWriter {
     }
 
     CodeBlock wrap(Component component, CodeBlock expression) {
-        return types.requestType(component.parameter()).equals(TypeName.INT)
-                ? CodeBlock.of("$T.of($L)", OptionalInt.class, expression)
-                : CodeBlock.of("$T.of($L)", Optional.class, expression);
+        return CodeBlock.of("$T.of($L)", optionalClass(component), expression);
     }
 
     CodeBlock empty(Component component) {
-        return types.requestType(component.parameter()).equals(TypeName.INT)
-                ? CodeBlock.of("$T.empty()", OptionalInt.class)
-                : CodeBlock.of("$T.empty()", Optional.class);
+        return CodeBlock.of("$T.empty()", optionalClass(component));
+    }
+
+    private Class<?> optionalClass(Component component) {
+        TypeName type = types.requestType(component.parameter());
+        if (type.equals(TypeName.INT)) {
+            return OptionalInt.class;
+        }
+        return type.equals(TypeName.LONG) ? java.util.OptionalLong.class : Optional.class;
     }
 
     private TypeName componentType(Component component) {
@@ -389,8 +399,9 @@ final class RequestWriter {
         if (!component.optional()) {
             return component.javaName();
         }
+        TypeName type = types.requestType(component.parameter());
         return component.javaName()
-                + (types.requestType(component.parameter()).equals(TypeName.INT) ? ".getAsInt()" : ".get()");
+                + (type.equals(TypeName.INT) ? ".getAsInt()" : type.equals(TypeName.LONG) ? ".getAsLong()" : ".get()");
     }
 
     /** Javadoc words for a parameter: the manual's description and the values it allows. */
@@ -407,7 +418,9 @@ final class RequestWriter {
         return component.optional() ? text + "; empty when not sent" : text;
     }
 
-    private TypeSpec record(Command command, Form form, List<Component> components, ClassName record, ClassName self) {
+    private TypeSpec record(
+            LinkedCommand linked, Form form, List<Component> components, ClassName record, ClassName self) {
+        Command command = linked.source();
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Checks every argument against the spec, as the factories do.\n\n");
@@ -462,10 +475,7 @@ final class RequestWriter {
                 .addJavadoc("The $L: $L\n", form.describe(), Docs.code(wireFormat(command, form)))
                 .addJavadoc(components.isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", componentDocs.build()))
                 .recordConstructor(constructor.build());
-        List<String> prefixes = form.responses().stream()
-                .map(ResponseFormat::wirePrefix)
-                .distinct()
-                .toList();
+        List<String> prefixes = ShapedLines.claimedPrefixes(form);
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(List.class, String.class),
                         "RESPONSE_PREFIXES",
@@ -474,8 +484,35 @@ final class RequestWriter {
                         Modifier.FINAL)
                 .initializer(listOf(prefixes))
                 .build());
+        Map<String, PayloadFraming.Counted> counted = ResponseDecoders.of(command, form);
+        if (!counted.isEmpty()) {
+            type.addField(FieldSpec.builder(
+                            ParameterizedTypeName.get(
+                                    ClassName.get(Map.class),
+                                    ClassName.get(String.class),
+                                    ResponseDecoders.URC_DECODER),
+                            "RESPONSE_DECODERS",
+                            Modifier.PRIVATE,
+                            Modifier.STATIC,
+                            Modifier.FINAL)
+                    .addJavadoc("Response lines whose payload the channel counts while the command is pending.\n")
+                    .initializer(
+                            "$T.of($L)",
+                            Map.class,
+                            CodeBlock.join(
+                                    counted.entrySet().stream()
+                                            .map(e -> CodeBlock.of(
+                                                    "$S, $L", e.getKey(), ResponseDecoders.decoder(e.getValue())))
+                                            .toList(),
+                                    ", "))
+                    .build());
+        }
+        Optional<FieldSpec> finals = shapedLines.formFinals(linked, form);
+        Optional<FieldSpec> shapes = shapedLines.responseShapes(linked, form);
+        finals.ifPresent(type::addField);
+        shapes.ifPresent(type::addField);
         type.addMethod(line(command, form, components));
-        type.addMethod(commandMethod(form, components));
+        type.addMethod(commandMethod(form, components, finals.isPresent(), !counted.isEmpty(), shapes.isPresent()));
         type.addMethod(safeToString(record, components));
         if (components.stream().anyMatch(c -> types.requestType(c.parameter()).equals(Types.BYTES))) {
             // The constructor copies the payload (Arguments.payload); the accessor copies it out.
@@ -500,12 +537,12 @@ final class RequestWriter {
             if (parameter.isDerived()
                     && parameter.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
                     && !intType.values().isUnbounded()) {
-                String payload = Names.camel(parameter.derivedLengthOf().get());
+                String target = parameter.derivedLengthOf().get();
                 constructor.addStatement(
-                        "$T.intIn(NAME, $S, $L.length, $S$L)",
+                        "$T.intIn(NAME, $S, $L, $S$L)",
                         Types.ARGUMENTS,
                         parameter.name(),
-                        payload,
+                        DerivedLengths.of(CodeBlock.of("NAME"), types.parameter(command, target), Names.camel(target)),
                         intType.values().toString(),
                         Types.bounds(intType.values()));
             }
@@ -597,10 +634,12 @@ final class RequestWriter {
                             "arguments.add($S)",
                             types.fixedWire(parameter, field.fixedValue().get()));
                 } else if (parameter.isDerived()) {
+                    String target = parameter.derivedLengthOf().get();
                     line.addStatement(
-                            "arguments.add($T.toString($L.length))",
+                            "arguments.add($T.toString($L))",
                             Integer.class,
-                            Names.camel(parameter.derivedLengthOf().get()));
+                            DerivedLengths.of(
+                                    CodeBlock.of("NAME"), types.parameter(command, target), Names.camel(target)));
                 } else {
                     Component component = components.stream()
                             .filter(c -> c.parameter().equals(parameter))
@@ -612,7 +651,8 @@ final class RequestWriter {
         }
     }
 
-    private MethodSpec commandMethod(Form form, List<Component> components) {
+    private MethodSpec commandMethod(
+            Form form, List<Component> components, boolean formFinals, boolean countsPayloads, boolean shapes) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("command")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -635,12 +675,19 @@ final class RequestWriter {
         }
         String payload = form.promptPayload().map(Names::camel).orElse("null");
         return method.addStatement(
-                        "return new $T(NAME, line(), RESPONSE_PREFIXES, FINAL_LINES, $L, timeout, $L)",
+                        "return new $T(NAME, line(), RESPONSE_PREFIXES, $L, $L, timeout, $L$L)",
                         Types.AT_COMMAND,
+                        formFinals ? "FINALS" : "FINAL_LINES",
                         payload,
                         secretList.equals("List.of()")
                                 ? CodeBlock.of("$T.of()", List.class)
-                                : CodeBlock.of("$L", secretList))
+                                : CodeBlock.of("$L", secretList),
+                        countsPayloads || shapes
+                                ? CodeBlock.of(
+                                        ", $L, $L",
+                                        countsPayloads ? "RESPONSE_DECODERS" : CodeBlock.of("$T.of()", Map.class),
+                                        shapes ? "RESPONSE_SHAPES" : CodeBlock.of("$T.of()", List.class))
+                                : "")
                 .build();
     }
 
@@ -656,7 +703,8 @@ final class RequestWriter {
                     component.javaName(),
                     ToStringMethod.Holder.of(component.optional(), type),
                     type.equals(Types.BYTES),
-                    component.parameter().secret()));
+                    component.parameter().secret(),
+                    ToStringMethod.unsigned(component.parameter())));
         }
         return ToStringMethod.of(String.join(".", record.simpleNames()), shown);
     }

@@ -40,9 +40,22 @@ final class ResponseWriter {
                 .map(ResponseFormat::wirePrefix)
                 .distinct()
                 .toList();
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        // A counted payload comes with the line (+SOCKREAD: 0,12, then 12 bytes): parse takes both.
+        boolean counted = !ResponseDecoders.of(command.source(), form).isEmpty();
+        boolean carriesBytes = fields.stream().anyMatch(FieldRecords.Field::isPayload);
+        MethodSpec.Builder constructor =
+                carriesBytes ? MethodSpec.compactConstructorBuilder() : MethodSpec.constructorBuilder();
         for (FieldRecords.Field field : fields) {
             constructor.addParameter(records.componentType(field), field.javaName());
+        }
+        if (carriesBytes) {
+            constructor
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("Keeps a copy of the bytes, so the record stays immutable.\n\n");
+            for (FieldRecords.Field field : fields) {
+                constructor.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+            }
+            constructor.addCode(ArrayAwareEquality.copyingConstructor(UrcWriter.equalityMembers(fields, false)));
         }
         TypeSpec.Builder type = TypeSpec.recordBuilder(self)
                 .addModifiers(Modifier.PUBLIC)
@@ -75,12 +88,16 @@ final class ResponseWriter {
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
                         "Reads one response line.\n\n@param line the line, without its CR LF\n"
+                                + (counted ? "@param payload the bytes the channel counted after it, or null\n" : "")
                                 + "@return the response it holds\n"
                                 + "@throws $T if the line does not have this shape\n",
                         Types.WIRE_PARSE_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(String.class, "line")
                 .returns(self);
+        if (counted) {
+            parse.addParameter(byte[].class, "payload");
+        }
         for (String prefix : prefixes) {
             List<FieldRecords.Variant> variants = form.responses().stream()
                     .filter(r -> r.wirePrefix().equals(prefix))
@@ -89,7 +106,7 @@ final class ResponseWriter {
             parse.beginControlFlow("if (line.startsWith($S))", prefix)
                     .addStatement(
                             "$T fields = $T.of(line, $S, $S)", Types.FIELDS, Types.FIELDS, prefix, self.simpleName());
-            records.addShapeBranches(parse, self, fields, variants, null);
+            records.addShapeBranches(parse, self, fields, variants, counted ? "payload" : null);
             parse.endControlFlow();
         }
         parse.addStatement(records.shapeError(
@@ -111,8 +128,10 @@ final class ResponseWriter {
                 .addParameter(Types.AT_RESPONSE, "response")
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
                 .addStatement(
-                        "return response.lines().stream()$Z.filter(l -> PREFIXES.stream().anyMatch(l::startsWith))$Z.map($T::parse)$Z.toList()",
-                        self)
+                        counted
+                                ? "return $T.range(0, response.lines().size())$Z.filter(i -> PREFIXES.stream().anyMatch(response.lines().get(i)::startsWith))$Z.mapToObj(i -> parse(response.lines().get(i), response.payload(i)))$Z.toList()"
+                                : "return response.lines().stream()$Z.filter(l -> PREFIXES.stream().anyMatch(l::startsWith))$Z.map($T::parse)$Z.toList()",
+                        counted ? ClassName.get(java.util.stream.IntStream.class) : self)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("first")
                 .addJavadoc(
@@ -129,7 +148,16 @@ final class ResponseWriter {
                         Types.WIRE_PARSE_EXCEPTION,
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
+        if (ShapedLines.decidedByShape(command, form)) {
+            type.addField(ShapedLines.shapesField(command, form));
+            type.addMethod(ShapedLines.claimsMethod(command, form));
+        }
         type.addMethods(records.codedTests(fields));
+        if (carriesBytes) {
+            type.addMethods(ArrayAwareEquality.copyingAccessors(UrcWriter.equalityMembers(fields, false)));
+            type.addMethod(ArrayAwareEquality.equalsMethod(self, UrcWriter.equalityMembers(fields, false)));
+            type.addMethod(ArrayAwareEquality.hashCodeMethod(UrcWriter.equalityMembers(fields, false)));
+        }
         records.toStringMethod(self.simpleName(), List.of(), fields).ifPresent(type::addMethod);
         return type.build();
     }

@@ -22,12 +22,17 @@ final class ToStringMethod {
         /** {@code Optional<T>}. */
         OPTIONAL,
         /** {@code OptionalInt}. */
-        OPTIONAL_INT;
+        OPTIONAL_INT,
+        /** {@code OptionalLong}. */
+        OPTIONAL_LONG;
 
         /** How a component of {@code type} holds it, optional or not. */
         static Holder of(boolean optional, TypeName type) {
             if (!optional) {
                 return VALUE;
+            }
+            if (type.equals(TypeName.LONG)) {
+                return OPTIONAL_LONG;
             }
             return type.equals(TypeName.INT) ? OPTIONAL_INT : OPTIONAL;
         }
@@ -38,17 +43,31 @@ final class ToStringMethod {
                 case VALUE -> name;
                 case OPTIONAL -> name + ".get()";
                 case OPTIONAL_INT -> name + ".getAsInt()";
+                case OPTIONAL_LONG -> name + ".getAsLong()";
             };
         }
     }
 
-    /** A record component as {@code toString} shows it: a byte array by its size. */
-    record Component(String name, Holder holder, boolean bytes, boolean secret) {
+    /**
+     * A record component as {@code toString} shows it: a byte array by its size, an unsigned
+     * 64-bit count as its unsigned value (18446744073709551615, not -1).
+     */
+    record Component(String name, Holder holder, boolean bytes, boolean secret, boolean unsigned) {
+
+        Component(String name, Holder holder, boolean bytes, boolean secret) {
+            this(name, holder, bytes, secret, false);
+        }
 
         /** Whether the record's own {@code toString} would show it the same. */
         boolean plain() {
-            return holder == Holder.VALUE && !bytes && !secret;
+            return holder == Holder.VALUE && !bytes && !secret && !unsigned;
         }
+    }
+
+    /** Whether {@code parameter} is an unsigned 64-bit int, which a {@code long} shows signed. */
+    static boolean unsigned(io.atspec.grammar.model.Parameter parameter) {
+        return parameter.type() instanceof io.atspec.grammar.model.ParamType.IntType intType
+                && intType.values().width() == io.atspec.grammar.model.ValueSet.Width.UNSIGNED_LONG;
     }
 
     private ToStringMethod() {}
@@ -78,6 +97,8 @@ final class ToStringMethod {
                 add = CodeBlock.of("$L.add($S)", text, name + "=***");
             } else if (component.bytes()) {
                 add = CodeBlock.of("$L.add($S + $L.length + $S)", text, name + "=", value, " bytes");
+            } else if (component.unsigned()) {
+                add = CodeBlock.of("$L.add($S + $T.toUnsignedString($L))", text, name + "=", Long.class, value);
             } else {
                 add = CodeBlock.of("$L.add($S + $L)", text, name + "=", value);
             }

@@ -38,6 +38,7 @@ final class Types {
     static final ClassName URC = ClassName.get(RUNTIME, "Urc");
     static final ClassName OPTIONAL = ClassName.get(Optional.class);
     static final ClassName OPTIONAL_INT = ClassName.get(OptionalInt.class);
+    static final ClassName OPTIONAL_LONG = ClassName.get(java.util.OptionalLong.class);
     static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
     static final TypeName STRING = ClassName.get(String.class);
 
@@ -87,8 +88,8 @@ final class Types {
     /** The type a user passes for a request parameter. */
     TypeName requestType(Parameter parameter) {
         ParamType type = parameter.type();
-        if (type instanceof ParamType.IntType) {
-            return TypeName.INT;
+        if (type instanceof ParamType.IntType intType) {
+            return intType.values().width() == ValueSet.Width.INT ? TypeName.INT : TypeName.LONG;
         }
         if (type instanceof ParamType.EnumRef ref) {
             return local(ref.enumName());
@@ -107,10 +108,13 @@ final class Types {
         return requestType(parameter);
     }
 
-    /** {@code T} made optional: {@code OptionalInt} for ints, {@code Optional<T>} otherwise. */
+    /** {@code T} made optional: {@code OptionalInt} / {@code OptionalLong} for ints, {@code Optional<T>} otherwise. */
     static TypeName optional(TypeName type) {
         if (type.equals(TypeName.INT)) {
             return OPTIONAL_INT;
+        }
+        if (type.equals(TypeName.LONG)) {
+            return OPTIONAL_LONG;
         }
         return ParameterizedTypeName.get(OPTIONAL, type.isPrimitive() ? type.box() : type);
     }
@@ -124,8 +128,13 @@ final class Types {
         ParamType type = parameter.type();
         if (type instanceof ParamType.IntType intType && !intType.values().isUnbounded()) {
             return CodeBlock.of(
-                    "$T.intIn(NAME, $S, $L, $S$L)",
+                    "$T.$L(NAME, $S, $L, $S$L)",
                     ARGUMENTS,
+                    switch (intType.values().width()) {
+                        case INT -> "intIn";
+                        case LONG -> "longIn";
+                        case UNSIGNED_LONG -> "unsignedLongIn";
+                    },
                     parameter.name(),
                     value,
                     intType.values().toString(),
@@ -140,8 +149,12 @@ final class Types {
     /** An expression giving the wire text of {@code value}, checked on the way. */
     CodeBlock wire(Parameter parameter, String value) {
         ParamType type = parameter.type();
-        if (type instanceof ParamType.IntType) {
-            return CodeBlock.of("$T.toString($L)", Integer.class, value);
+        if (type instanceof ParamType.IntType intType) {
+            return switch (intType.values().width()) {
+                case INT -> CodeBlock.of("$T.toString($L)", Integer.class, value);
+                case LONG -> CodeBlock.of("$T.toString($L)", Long.class, value);
+                case UNSIGNED_LONG -> CodeBlock.of("$T.toUnsignedString($L)", Long.class, value);
+            };
         }
         if (type instanceof ParamType.EnumRef) {
             Optional<EnumType> enumType = enumOf(parameter);
@@ -196,8 +209,9 @@ final class Types {
     /** An expression reading field {@code index} of {@code fields} (a {@code Fields}) as the request type. */
     CodeBlock read(Parameter parameter, String fields, int index) {
         ParamType type = parameter.type();
-        if (type instanceof ParamType.IntType) {
-            return CodeBlock.of("$L.integer($L, $S)", fields, index, parameter.name());
+        if (type instanceof ParamType.IntType intType) {
+            return CodeBlock.of(
+                    "$L.$L($L, $S)", fields, intReader(intType.values().width(), ""), index, parameter.name());
         }
         if (type instanceof ParamType.EnumRef ref) {
             return CodeBlock.of("$T.of($L.text($L, $S))", local(ref.enumName()), fields, index, parameter.name());
@@ -247,16 +261,48 @@ final class Types {
                 : wire;
     }
 
+    /**
+     * The bounds as {@code long} literals; an unsigned bound above {@link Long#MAX_VALUE} is its
+     * bit pattern ({@code -1L} for 18446744073709551615), which the unsigned checks compare so.
+     */
     static String bounds(ValueSet values) {
         StringBuilder out = new StringBuilder();
         for (IntRange range : values.ranges()) {
             out.append(", ")
-                    .append(range.min())
+                    .append(range.min().longValue())
                     .append("L, ")
-                    .append(range.max())
+                    .append(range.max().longValue())
                     .append('L');
         }
         return out.toString();
+    }
+
+    /**
+     * The {@code Fields} method reading an int field of {@code width}: {@code integer},
+     * {@code longInteger}, {@code unsignedLong}; {@code kind} is "" for a plain read, "In" for a
+     * range-checked one, "optional" for an optional one.
+     */
+    static String intReader(ValueSet.Width width, String kind) {
+        return switch (kind) {
+            case "In" ->
+                switch (width) {
+                    case INT -> "integerIn";
+                    case LONG -> "longIn";
+                    case UNSIGNED_LONG -> "unsignedLongIn";
+                };
+            case "optional" ->
+                switch (width) {
+                    case INT -> "optionalInteger";
+                    case LONG -> "optionalLong";
+                    case UNSIGNED_LONG -> "optionalUnsignedLong";
+                };
+            default ->
+                switch (width) {
+                    case INT -> "integer";
+                    case LONG -> "longInteger";
+                    case UNSIGNED_LONG -> "unsignedLong";
+                };
+        };
     }
 
     static long max(SizeRange size) {
@@ -267,6 +313,10 @@ final class Types {
     String describeRange(Parameter parameter) {
         ParamType type = parameter.type();
         if (type instanceof ParamType.IntType intType) {
+            if (intType.values().width() == ValueSet.Width.UNSIGNED_LONG) {
+                return "unsigned 64-bit integer, " + intType.values() + ", held in a {@code long} read with"
+                        + " {@link Long#parseUnsignedLong}: show it with {@link Long#toUnsignedString(long)}";
+            }
             return intType.values().isUnbounded() ? "integer" : "integer, " + intType.values();
         }
         if (type instanceof ParamType.EnumRef ref) {

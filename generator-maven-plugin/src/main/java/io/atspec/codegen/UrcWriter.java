@@ -204,7 +204,7 @@ final class UrcWriter {
     }
 
     /** How each component compares, for {@link ArrayAwareEquality}: the report name first. */
-    private static List<ArrayAwareEquality.Member> equalityMembers(List<FieldRecords.Field> fields, boolean named) {
+    static List<ArrayAwareEquality.Member> equalityMembers(List<FieldRecords.Field> fields, boolean named) {
         List<ArrayAwareEquality.Member> members = new ArrayList<>();
         if (named) {
             members.add(new ArrayAwareEquality.Member("report", ArrayAwareEquality.Kind.OBJECT));
@@ -265,7 +265,7 @@ final class UrcWriter {
     /** The runtime decoder of a framing that has a payload. */
     static CodeBlock decoder(PayloadFraming framing) {
         return switch (framing.kind()) {
-            case LENGTH_FRAMED -> CodeBlock.of("$T.lengthFramed()", URC_DECODER);
+            case LENGTH_FRAMED -> ResponseDecoders.decoder(framing.counted().orElseThrow());
             case RAW_UNTIL ->
                 CodeBlock.of(
                         framing.httpMessage() ? "$T.httpMessage($S)" : "$T.rawUntil($S)",
@@ -273,9 +273,10 @@ final class UrcWriter {
                         framing.terminator().orElseThrow());
             case RAW_OR_LENGTH_FRAMED ->
                 CodeBlock.of(
-                        framing.httpMessage() ? "$T.httpMessageOrLengthFramed($S)" : "$T.rawOrLengthFramed($S)",
+                        framing.httpMessage() ? "$T.httpMessageOrCounted($S, $L)" : "$T.rawOrCounted($S, $L)",
                         DECODERS,
-                        framing.terminator().orElseThrow());
+                        framing.terminator().orElseThrow(),
+                        ResponseDecoders.decoder(framing.counted().orElseThrow()));
             case NONE -> throw new IllegalArgumentException("a URC without payload has no decoder");
         };
     }

@@ -35,6 +35,11 @@ final class Specs {
 
     static final String FIXTURE_NAME = "acme/data_link.atspec";
 
+    /** The same vendor's socket chapter: shaped finals, final responses, correlated completions. */
+    static final Path SOCKETS = Path.of("src/test/resources/fixture/acme/sockets.atspec");
+
+    static final String SOCKETS_NAME = "acme/sockets.atspec";
+
     static final String HTTP_NAME = "neoway/http.atspec";
     static final String NETWORK_NAME = "neoway/network.atspec";
 

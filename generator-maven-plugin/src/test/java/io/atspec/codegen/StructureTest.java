@@ -93,7 +93,7 @@ class StructureTest {
         assertThat(source("DemoChapter"))
                 .contains("public final class DemoChapter implements ChapterBinding")
                 .contains("return DemoRequests.parse(line, payload);")
-                .contains("Map.entry(\"+DDATA:\", Decoders.rawOrLengthFramed(\"+DEND\"))")
+                .contains("Map.entry(\"+DDATA:\", Decoders.rawOrCounted(\"+DEND\", UrcDecoder.counted(1, 0, 65535)))")
                 .contains("return DemoUrc.parse(urc).map(Object.class::cast);");
     }
 
@@ -109,8 +109,10 @@ class StructureTest {
     @Test
     void payloadUrcsRegisterTheirFramingForEverySpelling() {
         assertThat(source("DemoUrc"))
-                .contains("channel.registerDecoder(\"+DDATA:\", Decoders.rawOrLengthFramed(\"+DEND\"));")
-                .contains("channel.registerDecoder(\"+DDAT:\", Decoders.rawOrLengthFramed(\"+DEND\"));");
+                .contains("channel.registerDecoder(\"+DDATA:\", Decoders.rawOrCounted(\"+DEND\","
+                        + " UrcDecoder.counted(1, 0, 65535)));")
+                .contains("channel.registerDecoder(\"+DDAT:\", Decoders.rawOrCounted(\"+DEND\","
+                        + " UrcDecoder.counted(1, 0, 65535)));");
     }
 
     @Test

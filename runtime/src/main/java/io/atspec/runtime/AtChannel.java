@@ -632,7 +632,20 @@ public final class AtChannel implements AutoCloseable {
         }
         ex.cancelTimers();
         collectors.remove(ex);
-        ex.done.complete(new CompletedResponse(ex.ackResponse, ex.collected()));
+        List<Urc> got = ex.collected();
+        Urc end = got.isEmpty() ? null : got.get(got.size() - 1);
+        if (end != null && ex.completion.failsOn(end)) {
+            CompletionFailedException failed;
+            try {
+                failed = ex.completion.failure(ex.describe(), end, got, ex::mask);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} failing report not read as declared: {}", name, ex.describe(), e.toString());
+                failed = new CompletionFailedException(ex.describe(), end, got, ex::mask);
+            }
+            ex.done.completeExceptionally(failed);
+        } else {
+            ex.done.complete(new CompletedResponse(ex.ackResponse, got));
+        }
     }
 
     // ---------------------------------------------------------------- internals: reader callbacks
@@ -660,9 +673,15 @@ public final class AtChannel implements AutoCloseable {
                     ex.echoSeen = true; // the exact echo, once; nothing else is stripped
                     return;
                 }
-                FinalResult f = ex.command.finalFor(line);
+                FinalLine specific = ex.command.specificFinal(line);
+                FinalResult f = specific != null
+                        ? new FinalResult.CommandSpecific(line, specific.error())
+                        : FinalResult.parseStandard(line);
                 if (f != null) {
-                    finish(ex, f);
+                    if (specific != null && specific.isAnswer()) {
+                        ex.addLine(line); // the answer that ends the command: the response reads it
+                    }
+                    finish(ex, f, specific);
                     return;
                 }
                 if (ex.command.claims(line)) {
@@ -737,6 +756,11 @@ public final class AtChannel implements AutoCloseable {
         }
 
         @Override
+        public void onResponsePayload(Exchange ex, Urc unit) {
+            ex.addLine(unit.line(), unit.payload());
+        }
+
+        @Override
         public void onUrc(Urc urc) {
             if (isReboot(urc.line())) {
                 rebooted(urc.line());
@@ -745,8 +769,9 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
-    private void finish(Exchange ex, FinalResult f) {
-        AtResponse resp = new AtResponse(ex.lines(), f);
+    /** {@code specific}: the command's own final line that {@code f} is, or null for a standard one. */
+    private void finish(Exchange ex, FinalResult f, FinalLine specific) {
+        AtResponse resp = new AtResponse(ex.lines(), f, ex.payloads());
         int next = f.isError() || ex.completion == null ? Exchange.DONE : Exchange.ACKED;
         if (!ex.state.compareAndSet(Exchange.SENT, next)) {
             return; // timed out at this very moment: the hold after the timeout takes over
@@ -759,7 +784,7 @@ public final class AtChannel implements AutoCloseable {
         advanceAfter(ex);
         if (f.isError()) {
             collectors.remove(ex);
-            ex.fail(new AtCommandFailedException(ex.describe(), resp, ex::mask));
+            ex.fail(failure(ex, resp, specific));
         } else if (ex.completion == null) {
             ex.ack.complete(resp);
         } else {
@@ -780,6 +805,21 @@ public final class AtChannel implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The exception a failed command fails with: the typed one its final line makes, or the plain
+     * one (also when making the typed one fails: the reader thread must not die of a bad line).
+     */
+    private AtCommandFailedException failure(Exchange ex, AtResponse resp, FinalLine specific) {
+        if (specific != null && specific.failure() != null) {
+            try {
+                return specific.failure().create(ex.describe(), resp, ex::mask);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} final line not read as declared: {}", name, ex.describe(), e.toString());
+            }
+        }
+        return new AtCommandFailedException(ex.describe(), resp, ex::mask);
     }
 
     /** A line while the link is held after a timeout; true if it was consumed (not a URC). */

@@ -26,6 +26,12 @@ public class AtCommandFailedException extends AtException {
         this.response = response;
     }
 
+    /** For subclasses that word the message themselves (secrets already masked in it). */
+    protected AtCommandFailedException(AtResponse response, String message) {
+        super(message);
+        this.response = response;
+    }
+
     public AtResponse response() {
         return response;
     }

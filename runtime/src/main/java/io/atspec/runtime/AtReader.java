@@ -37,6 +37,9 @@ final class AtReader {
 
         void onUrc(Urc urc);
 
+        /** A response line of {@code ex} with the payload its response decoder counted. */
+        void onResponsePayload(Exchange ex, Urc unit);
+
         /** {@code text} with every secret the owner knows masked (for logs). */
         String mask(String text);
 
@@ -81,7 +84,11 @@ final class AtReader {
     /** A decoder consumed a CR whose LF had not arrived yet; that LF is framing, not data. */
     private boolean pendingLf;
 
-    private DecoderTable matchedTable;
+    private String matchedPrefix;
+    private int matchedLength;
+    private UrcDecoder matchedDecoder;
+    /** The matched decoder is the pending command's, for its response: not a URC decoder. */
+    private boolean matchedResponse;
     /** Set by matchDecoder: the pending command takes every line, except decoded payloads. */
     private boolean claimAllPending;
 
@@ -120,7 +127,7 @@ final class AtReader {
                 continue;
             }
             if (d >= 0) {
-                decode(matchedTable, d, ex);
+                decode(ex);
                 continue;
             }
             if (!line(ex)) {
@@ -198,6 +205,21 @@ final class AtReader {
     }
 
     private int matchDecoder(Exchange ex) {
+        if (ex != null && ex.payloadDecoders.length > 0) {
+            int r = ex.payloadDecoderAt(buf, pos, lim);
+            if (r == Exchange.MORE_NEEDED && !hasLineEnd()) {
+                return NEED_MORE;
+            }
+            if (r >= 0) {
+                // While the command is pending its counted response is read by its own decoder.
+                matchedPrefix = ex.payloadPrefixes[r];
+                matchedLength = ex.payloadPrefixBytes[r].length;
+                matchedDecoder = ex.payloadDecoders[r];
+                matchedResponse = true;
+                claimAllPending = false;
+                return r;
+            }
+        }
         DecoderTable t = owner.decoders();
         if (t.isEmpty() || !t.firstByte[buf[pos] & 0xff]) {
             return NONE;
@@ -231,14 +253,19 @@ final class AtReader {
             if (claim == Exchange.UNDECIDED) {
                 return NEED_MORE; // a longer response prefix may still arrive
             }
-            if (claim == Exchange.CLAIMED) {
+            if (claim == Exchange.CLAIMED && !ex.command.decidedByShape(t.prefixes[best])) {
                 // The +CREG: rule: a line the pending command expects is its response, not a URC.
                 return NONE;
             }
         }
         // expect("") does not override decoders: a payload URC inside an IMEI answer stays a URC.
         claimAllPending = ex != null && ex.claimsAll();
-        matchedTable = t;
+        if (best >= 0) {
+            matchedPrefix = t.prefixes[best];
+            matchedLength = t.prefixBytes[best].length;
+            matchedDecoder = t.decoders[best];
+            matchedResponse = false;
+        }
         return best;
     }
 
@@ -251,16 +278,17 @@ final class AtReader {
         return false;
     }
 
-    private void decode(DecoderTable t, int d, Exchange ex) throws IOException {
-        String prefix = t.prefixes[d];
+    private void decode(Exchange ex) throws IOException {
+        String prefix = matchedPrefix;
         boolean claimAll = claimAllPending;
-        pos += t.prefixBytes[d].length;
+        boolean response = matchedResponse;
+        pos += matchedLength;
         mark = pos;
         decodingPrefix = prefix;
         decodeDeadline = Long.MAX_VALUE;
         Urc urc;
         try {
-            urc = t.decoders[d].decode(prefix, payloads);
+            urc = matchedDecoder.decode(prefix, payloads);
         } catch (RuntimeException e) {
             // Undo the decode: drop the header line, frame what followed it as lines (a stray
             // header must not swallow the answers behind it).
@@ -284,8 +312,17 @@ final class AtReader {
         if (WIRE.isDebugEnabled()) {
             WIRE.debug("{} RX {}", name, WireTrace.escape(owner.mask(urc.toString())));
         }
-        if (claimAll && urc.payload() == null && owner.current() == ex) {
-            owner.onLine(ex, urc.line()); // a plain line: the claim-all command's, as before
+        boolean plainLine = urc.payload() == null && ex != null && owner.current() == ex;
+        if (response) {
+            if (urc.payload() == null) {
+                owner.onLine(ex, urc.line()); // the response's plain shape
+            } else {
+                owner.onResponsePayload(ex, urc);
+            }
+        } else if (plainLine && (claimAll || ex.command.decidedByShape(prefix) && ex.command.owns(urc.line()))) {
+            // A plain line: the claim-all command's, as before, or one with the shape of the
+            // pending command's response or final (+SOCKSEND: 0,OPERATION EXPIRED).
+            owner.onLine(ex, urc.line());
         } else {
             owner.onUrc(urc);
         }

@@ -3,7 +3,9 @@ package io.atspec.runtime;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,11 +24,19 @@ final class Exchange {
     /** The bytes so far are the start of a response prefix: more are needed to decide. */
     static final int UNDECIDED = 2;
 
+    /** {@link #payloadDecoderAt}: the bytes so far are the start of a longer decoder prefix. */
+    static final int MORE_NEEDED = -2;
+
     final AtCommand command;
     final Completion completion;
     final byte[] wireBytes;
     private final byte[][] prefixBytes;
     private final boolean claimsAll;
+    /** The command's response decoders: prefixes as bytes, and the decoders, index for index. */
+    final String[] payloadPrefixes;
+
+    final byte[][] payloadPrefixBytes;
+    final UrcDecoder[] payloadDecoders;
     private final KnownSecrets secrets;
     final CompletableFuture<AtResponse> ack = new CompletableFuture<>();
     /** Only with a completion: the acknowledgement plus the collected URCs. */
@@ -36,6 +46,8 @@ final class Exchange {
 
     /** Written by the reader thread, read by the timer for messages: guarded by this. */
     private final List<String> lines = new ArrayList<>(2);
+
+    private final Map<Integer, byte[]> payloads = new HashMap<>(0);
 
     private final List<Urc> collected = new ArrayList<>();
     volatile boolean echoSeen;
@@ -75,6 +87,17 @@ final class Exchange {
             all |= prefixBytes[i].length == 0;
         }
         this.claimsAll = all;
+        int n = command.responseDecoders().size();
+        this.payloadPrefixes = new String[n];
+        this.payloadPrefixBytes = new byte[n][];
+        this.payloadDecoders = new UrcDecoder[n];
+        int i = 0;
+        for (Map.Entry<String, UrcDecoder> e : command.responseDecoders().entrySet()) {
+            payloadPrefixes[i] = e.getKey();
+            payloadPrefixBytes[i] = e.getKey().getBytes(charset);
+            payloadDecoders[i] = e.getValue();
+            i++;
+        }
         this.done = completion == null ? null : new CompletableFuture<>();
     }
 
@@ -111,6 +134,41 @@ final class Exchange {
 
     synchronized void addLine(String line) {
         lines.add(line);
+    }
+
+    /** A response line read by one of the command's response decoders, with its payload. */
+    synchronized void addLine(String line, byte[] payload) {
+        payloads.put(lines.size(), payload);
+        lines.add(line);
+    }
+
+    synchronized Map<Integer, byte[]> payloads() {
+        return Map.copyOf(payloads);
+    }
+
+    /**
+     * Which of the command's response decoders reads the line starting at buf[pos]: its index,
+     * {@link #UNDECIDED} while the bytes so far are only the start of a longer prefix, or -1.
+     */
+    int payloadDecoderAt(byte[] buf, int pos, int lim) {
+        int best = -1;
+        int bestLength = 0;
+        boolean partial = false;
+        for (int i = 0; i < payloadPrefixBytes.length; i++) {
+            byte[] p = payloadPrefixBytes[i];
+            int n = Math.min(lim - pos, p.length);
+            if (Arrays.equals(buf, pos, pos + n, p, 0, n)) {
+                if (n == p.length) {
+                    if (n > bestLength) {
+                        best = i;
+                        bestLength = n;
+                    }
+                } else {
+                    partial = true;
+                }
+            }
+        }
+        return partial ? MORE_NEEDED : best;
     }
 
     synchronized List<String> lines() {

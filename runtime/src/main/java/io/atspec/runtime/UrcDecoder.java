@@ -35,28 +35,53 @@ public interface UrcDecoder {
 
     /**
      * As {@link #lengthFramed()}, for a URC whose length is at most {@code max}: a larger length is
-     * a framing error, not a read, so a wrong header cannot swallow the answers behind it.
+     * a framing error, not a read, so a wrong header cannot swallow the answers behind it. The
+     * special case of {@link #counted(int, int, int)} with the length as the only field.
      */
     static UrcDecoder lengthFramed(int max) {
+        return counted(1, 0, max);
+    }
+
+    /**
+     * {@code <prefix> <f0>,...,<f(k-1)>,<data>}: {@code fields} comma-separated fields, of which
+     * the one at {@code lengthField} (0-based) is the decimal length of {@code data}, then exactly
+     * that many raw bytes ({@code +SOCKRECV: <link>,<length>,<data>} is {@code counted(2, 1, max)}).
+     * A line that ends before the last of those commas is a plain line: the URC's other, payload-less
+     * shape ({@code +SOCKRECV: <link>}). A length above {@code max} is a framing error, never a read.
+     * The header line of the result keeps the fields and their commas ({@code +SOCKRECV: 0,12,}).
+     */
+    static UrcDecoder counted(int fields, int lengthField, int max) {
+        if (fields < 1 || lengthField < 0 || lengthField >= fields) {
+            throw new IllegalArgumentException(
+                    "length field " + lengthField + " must be one of the " + fields + " fields before the data");
+        }
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative");
         }
         return (prefix, in) -> {
-            String head = in.readUntil(',');
-            if (!in.foundDelimiter()) {
-                return Urc.of(prefix, prefix + head + in.readLine());
+            StringBuilder header = new StringBuilder(prefix);
+            String length = "";
+            for (int i = 0; i < fields; i++) {
+                String field = in.readUntil(',');
+                header.append(field);
+                if (!in.foundDelimiter()) {
+                    return Urc.of(prefix, header + in.readLine());
+                }
+                header.append(',');
+                if (i == lengthField) {
+                    length = field.trim();
+                }
             }
-            String digits = head.trim();
             int n;
             try {
-                n = Integer.parseInt(digits);
+                n = Integer.parseInt(length);
             } catch (NumberFormatException e) {
-                throw new AtFramingException(prefix + " length is not a number: '" + WireTrace.excerpt(digits) + "'");
+                throw new AtFramingException(prefix + " length is not a number: '" + WireTrace.excerpt(length) + "'");
             }
-            if (n > max) {
-                throw new AtFramingException(prefix + " length " + n + " is above its maximum " + max);
+            if (n < 0 || n > max) {
+                throw new AtFramingException(prefix + " length " + n + " is outside its range 0.." + max);
             }
-            return Urc.withPayload(prefix, prefix + head + ",", in.readExactly(n));
+            return Urc.withPayload(prefix, header.toString(), in.readExactly(n));
         };
     }
 

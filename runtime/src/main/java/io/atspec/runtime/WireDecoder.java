@@ -64,6 +64,11 @@ public final class WireDecoder {
                     }
 
                     @Override
+                    public void onResponsePayload(Exchange ex, Urc unit) {
+                        onUrc(unit); // offline nothing is pending: never called
+                    }
+
+                    @Override
                     public void onUrc(Urc urc) {
                         Counters.inc(counters.urcsDelivered);
                         sink.accept(urc);

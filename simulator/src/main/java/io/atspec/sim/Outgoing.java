@@ -9,10 +9,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * What an AT+TCPSEND or AT+UDPSEND asks to send, whatever its form: the link, the bytes, and
- * the length the line announced (which must match them).
+ * What an AT+TCPSEND or AT+UDPSEND asks to send, whatever its form: the link and the bytes. (The
+ * generated parser reads a line only when its length is that of its data.)
  */
-record Outgoing(LinkType type, int n, byte[] data, int announced) {
+record Outgoing(LinkType type, int n, byte[] data) {
 
     /** Command mode: 1..512 bytes, ASCII or HEX. */
     static final int MAX_INLINE = 512;
@@ -22,24 +22,19 @@ record Outgoing(LinkType type, int n, byte[] data, int announced) {
     /** The send a parsed request describes; empty for any other request. */
     static Optional<Outgoing> of(AtRequest request) {
         if (request instanceof TcpSend.Buffer b) {
-            return Optional.of(new Outgoing(LinkType.TCP, b.n(), b.data(), b.data().length));
+            return Optional.of(new Outgoing(LinkType.TCP, b.n(), b.data()));
         } else if (request instanceof TcpSend.Text t) {
-            return Optional.of(new Outgoing(LinkType.TCP, t.n(), text(t.content()), t.textLength()));
+            return Optional.of(new Outgoing(LinkType.TCP, t.n(), text(t.content())));
         } else if (request instanceof TcpSend.Hex h) {
-            return Optional.of(new Outgoing(LinkType.TCP, h.n(), hex(h.hexContent()), h.hexLength()));
+            return Optional.of(new Outgoing(LinkType.TCP, h.n(), hex(h.hexContent())));
         } else if (request instanceof UdpSend.Buffer b) {
-            return Optional.of(new Outgoing(LinkType.UDP, b.n(), b.data(), b.data().length));
+            return Optional.of(new Outgoing(LinkType.UDP, b.n(), b.data()));
         } else if (request instanceof UdpSend.Text t) {
-            return Optional.of(new Outgoing(LinkType.UDP, t.n(), text(t.content()), t.textLength()));
+            return Optional.of(new Outgoing(LinkType.UDP, t.n(), text(t.content())));
         } else if (request instanceof UdpSend.Hex h) {
-            return Optional.of(new Outgoing(LinkType.UDP, h.n(), hex(h.hexContent()), h.hexLength()));
+            return Optional.of(new Outgoing(LinkType.UDP, h.n(), hex(h.hexContent())));
         }
         return Optional.empty();
-    }
-
-    /** Whether the announced length is the data's (DATA LENGTH ERROR otherwise). */
-    boolean lengthMatches() {
-        return announced == data.length;
     }
 
     private static byte[] text(String content) {
@@ -47,6 +42,14 @@ record Outgoing(LinkType type, int n, byte[] data, int announced) {
     }
 
     private static byte[] hex(String digits) {
-        return digits.length() % 2 == 0 ? HexFormat.of().parseHex(digits) : new byte[0];
+        return HexFormat.of().parseHex(digits);
+    }
+
+    /**
+     * The bytes an inline content stands for: its text's, or half its hex digits with
+     * {@code hex} (rounded up, so an odd count never matches an even length).
+     */
+    static int inlineLength(String content, boolean hex) {
+        return hex ? (content.length() + 1) / 2 : text(content).length;
     }
 }

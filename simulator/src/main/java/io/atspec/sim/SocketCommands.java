@@ -62,7 +62,7 @@ final class SocketCommands {
     /** AT+TCPSEND / AT+UDPSEND with its data: OK, then {@code +TCPSEND: <n>,<length>} once sent. */
     void send(Outgoing send, CommandContext c) {
         String name = SocketReports.name(send.type(), "SEND");
-        if (!send.lengthMatches() || send.data().length == 0) {
+        if (send.data().length == 0) {
             c.reply().finalLine(name + "DATA LENGTH ERROR");
             return;
         }
@@ -71,20 +71,19 @@ final class SocketCommands {
             c.reply().finalLine(name + "SOCKET ID OPEN FAILED");
             return;
         }
+        ModuleOutput out = c.reply().output();
         try {
-            link.get().send(send.data());
+            // OK and the sent report together, before anything the server answers.
+            link.get()
+                    .send(
+                            send.data(),
+                            () -> out.atomically(() -> {
+                                out.line("OK");
+                                reports.sent(send.type(), send.n(), send.data().length);
+                            }));
         } catch (IOException failed) {
             c.reply().finalLine(name + "ERROR");
-            return;
         }
-        // OK and the sent report together. Not the socket write as well: holding the output while
-        // a write waits for a slow server would stop the receivers that drain it. So what the
-        // server answers may come before the OK, as a URC may on a module.
-        ModuleOutput out = c.reply().output();
-        out.atomically(() -> {
-            out.line("OK");
-            reports.sent(send.type(), send.n(), send.data().length);
-        });
     }
 
     /**

@@ -4,6 +4,8 @@ import io.atspec.neoway.tcp.LinkType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +32,10 @@ abstract class SocketLink {
     private final ReceiveBuffer buffer;
     private final AtomicLong sent = new AtomicLong();
     private volatile State state = State.CONNECTING;
+    /** A send is under way: data received meanwhile waits in {@link #heldBack}. Guarded by this. */
+    private boolean sending;
+
+    private final List<byte[]> heldBack = new ArrayList<>();
     /** Set by {@link #close()}: the host (or the network) ended the link, nothing more is reported. */
     private volatile boolean closedByHost;
 
@@ -126,8 +132,22 @@ abstract class SocketLink {
         }
     }
 
-    /** Data from the server, as the receive settings say: pushed, or kept with a notice. */
+    /**
+     * Data from the server, as the receive settings say: pushed, or kept with a notice. During a
+     * send on this link it waits until the send's answer is written (see {@link #send}).
+     */
     void received(byte[] data) {
+        synchronized (this) {
+            if (sending) {
+                heldBack.add(data);
+                return;
+            }
+            deliver(data);
+        }
+    }
+
+    /** Called holding this link's monitor, so reports keep the order the data came in. */
+    private void deliver(byte[] data) {
         if (closedByHost) {
             return;
         }
@@ -140,10 +160,28 @@ abstract class SocketLink {
         }
     }
 
-    /** AT+TCPSEND / AT+UDPSEND: the data goes out on the socket. */
-    void send(byte[] data) throws IOException {
-        write(data);
-        sent.addAndGet(data.length);
+    /**
+     * AT+TCPSEND / AT+UDPSEND: the data goes out on the socket, then {@code answered} writes the
+     * command's answer (OK and the sent report). What the server answers meanwhile is reported
+     * after that answer, as a module that finishes its command first: an echo never overtakes
+     * the OK. The receiver is not blocked for it (it holds the data back and goes on reading),
+     * so a server that waits for its own writes cannot stall the send.
+     */
+    void send(byte[] data, Runnable answered) throws IOException {
+        synchronized (this) {
+            sending = true;
+        }
+        try {
+            write(data);
+            sent.addAndGet(data.length);
+            answered.run();
+        } finally {
+            synchronized (this) {
+                sending = false;
+                heldBack.forEach(this::deliver);
+                heldBack.clear();
+            }
+        }
     }
 
     /** AT+TCPCLOSE, a new set-up, PPP loss, reboot: ends the link without a report. */

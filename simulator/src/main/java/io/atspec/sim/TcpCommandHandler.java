@@ -191,8 +191,9 @@ final class TcpCommandHandler implements CommandHandler {
     }
 
     /**
-     * Whether a send line's {@code <length>} (its second field) is a number outside the range of
-     * its form: 1..4096 in buffer mode (two fields), 1..512 with inline content.
+     * Whether a send line's {@code <length>} (its second field) is a number that does not fit its
+     * form: outside 1..4096 in buffer mode (two fields); outside 1..512, or not the byte count of
+     * the inline content, in command mode.
      */
     private static boolean lengthOutOfRange(String line, String name) {
         Optional<CommandLine> parsed = CommandLine.parse(line, name);
@@ -209,7 +210,12 @@ final class TcpCommandHandler implements CommandHandler {
         } catch (RuntimeException notANumber) {
             return false;
         }
-        int max = fields.size() == 2 ? Outgoing.MAX_BUFFERED : Outgoing.MAX_INLINE;
-        return length < 1 || length > max;
+        if (fields.size() == 2) {
+            return length < 1 || length > Outgoing.MAX_BUFFERED;
+        }
+        boolean hex = fields.size() == 4 && fields.text(3, "mode").strip().equals("1");
+        return length < 1
+                || length > Outgoing.MAX_INLINE
+                || length != Outgoing.inlineLength(fields.text(2, "content"), hex);
     }
 }

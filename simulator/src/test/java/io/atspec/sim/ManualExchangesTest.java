@@ -21,6 +21,7 @@ import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommand;
 import io.atspec.runtime.AtCommandFailedException;
 import io.atspec.runtime.AtResponse;
+import io.atspec.runtime.FinalLine;
 import io.atspec.runtime.UrcDecoder;
 import io.atspec.runtime.bind.AtRequest;
 import io.atspec.runtime.bind.ChapterBinding;
@@ -276,6 +277,29 @@ class ManualExchangesTest {
         SETUPS.put(
                 "+TCPCLOSE / The server closed link 0",
                 Setup.normal().before(Step.at("AT+TCPSETUP=0," + CLOSING_HOST + ",80"), Step.serverCloses()));
+        // The reports alone: a connected link to the echo (1.2.3.4:7) has sent what comes back.
+        SETUPS.put(
+                "+TCPRECV / Pushed data",
+                Setup.normal().before(tcpEchoLink()).before(Step.at("AT+TCPSEND=0,10,\"1234567890\"")));
+        SETUPS.put(
+                "+TCPRECV / Data holding CR LF and OK",
+                Setup.normal().before(tcpEchoLink()).before(Step.send("AT+TCPSEND=0,12", "ab\r\nOK\r\n+TCP")));
+        SETUPS.put(
+                "+TCPRECV / Buffer mode: data waiting",
+                Setup.normal()
+                        .before(Step.at("AT+RECVMODE=0"))
+                        .before(tcpEchoLink())
+                        .before(Step.at("AT+TCPSEND=0,5,\"hello\"")));
+        SETUPS.put(
+                "+UDPRECV / A datagram, pushed",
+                Setup.normal()
+                        .before(Step.at("AT+UDPSETUP=0,1.2.3.4,7"), Step.report("+UDPSETUP: 0,OK"))
+                        .before(Step.at("AT+UDPSEND=0,5,\"hello\"")));
+    }
+
+    /** TCP link 0 to the echo, connected (a send before its report would find it still connecting). */
+    private static Step[] tcpEchoLink() {
+        return new Step[] {Step.at("AT+TCPSETUP=0,1.2.3.4,7"), Step.report("+TCPSETUP: 0,OK")};
     }
 
     private static Step[] httpLink() {
@@ -516,7 +540,7 @@ class ManualExchangesTest {
             List<Integer> urcLines = new ArrayList<>();
             while (next < lines.size() && lines.get(next).direction() == Direction.RECEIVED) {
                 String received = lines.get(next).text();
-                if (isFinal(received)) {
+                if (isFinal(received, command)) {
                     expectedFinal = received;
                     next++;
                     break;
@@ -531,6 +555,10 @@ class ManualExchangesTest {
             assertThat(expectedFinal)
                     .as("%s: the manual shows a final result", where(line))
                     .isNotNull();
+            if (shapedFinal(expectedFinal, command).filter(f -> !f.error()).isPresent()) {
+                // An answer that ends the command is its response line as well as its final result.
+                expectedLines.add(expectedFinal);
+            }
 
             AtResponse response;
             try {
@@ -538,9 +566,9 @@ class ManualExchangesTest {
             } catch (AtCommandFailedException failed) {
                 response = failed.response();
             }
-            assertThat(finalKind(response.finalResult().line()))
+            assertThat(finalKind(response.finalResult().line(), command))
                     .as("%s: the final result (module answered %s)", where(line), response)
-                    .isEqualTo(finalKind(expectedFinal));
+                    .isEqualTo(finalKind(expectedFinal, command));
             assertThat(response.lines()).as("%s: response lines", where(line)).hasSameSizeAs(expectedLines);
             for (int k = 0; k < expectedLines.size(); k++) {
                 String expected = expectedLines.get(k);
@@ -620,12 +648,13 @@ class ManualExchangesTest {
             return Optional.empty();
         }
 
-        private boolean isFinal(String text) {
+        private boolean isFinal(String text, AtCommand command) {
             return text.equals("OK")
                     || text.equals("ERROR")
                     || text.startsWith("+CME ERROR:")
                     || text.startsWith("+CMS ERROR:")
-                    || commandFinal(text).isPresent();
+                    || commandFinal(text).isPresent()
+                    || shapedFinal(text, command).isPresent();
         }
 
         private Optional<FinalResult> commandFinal(String text) {
@@ -635,10 +664,23 @@ class ManualExchangesTest {
                     .findFirst();
         }
 
-        /** OK, ERROR, the +CME/+CMS line itself, or the command-specific line (an alias as its line). */
-        private String finalKind(String text) {
+        /** A final line of {@code command} told by its shape: a shaped error, or an answer that ends it. */
+        private static Optional<FinalLine> shapedFinal(String text, AtCommand command) {
+            return command.finalLines().stream()
+                    .filter(f -> f.shape() != null && f.shape().matches(text))
+                    .findFirst();
+        }
+
+        /**
+         * OK, ERROR, the +CME/+CMS line itself, the command-specific line (an alias as its line),
+         * or the shape of a shaped final line.
+         */
+        private String finalKind(String text, AtCommand command) {
             String t = text.strip();
-            return commandFinal(t).map(f -> "final " + f.text()).orElse(t);
+            return commandFinal(t)
+                    .map(f -> "final " + f.text())
+                    .or(() -> shapedFinal(t, command).map(f -> "shaped final " + f.shape()))
+                    .orElse(t);
         }
     }
 
@@ -715,6 +757,31 @@ class ManualExchangesTest {
         /** The module file the file-system examples post. */
         static Step textFile() {
             return p -> p.module.files().put("text.txt", ManualServer.BIG);
+        }
+
+        /** Waits for the URC {@code line} (e.g. a link's set-up report), passing over others. */
+        static Step report(String line) {
+            return p -> {
+                long deadline = System.nanoTime() + URC_WAIT.toNanos();
+                for (; ; ) {
+                    io.atspec.runtime.Urc got =
+                            p.urcs.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    assertThat(got).as("the report %s", line).isNotNull();
+                    if (got.line().equals(line)) {
+                        return;
+                    }
+                }
+            };
+        }
+
+        /** A setup command that writes {@code payload} after its prompt; it must succeed. */
+        static Step send(String line, String payload) {
+            return p -> {
+                byte[] bytes = payload.getBytes(StandardCharsets.ISO_8859_1);
+                AtRequest request = Play.anyChapter(line, bytes)
+                        .orElseThrow(() -> new AssertionError("setup line '" + line + "' is not read by the bindings"));
+                p.channel.execute(request.command());
+            };
         }
 
         /** The TCP server closes the next link the module made to {@value #CLOSING_HOST}. */

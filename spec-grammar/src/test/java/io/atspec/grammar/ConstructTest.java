@@ -289,7 +289,7 @@ class ConstructTest {
                         + "  timeout 300ms;\n"
                         + "  param state: int 0..1 \"s\";\n"
                         + "  param ip: string \"ip\";\n"
-                        + "  query -> +XIIC: <state>,<ip> | +XIIC: <ip>;\n"
+                        + "  query -> with_state: +XIIC: <state>,<ip> | address_only: +XIIC: <ip>;\n"
                         + "  example \"spaces\" {\n"
                         + "    > AT+XIIC?\n"
                         + "    < +XIIC:    1,10.0.0.1\n"

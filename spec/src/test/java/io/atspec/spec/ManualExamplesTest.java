@@ -170,7 +170,12 @@ class ManualExamplesTest {
         /** The module's lines up to the next sent one, framed by the runtime with the chapter's decoders. */
         private int received(List<TranscriptLine> lines, int index) {
             int end = ModuleLines.end(lines, index);
-            List<io.atspec.runtime.Urc> framed = ModuleLines.frame(lines, index, end, binding.urcDecoders());
+            // While a command is pending, its counted responses are framed by its own decoders.
+            Map<String, io.atspec.runtime.UrcDecoder> decoders = new java.util.HashMap<>(binding.urcDecoders());
+            if (pending != null) {
+                decoders.putAll(pending.command().responseDecoders());
+            }
+            List<io.atspec.runtime.Urc> framed = ModuleLines.frame(lines, index, end, decoders);
             assertThat(framed)
                     .as("what the module wrote from %s", at(lines.get(index)))
                     .isNotEmpty();
@@ -185,6 +190,14 @@ class ManualExamplesTest {
             checkedLines++;
             if (u.payload() == null && isFinal(text)) {
                 pending = null;
+                return;
+            }
+            if (pending != null
+                    && u.payload() != null
+                    && pending.command().responseDecoders().containsKey(u.prefix())) {
+                assertThat(binding.parseResponse(pending, text, u.payload()))
+                        .as("'%s' (in the lines from %s) is a response of %s", u, at(block), pending.line())
+                        .isPresent();
                 return;
             }
             if (pending != null && u.payload() == null) {

@@ -19,13 +19,44 @@ public final class Arguments {
      * @param bounds  pairs of inclusive bounds, {@code 0, 31, 99, 99}
      */
     public static int intIn(String command, String parameter, int value, String allowed, long... bounds) {
-        for (int i = 0; i + 1 < bounds.length; i += 2) {
-            if (value >= bounds[i] && value <= bounds[i + 1]) {
-                return value;
-            }
+        if (within(value, false, bounds)) {
+            return value;
         }
         throw new AtArgumentException(
                 command + ": <" + parameter + "> = " + value + " is outside its range " + allowed);
+    }
+
+    /** As {@link #intIn}, for a 64-bit parameter. */
+    public static long longIn(String command, String parameter, long value, String allowed, long... bounds) {
+        if (within(value, false, bounds)) {
+            return value;
+        }
+        throw new AtArgumentException(
+                command + ": <" + parameter + "> = " + value + " is outside its range " + allowed);
+    }
+
+    /**
+     * As {@link #longIn}, for an unsigned 64-bit parameter: {@code value} and the bounds are
+     * compared unsigned ({@code -1L} is 18446744073709551615), and the message shows them so.
+     */
+    public static long unsignedLongIn(String command, String parameter, long value, String allowed, long... bounds) {
+        if (within(value, true, bounds)) {
+            return value;
+        }
+        throw new AtArgumentException(command + ": <" + parameter + "> = " + Long.toUnsignedString(value)
+                + " is outside its range " + allowed);
+    }
+
+    /** Whether {@code value} lies in one of the inclusive {@code bounds} pairs, compared as {@code unsigned} says. */
+    static boolean within(long value, boolean unsigned, long... bounds) {
+        for (int i = 0; i + 1 < bounds.length; i += 2) {
+            boolean above = unsigned ? Long.compareUnsigned(value, bounds[i]) >= 0 : value >= bounds[i];
+            boolean below = unsigned ? Long.compareUnsigned(value, bounds[i + 1]) <= 0 : value <= bounds[i + 1];
+            if (above && below) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static <T> T notNull(String command, String parameter, T value) {
@@ -138,6 +169,28 @@ public final class Arguments {
             }
         }
         return wire;
+    }
+
+    /**
+     * The length the module reads for inline text ({@code = length(<content>)} of a string): its
+     * byte count in UTF-8, the charset this class sizes text in and the channel's default.
+     */
+    public static int textLength(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * The length the module reads for inline hex ({@code = length(<hex_content>)}): the bytes the
+     * digits stand for, characters / 2. An odd number of characters is refused: no byte count
+     * describes it.
+     */
+    public static int hexLength(String command, String parameter, String value) {
+        notNull(command, parameter, value);
+        if (value.length() % 2 != 0) {
+            throw new AtArgumentException(command + ": <" + parameter + "> has " + value.length()
+                    + " hex characters; its length counts bytes (two characters each), so it needs an even number");
+        }
+        return value.length() / 2;
     }
 
     /** A payload written after the prompt: its size must fit its bounds. */

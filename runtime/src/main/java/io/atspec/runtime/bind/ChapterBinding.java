@@ -63,6 +63,16 @@ public interface ChapterBinding {
     Optional<Object> parseResponse(AtRequest request, String line);
 
     /**
+     * As {@link #parseResponse(AtRequest, String)}, for a line whose payload the channel counted
+     * ({@code AtResponse.payload(i)} of line {@code i}; null when it has none).
+     *
+     * @throws WireParseException if the line is the request's answer but does not parse
+     */
+    default Optional<Object> parseResponse(AtRequest request, String line, byte[] payload) {
+        return parseResponse(request, line);
+    }
+
+    /**
      * Reads a URC into its typed form; empty if the URC is not one of this chapter.
      *
      * @throws WireParseException if the URC is of this chapter but does not parse

@@ -12,9 +12,16 @@ public final class Decoders {
      * line ({@code +HTTPRECV:} in receive mode 0), or {@code <length>,<data>} (mode 1).
      */
     public static UrcDecoder rawOrLengthFramed(String terminatorPrefix) {
+        return rawOrCounted(terminatorPrefix, UrcDecoder.lengthFramed());
+    }
+
+    /**
+     * As {@link #rawOrLengthFramed(String)}, with the header's payload counted by {@code counted}
+     * ({@link UrcDecoder#counted(int, int, int)}, bounded by the length field's maximum).
+     */
+    public static UrcDecoder rawOrCounted(String terminatorPrefix, UrcDecoder counted) {
         UrcDecoder raw = UrcDecoder.rawUntil(terminatorPrefix);
-        UrcDecoder framed = UrcDecoder.lengthFramed();
-        return (prefix, in) -> headerIsEmpty(in) ? raw.decode(prefix, in) : framed.decode(prefix, in);
+        return (prefix, in) -> headerIsEmpty(in) ? raw.decode(prefix, in) : counted.decode(prefix, in);
     }
 
     /**
@@ -22,9 +29,17 @@ public final class Decoders {
      * its own framing ({@link UrcDecoder#httpMessage(String)}).
      */
     public static UrcDecoder httpMessageOrLengthFramed(String terminatorPrefix) {
+        return httpMessageOrCounted(terminatorPrefix, UrcDecoder.lengthFramed());
+    }
+
+    /**
+     * As {@link #httpMessageOrLengthFramed(String)}, with the header's payload counted by
+     * {@code counted} ({@link UrcDecoder#counted(int, int, int)}, bounded by the length field's
+     * maximum).
+     */
+    public static UrcDecoder httpMessageOrCounted(String terminatorPrefix, UrcDecoder counted) {
         UrcDecoder raw = UrcDecoder.httpMessage(terminatorPrefix);
-        UrcDecoder framed = UrcDecoder.lengthFramed();
-        return (prefix, in) -> headerIsEmpty(in) ? raw.decode(prefix, in) : framed.decode(prefix, in);
+        return (prefix, in) -> headerIsEmpty(in) ? raw.decode(prefix, in) : counted.decode(prefix, in);
     }
 
     private static boolean headerIsEmpty(io.atspec.runtime.UrcReader in) throws java.io.IOException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The fields of a response or URC line after its prefix, and their conversion. Lenient where
@@ -123,12 +124,63 @@ public final class Fields {
      */
     public int integerIn(int index, String name, String allowed, long... bounds) {
         int value = integer(index, name);
-        for (int i = 0; i + 1 < bounds.length; i += 2) {
-            if (value >= bounds[i] && value <= bounds[i + 1]) {
-                return value;
-            }
+        if (Arguments.within(value, false, bounds)) {
+            return value;
         }
         throw fail("<" + name + "> = " + value + " is outside " + allowed);
+    }
+
+    /** A signed 64-bit integer. */
+    public long longInteger(int index, String name) {
+        String text = text(index, name);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw fail("<" + name + "> is not a 64-bit integer: '" + text + "'");
+        }
+    }
+
+    /**
+     * An unsigned 64-bit integer ({@code 0..18446744073709551615}) in a {@code long}, read with
+     * {@link Long#parseUnsignedLong}: show it with {@link Long#toUnsignedString(long)}.
+     */
+    public long unsignedLong(int index, String name) {
+        String text = text(index, name);
+        try {
+            return Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            throw fail("<" + name + "> is not an unsigned 64-bit integer: '" + text + "'");
+        }
+    }
+
+    /** As {@link #integerIn}, for a signed 64-bit field. */
+    public long longIn(int index, String name, String allowed, long... bounds) {
+        long value = longInteger(index, name);
+        if (Arguments.within(value, false, bounds)) {
+            return value;
+        }
+        throw fail("<" + name + "> = " + value + " is outside " + allowed);
+    }
+
+    /** As {@link #integerIn}, for an unsigned 64-bit field: bounds compared unsigned. */
+    public long unsignedLongIn(int index, String name, String allowed, long... bounds) {
+        long value = unsignedLong(index, name);
+        if (Arguments.within(value, true, bounds)) {
+            return value;
+        }
+        throw fail("<" + name + "> = " + Long.toUnsignedString(value) + " is outside " + allowed);
+    }
+
+    public OptionalLong optionalLong(int index, String name) {
+        return has(index) && !fields.get(index).isEmpty()
+                ? OptionalLong.of(longInteger(index, name))
+                : OptionalLong.empty();
+    }
+
+    public OptionalLong optionalUnsignedLong(int index, String name) {
+        return has(index) && !fields.get(index).isEmpty()
+                ? OptionalLong.of(unsignedLong(index, name))
+                : OptionalLong.empty();
     }
 
     public OptionalInt optionalInteger(int index, String name) {

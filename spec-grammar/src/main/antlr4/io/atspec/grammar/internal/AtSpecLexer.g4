@@ -43,6 +43,8 @@ FOR         : 'for';
 EVERY       : 'every';
 ABORT       : 'abort';
 ON          : 'on';
+MATCHING    : 'matching';
+FAILS       : 'fails';
 USES        : 'uses';
 GIVEN       : 'given';
 HEADERS     : 'headers';

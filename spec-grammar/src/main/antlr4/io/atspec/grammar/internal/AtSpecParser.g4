@@ -186,16 +186,24 @@ optionalGroup
     : LBRACKET COMMA? format RBRACKET
     ;
 
+// A form with several response shapes names each one: data: +SOCKREAD: <link>,<len>,<data>.
+// `final`: the response is also the command's final result (no OK follows it).
 response
-    : PREFIX format?
+    : FINAL? (name COLON)? PREFIX format?
     ;
 
 reportDecl
     : REPORT name? (COLON format)? SEMI
     ;
 
+// A literal line (`final "+X: FAILED" error`), or a shaped one carrying fields
+// (`final in_use: +X: <link>,"ERROR1" error "..."`).
 finalDecl
-    : FINAL STRING (OK | ERROR) text? (ALIAS STRING (COMMA STRING)*)? (EDITION name)? SEMI
+    : FINAL (STRING | finalShape) (OK | ERROR) text? (ALIAS STRING (COMMA STRING)*)? (EDITION name)? SEMI
+    ;
+
+finalShape
+    : name COLON PREFIX format?
     ;
 
 aliasStmt
@@ -222,10 +230,24 @@ completionDecl
 
 completionClause
     : COLLECT PREFIX (COMMA PREFIX)*                     # collectClause
-    | UNTIL PREFIX (WHEN name IN valueSet (GIVEN name)?)?  # untilClause
+    | UNTIL PREFIX (WHEN name IN whenValues (GIVEN name)?)?  # untilClause
+    | MATCHING name (EQUALS name)?                       # matchingClause
+    | FAILS WHEN name IN whenValues                      # failsClause
     | POLL AT_NAME QUESTION? UNTIL name IN valueSet (EVERY DURATION)?  # pollClause
     | ABORT ON urcRef (COMMA urcRef)*                    # abortClause
     | HEADERS ONLY FOR name (COMMA name)*                # headersOnlyClause
+    ;
+
+// Values a report field is tested against: numbers and ranges for an int field, words and
+// strings for a text or word-enum field (`in OK|FAIL`, `in "Link Closed"`).
+whenValues
+    : whenValue (BAR whenValue)*
+    ;
+
+whenValue
+    : INT (RANGE INT)?
+    | STRING
+    | name
     ;
 
 exampleDecl
@@ -253,7 +275,7 @@ name
     | CHAPTER | PACKAGE | FACADE | MANUAL | EDITION | ENUM | ERRORS | COMMAND | URC | AS
     | SECTION | DESCRIPTION | TIMEOUT | PARAM | SET | EXEC | QUERY | TEST | REPORT | PROMPT
     | FINAL | OK | ERROR | ALIAS | COMPLETION | COLLECT | UNTIL | WHEN | IN | POLL | FOR | EVERY
-    | ABORT | ON | USES | GIVEN | HEADERS | ONLY | HTTP
+    | ABORT | ON | USES | GIVEN | HEADERS | ONLY | HTTP | MATCHING | FAILS
     | INDICATES | REBOOT
     | DEFAULT | QUOTED | UNQUOTED | REST | SECRET | OPTIONAL | LENGTH | INT_TYPE | STRING_TYPE
     | HEX_TYPE | PATH_TYPE | BYTES_TYPE

@@ -33,6 +33,7 @@ final class CommandChecks {
     private final ValueRules values;
     private final FormatChecks formats;
     private final ParameterChecks parameters;
+    private final CountedPayloads counted;
 
     CommandChecks(Chapter chapter, Reporter reporter, ValueRules values) {
         this.chapter = chapter;
@@ -40,6 +41,7 @@ final class CommandChecks {
         this.values = values;
         this.formats = new FormatChecks(reporter, values);
         this.parameters = new ParameterChecks(chapter, reporter, values);
+        this.counted = new CountedPayloads(reporter);
     }
 
     void check(Command command) {
@@ -107,10 +109,11 @@ final class CommandChecks {
             formats.checkRestLast(command.name(), form.describe(), form.format(), command.parameters());
             form.promptPayload().ifPresent(p -> checkPrompt(command, form, p));
             checkDerivedLengths(command, form);
+            checkResponseNames(command, form);
             for (ResponseFormat response : form.responses()) {
                 formats.checkFields(
                         command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
-                refusePayloads(command, response);
+                checkResponsePayloads(command, response);
                 formats.refuseRest(
                         command.name(), "response " + response.wirePrefix(), response.format(), command.parameters());
             }
@@ -135,20 +138,48 @@ final class CommandChecks {
         }
     }
 
+    /** Several response shapes are told apart in code by their names: each needs one, once. */
+    private void checkResponseNames(Command command, Form form) {
+        FirstSeen names = new FirstSeen(reporter, "response shape");
+        form.responses().forEach(r -> r.name().ifPresent(n -> names.add(n, r.location())));
+        if (form.responses().size() > 1) {
+            form.responses().stream()
+                    .filter(r -> r.name().isEmpty())
+                    .findFirst()
+                    .ifPresent(r -> reporter.error(
+                            r.location(),
+                            "the " + form.describe() + " of " + command.name() + " has "
+                                    + form.responses().size() + " response shapes; name each one (data: "
+                                    + r.wirePrefix() + " ...)"));
+        }
+    }
+
     /**
-     * The channel reads an information response as one line and registers no payload decoder
-     * for it, so bytes in a response would never be read: the branch that fills them is dead.
+     * A payload in an information response is counted ({@code +SOCKREAD: <link>,<len>,<data>}):
+     * while the command is pending the reader counts its bytes, so it needs a bounded length
+     * field before it and must end the line.
      */
-    private void refusePayloads(Command command, ResponseFormat response) {
+    private void checkResponsePayloads(Command command, ResponseFormat response) {
         for (FormatItem.Field field : response.format().fields()) {
-            command.parameter(field.name())
-                    .filter(p -> p.type() instanceof ParamType.BytesType)
-                    .ifPresent(p -> reporter.error(
-                            field.location(),
-                            "<" + field.name() + "> is a payload, which the information response "
-                                    + response.wirePrefix() + " of " + command.name()
-                                    + " cannot carry: a response is read as one line, so its bytes would never"
-                                    + " be read; carry them in a URC"));
+            Optional<Parameter> parameter = command.parameter(field.name());
+            if (parameter.isEmpty() || !(parameter.get().type() instanceof ParamType.BytesType bytes)) {
+                continue;
+            }
+            String where = "response " + response.wirePrefix() + " of " + command.name();
+            if (!(bytes.framing() instanceof ParamType.SizedBy sized)) {
+                reporter.error(
+                        field.location(),
+                        "<" + field.name() + "> is a payload in the " + where + ", which is read by counting"
+                                + " its bytes: declare it bytes(<length field>) with the length field before it");
+                continue;
+            }
+            if (!CountedPayloads.isLast(response.format(), field)) {
+                reporter.error(
+                        field.location(),
+                        "payload <" + field.name() + "> must be the last field of its response: its bytes run"
+                                + " to the end of the data");
+            }
+            counted.check(command.name(), "the " + where, response.format(), field, sized, command::parameter);
         }
     }
 
@@ -190,11 +221,24 @@ final class CommandChecks {
                 continue;
             }
             String payload = parameter.get().derivedLengthOf().get();
-            if (!form.promptPayload().filter(payload::equals).isPresent()) {
+            // The content is sent after the prompt, or inline in the same line (a quoted string or hex).
+            boolean inline =
+                    form.format().fields().stream().anyMatch(f -> f.name().equals(payload));
+            if (!form.promptPayload().filter(payload::equals).isPresent() && !inline) {
                 reporter.error(
                         field.location(),
                         "<" + field.name() + "> is the length of <" + payload + ">, which the " + form.describe()
-                                + " does not send: add 'prompt <" + payload + ">'");
+                                + " does not send: add <" + payload + "> to its line, or 'prompt <" + payload
+                                + ">'");
+            }
+            if (inline
+                    && command.parameter(payload)
+                            .filter(p -> p.type() instanceof ParamType.TextType)
+                            .isEmpty()) {
+                reporter.error(
+                        field.location(),
+                        "<" + field.name() + "> is the length of <" + payload + ">, which the " + form.describe()
+                                + " sends inline: an inline length is taken of a string or hex parameter");
             }
             if (field.fixedValue().isPresent()) {
                 reporter.error(field.location(), "<" + field.name() + "> is derived, so it cannot be fixed");
@@ -248,7 +292,14 @@ final class CommandChecks {
 
     private void checkFinals(Command command) {
         FirstSeen lines = new FirstSeen(reporter, "final result");
+        FirstSeen names = new FirstSeen(reporter, "final line name");
         for (FinalResult result : command.finalResults()) {
+            if (result.shape().isPresent()) {
+                checkShapedFinal(command, result, result.shape().get());
+                names.add(result.shape().get().name(), result.location());
+                result.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, result.location()));
+                continue;
+            }
             for (String text : allSpellings(result)) {
                 if (BUILT_IN_FINALS.contains(text) || text.startsWith("+CME ERROR") || text.startsWith("+CMS ERROR")) {
                     reporter.error(
@@ -269,6 +320,36 @@ final class CommandChecks {
                 .forEach(t -> t.edition().ifPresent(e -> EditionNames.check(chapter, reporter, e, t.location())));
     }
 
+    /**
+     * {@code final in_use: +X: <link>,"ERROR1" error}: its fields are the command's parameters,
+     * read as a response's are. A success line with fields is an answer: the language says so
+     * with a final response, whose record the call returns.
+     */
+    private void checkShapedFinal(Command command, FinalResult result, FinalResult.Shape shape) {
+        String what = "final line '" + shape.name() + "'";
+        formats.checkFields(command.name(), what, shape.format(), command.parameters());
+        formats.refuseRest(command.name(), what, shape.format(), command.parameters());
+        if (result.success()) {
+            reporter.error(
+                    result.location(),
+                    what + " of " + command.name() + " has a shape, so it cannot be 'ok': a line that ends the"
+                            + " command with fields is its answer; write it as a final response ('-> final "
+                            + shape.wirePrefix() + " " + shape.format() + "')");
+        }
+        if (!result.aliases().isEmpty()) {
+            reporter.error(
+                    result.location(),
+                    what + " of " + command.name() + " is matched by its shape, which has no alias spellings;"
+                            + " declare each spelling as a final line of its own");
+        }
+        if (shape.format().fields().stream().allMatch(f -> f.fixedValue().isPresent())) {
+            reporter.error(
+                    result.location(),
+                    what + " of " + command.name() + " carries no field; write the line as it is sent" + " ('final \""
+                            + shape.wirePrefix() + " ...\" error')");
+        }
+    }
+
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("<[^<>]+>");
 
     /** A final line is compared as written; a placeholder in it would be literal text. */
@@ -279,8 +360,10 @@ final class CommandChecks {
                 reporter.error(
                         result.location(),
                         "final line '" + text + "' of " + command.name() + " holds the placeholder "
-                                + placeholder.group() + ", but a final line is matched as written, so it would"
-                                + " never match; write out each line the module sends");
+                                + placeholder.group() + ", but a quoted final line is matched as written, so it"
+                                + " would never match; give the line a name and a shape to read the field"
+                                + " ('final <name>: +X: " + placeholder.group() + ",\"TEXT\" error'), or write out"
+                                + " each line the module sends");
             }
         }
     }
@@ -329,12 +412,30 @@ final class CommandChecks {
                 if (urc.get().parameter(field).isEmpty()) {
                     reporter.error(until.location(), "URC " + until.prefix() + " has no field <" + field + ">");
                 } else {
-                    requireNumber(urc.get().parameter(field).get(), "URC " + until.prefix(), until.location());
+                    checkValues(
+                            urc.get(),
+                            urc.get().parameter(field).get(),
+                            until.when().get(),
+                            until.location());
                 }
                 parameters.checkValueSet(until.values().ranges());
             }
             until.given().ifPresent(given -> checkGiven(command, completion, given, until.location()));
+            urc.ifPresent(u -> {
+                completion.matching().ifPresent(m -> checkMatching(command, completion, u, m));
+                completion.failsWhen().ifPresent(f -> checkFailsWhen(u, until, f));
+            });
         });
+        if (completion.until().isEmpty()) {
+            completion
+                    .matching()
+                    .ifPresent(m -> reporter.error(
+                            m.location(), "'matching' ties reports to the request; it applies to a wait 'until +URC'"));
+            completion
+                    .failsWhen()
+                    .ifPresent(f -> reporter.error(
+                            f.location(), "'fails when' names ending reports; it applies to a wait 'until +URC'"));
+        }
         completion.poll().ifPresent(poll -> checkPoll(poll));
         checkAborts(command, completion);
         checkHeadersOnly(command, completion);
@@ -454,6 +555,129 @@ final class CommandChecks {
     }
 
     /**
+     * {@code matching <field> [= <param>]}: the report's field is compared with the request's
+     * parameter, so both must exist, some awaited form must send it, and their values must be
+     * of a kind that can be equal.
+     */
+    private void checkMatching(Command command, Completion completion, Urc urc, Completion.Matching matching) {
+        Optional<Parameter> field = urc.parameter(matching.field());
+        if (field.isEmpty()) {
+            reporter.error(matching.location(), "URC " + urc.prefix() + " has no field <" + matching.field() + ">");
+            return;
+        }
+        String name = matching.parameterName();
+        Optional<Parameter> parameter = command.parameter(name);
+        if (parameter.isEmpty()) {
+            reporter.error(
+                    matching.location(),
+                    "'matching " + matching.field() + "' compares <" + matching.field() + "> of URC " + urc.prefix()
+                            + " with <" + name + "> of the request, but " + command.name() + " has no parameter <"
+                            + name + ">; name it with 'matching " + matching.field() + " = <parameter>'");
+            return;
+        }
+        boolean sent = command.forms().stream()
+                .filter(f -> completion.forms().isEmpty()
+                        || f.name().filter(completion.forms()::contains).isPresent())
+                .anyMatch(f -> f.format().fields().stream()
+                        .anyMatch(x -> x.name().equals(name) && x.fixedValue().isEmpty()));
+        if (!sent) {
+            reporter.error(
+                    matching.location(),
+                    "'matching " + matching.field() + "': no awaited form of " + command.name() + " sends <" + name
+                            + ">, so no report could be told to be the request's");
+        }
+        if (!sameKind(field.get().type(), parameter.get().type())) {
+            reporter.error(
+                    matching.location(),
+                    "'matching " + matching.field() + "' compares <" + matching.field() + "> of URC " + urc.prefix()
+                            + " (" + ParameterChecks.describe(field.get().type()) + ") with <" + name + "> of "
+                            + command.name() + " ("
+                            + ParameterChecks.describe(parameter.get().type())
+                            + "), which are never equal; match fields of the same type");
+        }
+    }
+
+    /** Can values of the two types be equal: both ints, both text, or the same enum? */
+    private static boolean sameKind(ParamType a, ParamType b) {
+        if (a instanceof ParamType.EnumRef || b instanceof ParamType.EnumRef) {
+            return a instanceof ParamType.EnumRef x
+                    && b instanceof ParamType.EnumRef y
+                    && x.enumName().equals(y.enumName());
+        }
+        return a.getClass() == b.getClass() && !(a instanceof ParamType.BytesType);
+    }
+
+    /**
+     * {@code fails when <field> in <values>}: a field of the awaited URC; with {@code when}, the
+     * failing values must also end the wait, else no failing report would ever be the last.
+     */
+    private void checkFailsWhen(Urc urc, Completion.UntilUrc until, Completion.FieldValues fails) {
+        Optional<Parameter> field = urc.parameter(fails.field());
+        if (field.isEmpty()) {
+            reporter.error(fails.location(), "URC " + urc.prefix() + " has no field <" + fails.field() + ">");
+            return;
+        }
+        checkValues(urc, field.get(), fails, fails.location());
+        parameters.checkValueSet(fails.numbers().ranges());
+        until.when().ifPresent(when -> {
+            boolean ends = when.field().equals(fails.field())
+                    && fails.words().stream()
+                            .allMatch(w ->
+                                    when.words().stream().anyMatch(x -> x.text().equals(w.text())))
+                    && fails.numbers().ranges().stream()
+                            .allMatch(r -> when.numbers().contains(r.min())
+                                    && when.numbers().contains(r.max()));
+            if (!ends) {
+                reporter.error(
+                        fails.location(),
+                        "'fails when " + fails.field() + " in ...' names reports that do not end the wait ('when "
+                                + when.field() + " in ...'), so none of them would be the last; end the wait on"
+                                + " them too");
+            }
+        });
+    }
+
+    /**
+     * The values of {@code when} or {@code fails when} must be ones the field can hold: numbers
+     * for an int or numeric enum field, words or strings for a text or word-enum field, and for
+     * an enum its codes or constant names.
+     */
+    private void checkValues(Urc urc, Parameter field, Completion.FieldValues values, SourceLocation where) {
+        ParamType type = field.type();
+        Optional<io.atspec.grammar.model.EnumType> enumType =
+                type instanceof ParamType.EnumRef ref ? chapter.enumNamed(ref.enumName()) : Optional.empty();
+        boolean numeric = type instanceof ParamType.IntType
+                || enumType.map(io.atspec.grammar.model.EnumType::isNumeric).orElse(false);
+        boolean text = type instanceof ParamType.TextType || enumType.isPresent() && !numeric;
+        String owner = "<" + field.name() + "> of URC " + urc.prefix() + " is " + ParameterChecks.describe(type);
+        if (!values.numbers().isUnbounded() && !numeric) {
+            reporter.error(
+                    where,
+                    owner + ", but 'in " + values.numbers() + "' names numbers, which it never equals; name"
+                            + (text ? " words or strings ('in OK|FAIL', 'in \"Link Closed\"')" : " no values"));
+        }
+        for (io.atspec.grammar.model.Value word : values.words()) {
+            if (!text && enumType.isEmpty()) {
+                reporter.error(
+                        word.location(),
+                        owner + ", but 'in' names the "
+                                + (word.kind() == io.atspec.grammar.model.CodeKind.QUOTED ? "string" : "word") + " '"
+                                + word.text() + "', which it never equals; name numbers ('in 0|1')");
+            } else if (enumType.isPresent()
+                    && enumType.get().constant(word.text()).isEmpty()) {
+                reporter.error(
+                        word.location(),
+                        owner + ", which has no value '" + word.text() + "'; its values are "
+                                + String.join(
+                                        ", ",
+                                        enumType.get().constants().stream()
+                                                .map(EnumConstant::code)
+                                                .toList()));
+            }
+        }
+    }
+
+    /**
      * A wait ends when a field's value is in a set of numbers; a field whose values are text
      * (a string, an enum of words) never is, and the wait would never end.
      */
@@ -488,6 +712,8 @@ final class CommandChecks {
             form.promptPayload().ifPresent(used::add);
             form.responses().forEach(r -> r.format().fields().forEach(f -> used.add(f.name())));
         }
+        command.finalResults()
+                .forEach(r -> r.shape().ifPresent(s -> s.format().fields().forEach(f -> used.add(f.name()))));
         for (Parameter parameter : command.parameters()) {
             if (!used.contains(parameter.name())) {
                 reporter.warning(

@@ -1,11 +1,14 @@
 package io.atspec.grammar.check;
 
 import io.atspec.grammar.Reporter;
+import io.atspec.grammar.link.LineShape;
+import io.atspec.grammar.link.PayloadFraming;
 import io.atspec.grammar.model.Chapter;
 import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Example;
 import io.atspec.grammar.model.FinalResult;
 import io.atspec.grammar.model.Form;
+import io.atspec.grammar.model.Format;
 import io.atspec.grammar.model.FormatItem;
 import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
@@ -15,7 +18,9 @@ import io.atspec.grammar.model.Urc;
 import io.atspec.grammar.model.UrcReport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,6 +106,58 @@ final class ExampleChecker {
             pendingForm = result.form().get();
             pendingShape = result.shape();
             pendingArguments = parsed.get().arguments();
+            checkInlineLengths(line);
+        }
+
+        /**
+         * A length derived from content in the same line ({@code <text_length>,<content>}) must
+         * be the content's byte count: UTF-8 bytes of a string, half the characters of hex.
+         */
+        private void checkInlineLengths(TranscriptLine line) {
+            for (int i = 0; i < pendingShape.size() && i < pendingArguments.size(); i++) {
+                if (!(pendingShape.get(i) instanceof FormatItem.Field field)) {
+                    continue;
+                }
+                Optional<String> target = pending.parameter(field.name()).flatMap(Parameter::derivedLengthOf);
+                int at = target.map(this::shapeIndex).orElse(-1);
+                if (at < 0 || at >= pendingArguments.size()) {
+                    continue;
+                }
+                Optional<Parameter> content = pending.parameter(target.get());
+                if (content.isEmpty() || !(content.get().type() instanceof ParamType.TextType text)) {
+                    continue;
+                }
+                String value = WireArguments.unquoted(pendingArguments.get(at));
+                long bytes = text.kind() == ParamType.TextKind.HEX
+                        ? value.length() / 2
+                        : value.getBytes(StandardCharsets.UTF_8).length;
+                long declared = ValueRules.parseInt(pendingArguments.get(i)).orElse(-1L);
+                if (text.kind() == ParamType.TextKind.HEX && value.length() % 2 != 0) {
+                    reporter.error(
+                            line.location(),
+                            "<" + target.get() + "> has " + value.length() + " hex characters; its length <"
+                                    + field.name() + "> counts bytes (two characters each), so it needs an even"
+                                    + " number");
+                } else if (declared != bytes) {
+                    reporter.error(
+                            line.location(),
+                            "<" + target.get() + "> is " + bytes + " bytes"
+                                    + (text.kind() == ParamType.TextKind.HEX
+                                            ? " (" + value.length() + " hex characters)"
+                                            : "")
+                                    + ", but <" + field.name() + "> says " + declared);
+                }
+            }
+        }
+
+        private int shapeIndex(String name) {
+            for (int i = 0; i < pendingShape.size(); i++) {
+                if (pendingShape.get(i) instanceof FormatItem.Field f
+                        && f.name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private void refused(TranscriptLine line) {
@@ -138,7 +195,7 @@ final class ExampleChecker {
                 prompt(line);
                 return;
             }
-            if (isFinal(text)) {
+            if (isFinal(text) || isFinalResponse(text)) {
                 pending = null;
                 pendingForm = null;
                 return;
@@ -220,14 +277,43 @@ final class ExampleChecker {
             // A command-specific final line belongs to the pending command; with none pending
             // (the manual often leaves the command out) any command's line will do.
             List<Command> owners = pending != null ? List.of(pending) : chapter.commands();
-            return owners.stream().flatMap(c -> c.finalResults().stream()).anyMatch((FinalResult f) -> f.matches(text));
+            for (Command owner : owners) {
+                for (FinalResult f : owner.finalResults()) {
+                    boolean shaped = f.shape()
+                            .filter(shape -> LineShape.of(
+                                            chapter, shape.wirePrefix(), shape.format(), owner.parameters())
+                                    .matches(text))
+                            .isPresent();
+                    if (shaped || f.matches(text)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** A response marked {@code final}: the line that answers the pending command also ends it. */
+        private boolean isFinalResponse(String text) {
+            return pendingForm != null
+                    && pendingForm.responses().stream()
+                            .filter(ResponseFormat::endsCommand)
+                            .anyMatch(r -> LineShape.of(chapter, r.wirePrefix(), r.format(), pending.parameters())
+                                    .matches(text));
         }
 
         private boolean isResponse(TranscriptLine line) {
             for (ResponseFormat response : pendingForm.responses()) {
                 String wirePrefix = response.wirePrefix();
-                if (!line.text().startsWith(wirePrefix)) {
+                if (response.endsCommand() || !line.text().startsWith(wirePrefix)) {
                     continue;
+                }
+                Optional<Long> counted = countedRemaining(
+                        response.format(),
+                        pending.parameters(),
+                        line.text().substring(wirePrefix.length()).strip());
+                if (counted.isPresent()) {
+                    framedRemaining = counted.get();
+                    return true;
                 }
                 List<String> fields = WireArguments.split(
                         line.text().substring(wirePrefix.length()).strip());
@@ -289,22 +375,7 @@ final class ExampleChecker {
 
         /** The first line of a length-framed URC: the bytes still to come after this line. */
         private Optional<Long> framedLength(Urc urc, List<FormatItem> items, String rest) {
-            if (items.size() != 2 || !(items.get(1) instanceof FormatItem.Field data)) {
-                return Optional.empty();
-            }
-            Optional<Parameter> payload = urc.parameter(data.name());
-            if (payload.isEmpty()
-                    || !(payload.get().type() instanceof ParamType.BytesType bytes)
-                    || !(bytes.framing() instanceof ParamType.SizedBy)) {
-                return Optional.empty();
-            }
-            int comma = rest.indexOf(',');
-            if (comma < 0) {
-                return Optional.empty();
-            }
-            Optional<Long> length = ValueRules.parseInt(rest.substring(0, comma).strip());
-            long onThisLine = rest.substring(comma + 1).getBytes(StandardCharsets.UTF_8).length;
-            return length.map(n -> n - onThisLine - 2);
+            return countedRemaining(new Format(items), urc.parameters(), rest);
         }
 
         private Optional<ParamType.UntilUrc> rawPayload(Urc urc, List<FormatItem> items) {
@@ -321,6 +392,34 @@ final class ExampleChecker {
         private boolean startsUrc(String text, String prefix) {
             return chapter.urcNamed(prefix).map(u -> matchesUrc(u, text)).orElse(false);
         }
+    }
+
+    /**
+     * The first line of a counted payload ({@code +SOCKRECV: 0,12,ab}): how many bytes are still
+     * to come after it, where {@link PayloadFraming#counted} says the length is; empty when
+     * {@code format} counts no payload or the line ends before the payload.
+     */
+    static Optional<Long> countedRemaining(Format format, List<Parameter> declared, String rest) {
+        Map<String, Parameter> parameters = new HashMap<>();
+        declared.forEach(p -> parameters.put(p.name(), p));
+        Optional<PayloadFraming.Counted> counted = PayloadFraming.counted(format, parameters);
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        int at = 0;
+        String length = "";
+        for (int i = 0; i < counted.get().fieldsBefore(); i++) {
+            int comma = rest.indexOf(',', at);
+            if (comma < 0) {
+                return Optional.empty();
+            }
+            if (i == counted.get().lengthField()) {
+                length = rest.substring(at, comma).strip();
+            }
+            at = comma + 1;
+        }
+        long onThisLine = rest.substring(at).getBytes(StandardCharsets.UTF_8).length;
+        return ValueRules.parseInt(length).map(n -> n - onThisLine - 2);
     }
 
     /** Whether a received line is this URC: its prefix or an alias, then a colon or nothing. */

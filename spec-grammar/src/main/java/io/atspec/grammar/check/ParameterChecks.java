@@ -7,6 +7,7 @@ import io.atspec.grammar.model.IntRange;
 import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.SizeRange;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,13 @@ final class ParameterChecks {
         ParamType type = parameter.type();
         if (type instanceof ParamType.IntType intType) {
             checkValueSet(intType.values().ranges());
+            if (!intType.values().fitsLong()) {
+                reporter.error(
+                        intType.location(),
+                        "values " + intType.values() + " of '" + parameter.name() + "' fit no Java long: a"
+                                + " signed one stops at 9223372036854775807, an unsigned one (no negative value)"
+                                + " at 18446744073709551615");
+            }
         } else if (type instanceof ParamType.TextType text) {
             checkSize(text.size());
         } else if (type instanceof ParamType.BytesType bytes && bytes.framing() instanceof ParamType.Bounded bounded) {
@@ -68,7 +76,7 @@ final class ParameterChecks {
     void checkValueSet(List<IntRange> ranges) {
         for (int i = 0; i < ranges.size(); i++) {
             IntRange range = ranges.get(i);
-            if (range.min() > range.max()) {
+            if (range.min().compareTo(range.max()) > 0) {
                 reporter.error(
                         range.location(),
                         "range " + range.min() + ".." + range.max() + " is empty: its lower bound is above"
@@ -77,7 +85,7 @@ final class ParameterChecks {
             }
             for (int j = 0; j < i; j++) {
                 IntRange earlier = ranges.get(j);
-                if (earlier.min() <= range.max() && range.min() <= earlier.max()) {
+                if (earlier.min().compareTo(range.max()) <= 0 && range.min().compareTo(earlier.max()) <= 0) {
                     reporter.warning(range.location(), "values " + range + " overlap " + earlier + " listed before");
                 }
             }
@@ -144,7 +152,13 @@ final class ParameterChecks {
                 && bytes.framing() instanceof ParamType.Bounded bounded) {
             size = bounded.size();
         } else if (payload.get().type() instanceof ParamType.TextType text) {
-            size = text.size();
+            // A hex value is sized in characters; its length counts the bytes they stand for.
+            size = text.kind() == ParamType.TextKind.HEX
+                    ? new SizeRange(
+                            (text.size().min() + 1) / 2,
+                            text.size().max().map(max -> max / 2),
+                            text.size().location())
+                    : text.size();
         } else {
             reporter.error(
                     length.location(),
@@ -152,11 +166,12 @@ final class ParameterChecks {
                             + describe(payload.get().type()) + "; a length is taken of bytes or a string");
             return;
         }
-        long largest = size.max().orElse(Long.MAX_VALUE);
+        BigInteger smallest = BigInteger.valueOf(size.min());
+        BigInteger largest = BigInteger.valueOf(size.max().orElse(Long.MAX_VALUE));
         boolean satisfiable = lengthType.values().isUnbounded()
-                ? size.min() <= largest
+                ? smallest.compareTo(largest) <= 0
                 : lengthType.values().ranges().stream()
-                        .anyMatch(r -> Math.max(r.min(), size.min()) <= Math.min(r.max(), largest));
+                        .anyMatch(r -> r.min().max(smallest).compareTo(r.max().min(largest)) <= 0);
         if (!satisfiable) {
             reporter.error(
                     length.location(),

@@ -20,12 +20,14 @@ final class UrcChecks {
     private final Reporter reporter;
     private final FormatChecks formats;
     private final ParameterChecks parameters;
+    private final CountedPayloads counted;
 
     UrcChecks(Chapter chapter, Reporter reporter, ValueRules values) {
         this.chapter = chapter;
         this.reporter = reporter;
         this.formats = new FormatChecks(reporter, values);
         this.parameters = new ParameterChecks(chapter, reporter, values);
+        this.counted = new CountedPayloads(reporter);
     }
 
     void check(Urc urc) {
@@ -79,7 +81,7 @@ final class UrcChecks {
                                 + " to the end of the data");
             }
             if (bytes.framing() instanceof ParamType.SizedBy sized) {
-                checkSizedBy(urc, report, field, sized, i);
+                counted.check("URC " + urc.prefix(), "the report", report.format(), field, sized, urc::parameter);
             } else if (bytes.framing() instanceof ParamType.UntilUrc until) {
                 if (until.httpMessage() && items.size() != 1) {
                     reporter.error(
@@ -108,26 +110,6 @@ final class UrcChecks {
                         "URC payload <" + field.name() + "> needs framing: bytes(<length field>) or bytes"
                                 + " until +URC, so the reader knows where it ends");
             }
-        }
-    }
-
-    private void checkSizedBy(
-            Urc urc, UrcReport report, FormatItem.Field payload, ParamType.SizedBy sized, int position) {
-        Optional<Parameter> length = urc.parameter(sized.lengthField());
-        if (length.isEmpty() || !(length.get().type() instanceof ParamType.IntType)) {
-            reporter.error(
-                    sized.location(),
-                    "payload <" + payload.name() + "> is sized by <" + sized.lengthField()
-                            + ">, which must be an int field of URC " + urc.prefix());
-            return;
-        }
-        boolean before = report.format().items().subList(0, position).stream()
-                .anyMatch(i -> i instanceof FormatItem.Field f && f.name().equals(sized.lengthField()));
-        if (!before) {
-            reporter.error(
-                    payload.location(),
-                    "payload <" + payload.name() + "> is sized by <" + sized.lengthField()
-                            + ">, which must come before it in the report");
         }
     }
 

@@ -6,6 +6,7 @@ import io.atspec.grammar.model.EnumType;
 import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
 import io.atspec.grammar.model.Value;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ final class ValueRules {
         }
         ParamType type = parameter.type();
         if (type instanceof ParamType.IntType intType) {
-            Optional<Long> number = parseInt(argument);
+            Optional<BigInteger> number = parseInteger(argument);
             if (number.isEmpty()) {
                 return Optional.of("<" + parameter.name() + "> must be an integer, found '" + argument + "'");
             }
@@ -81,6 +82,14 @@ final class ValueRules {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** An integer of any size, as a 64-bit range (signed or unsigned) is checked against it. */
+    static Optional<BigInteger> parseInteger(String text) {
+        if (!text.matches("-?[0-9]{1,40}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigInteger(text));
     }
 
     static Optional<Long> parseInt(String text) {

@@ -32,6 +32,7 @@ import io.atspec.grammar.model.UrcReport;
 import io.atspec.grammar.model.UsedUrc;
 import io.atspec.grammar.model.Value;
 import io.atspec.grammar.model.ValueSet;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -357,8 +358,8 @@ public final class AstBuilder {
     private ValueSet valueSet(ValueSetContext v) {
         List<IntRange> ranges = new ArrayList<>();
         for (ValueItemContext item : v.valueItem()) {
-            long min = number(item.INT(0).getSymbol());
-            long max = item.INT().size() > 1 ? number(item.INT(1).getSymbol()) : min;
+            BigInteger min = value64(item.INT(0).getSymbol());
+            BigInteger max = item.INT().size() > 1 ? value64(item.INT(1).getSymbol()) : min;
             ranges.add(new IntRange(min, max, at(item)));
         }
         return new ValueSet(ranges);
@@ -369,7 +370,11 @@ public final class AstBuilder {
         List<ResponseFormat> responses = new ArrayList<>();
         for (ResponseContext r : f.response()) {
             responses.add(new ResponseFormat(
-                    prefixName(r.PREFIX()), r.format() != null ? format(r.format()) : Format.empty(), at(r)));
+                    prefixName(r.PREFIX()),
+                    r.format() != null ? format(r.format()) : Format.empty(),
+                    r.FINAL() != null,
+                    at(r),
+                    Optional.ofNullable(r.name()).map(this::name)));
         }
         return new Form(
                 kind,
@@ -403,17 +408,26 @@ public final class AstBuilder {
 
     private FinalResult finalResult(FinalDeclContext f) {
         List<TerminalNode> strings = f.STRING();
+        FinalShapeContext shaped = f.finalShape();
         List<String> aliases = new ArrayList<>();
-        for (int i = 1; i < strings.size(); i++) {
+        for (int i = shaped == null ? 1 : 0; i < strings.size(); i++) {
             aliases.add(unquote(strings.get(i).getText()));
         }
+        Optional<FinalResult.Shape> shape = Optional.ofNullable(shaped)
+                .map(s -> new FinalResult.Shape(
+                        name(s.name()),
+                        prefixName(s.PREFIX()),
+                        s.format() != null ? format(s.format()) : Format.empty(),
+                        at(s.PREFIX().getSymbol())));
         return new FinalResult(
-                unquote(strings.get(0).getText()),
+                shape.map(FinalResult.Shape::wirePrefix)
+                        .orElseGet(() -> unquote(strings.get(0).getText())),
                 f.OK() != null,
                 text(f.text()),
                 aliases,
                 Optional.ofNullable(f.name()).map(this::name),
-                at(f.STRING(0).getSymbol()));
+                shape,
+                shaped != null ? at(shaped) : at(f.STRING(0).getSymbol()));
     }
 
     private List<Alias> aliases(AliasStmtContext a) {
@@ -433,6 +447,8 @@ public final class AstBuilder {
         Optional<Completion.Poll> poll = Optional.empty();
         List<UrcRef> abortOn = new ArrayList<>();
         List<String> headersOnly = new ArrayList<>();
+        Optional<Completion.Matching> matching = Optional.empty();
+        Optional<Completion.FieldValues> failsWhen = Optional.empty();
         SingleClauses once = new SingleClauses(reporter, "the completion of " + atName);
         for (CompletionClauseContext clause : c.completionClause()) {
             // Collected prefixes add up; the end of the wait is said once, one way.
@@ -456,10 +472,14 @@ public final class AstBuilder {
             } else if (clause instanceof UntilClauseContext u) {
                 until = Optional.of(new Completion.UntilUrc(
                         prefixName(u.PREFIX()),
-                        u.name().isEmpty() ? Optional.empty() : Optional.of(name(u.name(0))),
-                        u.valueSet() != null ? valueSet(u.valueSet()) : ValueSet.any(),
+                        u.name().isEmpty() ? Optional.empty() : Optional.of(fieldValues(u.name(0), u.whenValues(), u)),
                         u.name().size() > 1 ? Optional.of(name(u.name(1))) : Optional.empty(),
                         at(u.PREFIX().getSymbol())));
+            } else if (clause instanceof MatchingClauseContext m) {
+                matching = Optional.of(new Completion.Matching(
+                        name(m.name(0)), m.name().size() > 1 ? Optional.of(name(m.name(1))) : Optional.empty(), at(m)));
+            } else if (clause instanceof FailsClauseContext fails) {
+                failsWhen = Optional.of(fieldValues(fails.name(), fails.whenValues(), fails));
             } else if (clause instanceof PollClauseContext p) {
                 poll = Optional.of(new Completion.Poll(
                         p.AT_NAME().getText(),
@@ -477,7 +497,27 @@ public final class AstBuilder {
                 poll,
                 abortOn,
                 headersOnly,
+                matching,
+                failsWhen,
                 at(c));
+    }
+
+    /** {@code <field> in 0|1..3}, {@code <field> in OK|FAIL}, {@code <field> in "Link Closed"}. */
+    private Completion.FieldValues fieldValues(NameContext field, WhenValuesContext values, ParserRuleContext where) {
+        List<IntRange> ranges = new ArrayList<>();
+        List<Value> words = new ArrayList<>();
+        for (WhenValueContext item : values.whenValue()) {
+            if (!item.INT().isEmpty()) {
+                long min = number(item.INT(0).getSymbol());
+                long max = item.INT().size() > 1 ? number(item.INT(1).getSymbol()) : min;
+                ranges.add(new IntRange(min, max, at(item)));
+            } else if (item.STRING() != null) {
+                words.add(new Value(unquote(item.STRING().getText()), CodeKind.QUOTED, at(item)));
+            } else {
+                words.add(new Value(item.getText(), CodeKind.WORD, at(item)));
+            }
+        }
+        return new Completion.FieldValues(name(field), new ValueSet(ranges), words, at(where));
     }
 
     private io.atspec.grammar.model.Example example(ExampleDeclContext e) {
@@ -572,6 +612,23 @@ public final class AstBuilder {
             reporter.error(at(token), "number " + digits + " does not fit in a 32-bit int");
             return 0;
         }
+    }
+
+    /**
+     * An int value: 64 bits, signed or unsigned ({@code 0..18446744073709551615}, the counters of
+     * a socket), so that the generator can pick int, long or an unsigned long by the range.
+     */
+    private BigInteger value64(Token token) {
+        BigInteger value = new BigInteger(token.getText());
+        if (value.compareTo(BigInteger.valueOf(Long.MIN_VALUE)) < 0
+                || value.compareTo(IntRange.UNSIGNED_LONG_MAX) > 0) {
+            reporter.error(
+                    at(token),
+                    "number " + token.getText() + " does not fit in 64 bits (an int field goes from"
+                            + " -9223372036854775808 up to the unsigned 18446744073709551615)");
+            return BigInteger.ZERO;
+        }
+        return value;
     }
 
     private String name(NameContext n) {

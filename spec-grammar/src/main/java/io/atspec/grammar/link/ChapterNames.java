@@ -86,6 +86,16 @@ public record ChapterNames(
         return command.javaName() + "Outcome";
     }
 
+    /** The exception of a final line with fields: {@code SockOpenInUseException} for {@code in_use}. */
+    public static String finalExceptionName(Command command, String finalName) {
+        return command.javaName() + JavaNames.pascal(finalName) + "Exception";
+    }
+
+    /** The exception of a completion that ends in failure ({@code fails when}). */
+    public static String failedExceptionName(Command command) {
+        return command.javaName() + "FailedException";
+    }
+
     /** The enum of an error table written inside a command. */
     public static String inlineErrorName(Command command) {
         return command.javaName() + "Error";

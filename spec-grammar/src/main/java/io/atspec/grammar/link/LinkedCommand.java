@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param inlineErrorName the enum of the inline error table, if the command has one
  * @param parameters its parameters by name, types resolved
  * @param forms its forms, in spec order
+ * @param shapedFinals its final lines that carry fields, with their shapes and exceptions
+ * @param responseShapes the shape of each of its responses (final responses included)
+ * @param urcSharedPrefixes wire prefixes of its responses that a URC of the chapter also has:
+ *     a line with one is the command's only when it has a response's shape
  */
 public record LinkedCommand(
         Command source,
@@ -28,13 +32,35 @@ public record LinkedCommand(
         Optional<String> inlineErrorName,
         Map<String, LinkedParameter> parameters,
         List<LinkedForm> forms,
-        Optional<LinkedCompletion> completion) {
+        Optional<LinkedCompletion> completion,
+        List<LinkedFinal> shapedFinals,
+        Map<io.atspec.grammar.model.ResponseFormat, LineShape> responseShapes,
+        java.util.Set<String> urcSharedPrefixes) {
+
+    /**
+     * A final line with fields ({@code final in_use: +SOCKOPEN: <link>,"ERROR1" error}).
+     *
+     * @param exceptionName the generated exception the call fails with, {@code SockOpenInUseException}
+     */
+    public record LinkedFinal(io.atspec.grammar.model.FinalResult source, LineShape shape, String exceptionName) {}
 
     public LinkedCommand {
         editionTimeouts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(editionTimeouts));
         errorTables = List.copyOf(errorTables);
         parameters = Map.copyOf(parameters);
         forms = List.copyOf(forms);
+        shapedFinals = List.copyOf(shapedFinals);
+        responseShapes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(responseShapes));
+        urcSharedPrefixes = java.util.Set.copyOf(urcSharedPrefixes);
+    }
+
+    /** The shape of one of its responses. */
+    public LineShape shape(io.atspec.grammar.model.ResponseFormat response) {
+        LineShape shape = responseShapes.get(response);
+        if (shape == null) {
+            throw new IllegalArgumentException("not a response of " + name());
+        }
+        return shape;
     }
 
     public String javaName() {

@@ -1,6 +1,7 @@
 package io.atspec.grammar.link;
 
 import io.atspec.grammar.model.Command;
+import io.atspec.grammar.model.Value;
 import io.atspec.grammar.model.ValueSet;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,9 @@ public sealed interface LinkedCompletion {
      *     the header's {@code uses} names them)
      * @param headersOnlyForms the forms whose collected HTTP messages have no body (a HEAD
      *     request's answer), whatever their Content-Length says
+     * @param endWords the words or strings of {@code endField} that end the wait (a text field)
+     * @param matching the report field equal to a request parameter in this request's reports
+     * @param fails the ending reports that fail the call, and the exception they fail it with
      */
     record Urcs(
             Duration timeout,
@@ -45,7 +49,10 @@ public sealed interface LinkedCompletion {
             Optional<LinkedParameter> endGiven,
             List<String> lineStarts,
             List<String> abortLineStarts,
-            List<LinkedForm> headersOnlyForms)
+            List<LinkedForm> headersOnlyForms,
+            List<Value> endWords,
+            Optional<Matching> matching,
+            Optional<Failure> fails)
             implements LinkedCompletion {
         public Urcs {
             forms = List.copyOf(forms);
@@ -53,6 +60,7 @@ public sealed interface LinkedCompletion {
             lineStarts = List.copyOf(lineStarts);
             abortLineStarts = List.copyOf(abortLineStarts);
             headersOnlyForms = List.copyOf(headersOnlyForms);
+            endWords = List.copyOf(endWords);
         }
 
         /** A completion whose forms all get HTTP messages with their bodies. */
@@ -66,7 +74,20 @@ public sealed interface LinkedCompletion {
                 Optional<LinkedParameter> endGiven,
                 List<String> lineStarts,
                 List<String> abortLineStarts) {
-            this(timeout, forms, collect, end, endField, endValues, endGiven, lineStarts, abortLineStarts, List.of());
+            this(
+                    timeout,
+                    forms,
+                    collect,
+                    end,
+                    endField,
+                    endValues,
+                    endGiven,
+                    lineStarts,
+                    abortLineStarts,
+                    List.of(),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty());
         }
 
         /**
@@ -82,6 +103,23 @@ public sealed interface LinkedCompletion {
                                     .filter(end.prefix()::equals)
                                     .isPresent())
                     .toList();
+        }
+    }
+
+    /**
+     * {@code matching <field> = <parameter>}: a report is the request's when its {@code field}
+     * equals the request's {@code parameter}.
+     */
+    record Matching(LinkedParameter field, LinkedParameter parameter) {}
+
+    /**
+     * {@code fails when <field> in <values>}: an ending report with such a value fails the call.
+     *
+     * @param exceptionName the generated exception, {@code <Command>FailedException}
+     */
+    record Failure(LinkedParameter field, ValueSet numbers, List<Value> words, String exceptionName) {
+        public Failure {
+            words = List.copyOf(words);
         }
     }
 

@@ -6,19 +6,23 @@ import io.atspec.grammar.model.Command;
 import io.atspec.grammar.model.Completion;
 import io.atspec.grammar.model.EnumType;
 import io.atspec.grammar.model.ErrorTable;
+import io.atspec.grammar.model.FinalResult;
 import io.atspec.grammar.model.Form;
 import io.atspec.grammar.model.FormKind;
 import io.atspec.grammar.model.ParamType;
 import io.atspec.grammar.model.Parameter;
+import io.atspec.grammar.model.ResponseFormat;
 import io.atspec.grammar.model.Timeout;
 import io.atspec.grammar.model.Urc;
 import io.atspec.grammar.model.UrcRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the {@link LinkedChapter} of a checked chapter, as Square Wire's linker builds its
@@ -94,7 +98,51 @@ public final class Linker {
                 command.inlineErrors().map(t -> ChapterNames.inlineErrorName(command)),
                 parameters(command.parameters()),
                 command.forms().stream().map(f -> form(command, f)).toList(),
-                command.completion().map(c -> completion(command, c)));
+                command.completion().map(c -> completion(command, c)),
+                shapedFinals(command),
+                responseShapes(command),
+                urcSharedPrefixes(command));
+    }
+
+    private List<LinkedCommand.LinkedFinal> shapedFinals(Command command) {
+        List<LinkedCommand.LinkedFinal> finals = new ArrayList<>();
+        for (FinalResult result : command.finalResults()) {
+            result.shape()
+                    .ifPresent(shape -> finals.add(new LinkedCommand.LinkedFinal(
+                            result,
+                            LineShape.of(chapter, shape.wirePrefix(), shape.format(), command.parameters()),
+                            ChapterNames.finalExceptionName(command, shape.name()))));
+        }
+        return finals;
+    }
+
+    private Map<ResponseFormat, LineShape> responseShapes(Command command) {
+        Map<ResponseFormat, LineShape> shapes = new LinkedHashMap<>();
+        for (Form form : command.forms()) {
+            for (ResponseFormat response : form.responses()) {
+                shapes.put(
+                        response,
+                        LineShape.of(chapter, response.wirePrefix(), response.format(), command.parameters()));
+            }
+        }
+        return shapes;
+    }
+
+    /** Prefixes of the command's responses that a URC of the chapter starts with too. */
+    private Set<String> urcSharedPrefixes(Command command) {
+        Set<String> shared = new LinkedHashSet<>();
+        for (Form form : command.forms()) {
+            for (ResponseFormat response : form.responses()) {
+                String prefix = response.wirePrefix();
+                boolean urc = urcsBySpelling.values().stream()
+                        .flatMap(u -> u.lineStarts().stream())
+                        .anyMatch(start -> start.startsWith(prefix) || prefix.startsWith(start));
+                if (urc) {
+                    shared.add(prefix);
+                }
+            }
+        }
+        return shared;
     }
 
     private LinkedForm form(Command command, Form form) {
@@ -162,7 +210,20 @@ public final class Linker {
                 until.given().map(g -> parameters(command.parameters()).get(g)),
                 lineStarts,
                 abortLineStarts(completion),
-                formsNamed(command, completion.headersOnly()));
+                formsNamed(command, completion.headersOnly()),
+                until.when().map(Completion.FieldValues::words).orElse(List.of()),
+                completion
+                        .matching()
+                        .map(m -> new LinkedCompletion.Matching(
+                                end.parameters().get(m.field()),
+                                parameters(command.parameters()).get(m.parameterName()))),
+                completion
+                        .failsWhen()
+                        .map(f -> new LinkedCompletion.Failure(
+                                end.parameters().get(f.field()),
+                                f.numbers(),
+                                f.words(),
+                                ChapterNames.failedExceptionName(command))));
     }
 
     private List<LinkedForm> formsNamed(Command command, List<String> names) {

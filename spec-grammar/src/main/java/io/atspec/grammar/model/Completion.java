@@ -18,6 +18,8 @@ import java.util.Optional;
  *     failure: the link the outcome would come on is gone
  * @param headersOnly the forms whose collected HTTP messages have no body ({@code headers only
  *     for head}: the answer to a HEAD request, RFC 9112 section 6.3)
+ * @param matching the report field that ties a report to this request, if any
+ * @param failsWhen the ending reports that mean the command failed, if any
  */
 public record Completion(
         Optional<Duration> timeout,
@@ -27,6 +29,8 @@ public record Completion(
         Optional<Poll> poll,
         List<UrcRef> abortOn,
         List<String> headersOnly,
+        Optional<Matching> matching,
+        Optional<FieldValues> failsWhen,
         SourceLocation location) {
 
     public Completion {
@@ -45,7 +49,7 @@ public record Completion(
             Optional<Poll> poll,
             List<UrcRef> abortOn,
             SourceLocation location) {
-        this(timeout, forms, collect, until, poll, abortOn, List.of(), location);
+        this(timeout, forms, collect, until, poll, abortOn, List.of(), Optional.empty(), Optional.empty(), location);
     }
 
     /**
@@ -53,8 +57,38 @@ public record Completion(
      * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31); with
      * {@code given}, only when the request carries that parameter (else the first report ends it).
      */
-    public record UntilUrc(
-            String prefix, Optional<String> field, ValueSet values, Optional<String> given, SourceLocation location) {}
+    public record UntilUrc(String prefix, Optional<FieldValues> when, Optional<String> given, SourceLocation location) {
+
+        /** The field whose value decides, if only some values end the wait. */
+        public Optional<String> field() {
+            return when.map(FieldValues::field);
+        }
+
+        /** The numbers that end the wait; any when there is no {@code when}. */
+        public ValueSet values() {
+            return when.map(FieldValues::numbers).orElse(ValueSet.any());
+        }
+    }
+
+    /**
+     * {@code matching <field> [= <parameter>]}: only reports whose {@code field} equals the
+     * request's {@code parameter} (the field's name when not given) are this request's.
+     */
+    public record Matching(String field, Optional<String> parameter, SourceLocation location) {
+        public String parameterName() {
+            return parameter.orElse(field);
+        }
+    }
+
+    /**
+     * A report field and the values that satisfy a test on it: numbers and ranges for an int
+     * field, words and strings for a text or word-enum field ({@code fails when result in FAIL}).
+     */
+    public record FieldValues(String field, ValueSet numbers, List<Value> words, SourceLocation location) {
+        public FieldValues {
+            words = List.copyOf(words);
+        }
+    }
 
     /** A query repeated until one of its response fields has one of a set of values. */
     public record Poll(

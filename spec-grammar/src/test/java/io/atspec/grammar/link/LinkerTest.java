@@ -44,7 +44,7 @@ class LinkerTest {
                 completion poll AT+STAT? until state in 1;
             }
             urc +DATA as Data "data" {
-                param length: int "length";
+                param length: int 0..100 "length";
                 param data: bytes(length) "data";
                 report: <length>,<data>;
             }
@@ -98,8 +98,16 @@ class LinkerTest {
 
         assertThat(framing)
                 .containsExactly(
-                        Map.entry("+DATA", new PayloadFraming(PayloadFraming.Kind.LENGTH_FRAMED, Optional.empty())),
-                        Map.entry("+RAW", new PayloadFraming(PayloadFraming.Kind.RAW_UNTIL, Optional.of("+DONE"))),
+                        Map.entry(
+                                "+DATA",
+                                new PayloadFraming(
+                                        PayloadFraming.Kind.LENGTH_FRAMED,
+                                        Optional.empty(),
+                                        Optional.of(new PayloadFraming.Counted(1, 0, 100)))),
+                        Map.entry(
+                                "+RAW",
+                                new PayloadFraming(
+                                        PayloadFraming.Kind.RAW_UNTIL, Optional.of("+DONE"), Optional.empty())),
                         Map.entry("+DONE", PayloadFraming.NONE),
                         Map.entry("+READY", PayloadFraming.NONE));
         assertThat(linked().urcs().get(0).decoderPrefixes()).containsExactly("+DATA:");
@@ -123,7 +131,8 @@ class LinkerTest {
         LinkedChapter chapter = result.linked().orElseThrow();
 
         assertThat(chapter.urcs().get(0).framing())
-                .isEqualTo(new PayloadFraming(PayloadFraming.Kind.RAW_UNTIL, Optional.of("+SHUT"), true));
+                .isEqualTo(new PayloadFraming(
+                        PayloadFraming.Kind.RAW_UNTIL, Optional.of("+SHUT"), Optional.empty(), true));
         LinkedCompletion.Urcs completion =
                 (LinkedCompletion.Urcs) chapter.commands().get(0).completion().orElseThrow();
         assertThat(completion.wholeMessageEnds()).extracting(LinkedUrc::prefix).containsExactly("+MSG");

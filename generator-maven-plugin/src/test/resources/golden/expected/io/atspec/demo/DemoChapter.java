@@ -22,9 +22,9 @@ import javax.annotation.processing.Generated;
     comments = "from golden/demo.atspec; do not edit"
 )
 public final class DemoChapter implements ChapterBinding {
-  private static final Set<String> COMMAND_NAMES = Set.of("AT+DCFG", "AT+DCONFIG", "AT+DPARA", "AT+DOPT", "AT+DFMT", "AT+DAUTH", "AT+DSEND", "AT+DJOB", "AT+DLINK", "AT+DFETCH");
+  private static final Set<String> COMMAND_NAMES = Set.of("AT+DCFG", "AT+DCONFIG", "AT+DPARA", "AT+DOPT", "AT+DFMT", "AT+DAUTH", "AT+DSEND", "AT+DJOB", "AT+DLINK", "AT+DFETCH", "AT+DCONN", "AT+DDISC");
 
-  private static final Map<String, UrcDecoder> URC_DECODERS = Map.ofEntries(Map.entry("+DDATA:", Decoders.rawOrLengthFramed("+DEND")), Map.entry("+DDAT:", Decoders.rawOrLengthFramed("+DEND")), Map.entry("+DMSG:", UrcDecoder.httpMessage("+DCLOSED")));
+  private static final Map<String, UrcDecoder> URC_DECODERS = Map.ofEntries(Map.entry("+DDATA:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535))), Map.entry("+DDAT:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535))), Map.entry("+DMSG:", UrcDecoder.httpMessage("+DCLOSED")));
 
   private static final List<String> REBOOT_INDICATIONS = List.of("+READY");
 
@@ -72,6 +72,11 @@ public final class DemoChapter implements ChapterBinding {
   @Override
   public Optional<Object> parseResponse(AtRequest request, String line) {
     return DemoRequests.parseResponse(request, line);
+  }
+
+  @Override
+  public Optional<Object> parseResponse(AtRequest request, String line, byte[] payload) {
+    return DemoRequests.parseResponse(request, line, payload);
   }
 
   @Override

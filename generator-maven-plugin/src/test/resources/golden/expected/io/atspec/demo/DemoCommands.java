@@ -49,6 +49,11 @@ public final class DemoCommands {
   private static final Completion DEMO_FETCH_COMPLETION = new Completion(List.of("+DMSG:", "+DCLOSED"),
       DemoCommands::endsDemoFetch, Duration.ofMillis(20000));
 
+  private static final Completion DEMO_CONNECT_COMPLETION = new Completion(List.of("+DCONN:"),
+      DemoCommands::endsDemoConnect, Duration.ofMillis(30000))
+      .failing(new Completion.Failure(DemoCommands::failsDemoConnect,
+      DemoConnectFailedException::new));
+
   private final AtChannel channel;
 
   private final DemoEdition edition;
@@ -727,6 +732,153 @@ public final class DemoCommands {
     return channel.submit(request.command(), (request instanceof DemoFetch.Head
         ? DEMO_FETCH_COMPLETION.withBodilessMessages()
         : DEMO_FETCH_COMPLETION).withTimeout(completionTimeout)).thenApply(DemoFetchOutcome::of);
+  }
+
+  private static boolean failsDemoConnect(Urc urc) {
+    try {
+      DemoConnected report = DemoConnected.parse(urc);
+      return List.of("FAIL").contains(report.result().code());
+    } catch (AtException malformed) {
+      // It ended the wait, so it was read once already; unread, it is no failure.
+      return false;
+    }
+  }
+
+  private static boolean endsDemoConnect(Urc urc) {
+    if (!DemoConnected.matches(urc.line())) {
+      return false;
+    }
+    try {
+      DemoConnected report = DemoConnected.parse(urc);
+      return List.of("OK", "FAIL").contains(report.result().code());
+    } catch (AtException malformed) {
+      // A malformed report does not end the wait; the timeout will, with what came.
+      return false;
+    }
+  }
+
+  private static boolean isForDemoConnect(Urc urc, String value) {
+    if (!DemoConnected.matches(urc.line())) {
+      return false;
+    }
+    try {
+      DemoConnected report = DemoConnected.parse(urc);
+      return value.equals(Integer.toString(report.channel()));
+    } catch (AtException malformed) {
+      // A report that cannot be read is nobody's: it goes to the listeners.
+      return false;
+    }
+  }
+
+  /**
+   * Ties the wait to the request's <code>&lt;channel&gt;</code>: only reports with that <code>&lt;channel&gt;</code> are its own.
+   */
+  private static Completion.Correlation demoConnectCorrelation(DemoConnect request) {
+    if (request instanceof DemoConnect.SetForm form0) {
+      String value = Integer.toString(form0.channel());
+      return new Completion.Correlation("channel=" + value, urc -> isForDemoConnect(urc, value));
+    }
+    // A form without the value waits for the first report, as without 'matching'.
+    return null;
+  }
+
+  /**
+   * Sends <code>AT+DCONN</code>: Connect a Channel (section 7.17).
+   *
+   * <p>The OK only acknowledges it: waits up to 30 s for <code>+DCONN</code>.
+   *
+   * @param request the command to send
+   * @return the acknowledgement and the reports
+   * @throws DemoConnectFailedException if the <code>+DCONN</code> that ends the wait says the command failed
+   */
+  public DemoConnectOutcome demoConnect(DemoConnect request) {
+    return demoConnect(request, DEMO_CONNECT_COMPLETION.timeout());
+  }
+
+  /**
+   * Sends <code>AT+DCONN</code>: Connect a Channel (section 7.17).
+   *
+   * <p>Waits up to {@code completionTimeout} after the OK for <code>+DCONN</code>.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the reports
+   * @throws DemoConnectFailedException if the <code>+DCONN</code> that ends the wait says the command failed
+   */
+  public DemoConnectOutcome demoConnect(DemoConnect request, Duration completionTimeout) {
+    return DemoConnectOutcome.of(channel.execute(request.command(),
+        DEMO_CONNECT_COMPLETION.correlated(demoConnectCorrelation(request)).withTimeout(completionTimeout)));
+  }
+
+  /**
+   * Sends <code>AT+DCONN</code>: Connect a Channel (section 7.17).
+   *
+   * <p>Completes when <code>+DCONN</code> arrives, or fails after 30 s.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the reports
+   */
+  public CompletableFuture<DemoConnectOutcome> demoConnectAsync(DemoConnect request) {
+    return demoConnectAsync(request, DEMO_CONNECT_COMPLETION.timeout());
+  }
+
+  /**
+   * Sends <code>AT+DCONN</code>: Connect a Channel (section 7.17).
+   *
+   * <p>Completes when <code>+DCONN</code> arrives, or fails after {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the reports
+   */
+  public CompletableFuture<DemoConnectOutcome> demoConnectAsync(DemoConnect request,
+      Duration completionTimeout) {
+    return channel.submit(request.command(),
+        DEMO_CONNECT_COMPLETION.correlated(demoConnectCorrelation(request)).withTimeout(completionTimeout))
+        .thenApply(DemoConnectOutcome::of);
+  }
+
+  /**
+   * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
+   *
+   * @param request the command to send
+   * @return the module's answer
+   */
+  public AtResponse demoDisconnect(DemoDisconnect request) {
+    return channel.execute(request.command());
+  }
+
+  /**
+   * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
+   *
+   * @param request the command to send
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoDisconnectAsync(DemoDisconnect request) {
+    return channel.submit(request.command());
+  }
+
+  /**
+   * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return the module's answer
+   */
+  public AtResponse demoDisconnect(DemoDisconnect request, Duration timeout) {
+    return channel.execute(request.command(timeout));
+  }
+
+  /**
+   * Sends <code>AT+DDISC</code>: Disconnect a Channel (section 7.18).
+   *
+   * @param request the command to send
+   * @param timeout how long to wait for the final result, instead of the manual's timeout
+   * @return a future of the module's answer
+   */
+  public CompletableFuture<AtResponse> demoDisconnectAsync(DemoDisconnect request,
+      Duration timeout) {
+    return channel.submit(request.command(timeout));
   }
 
   /**

@@ -65,6 +65,14 @@ public final class DemoRequests {
     if (demoFetch.isPresent()) {
       return Optional.of(demoFetch.get());
     }
+    Optional<DemoConnect> demoConnect = parseDemoConnect(line, null);
+    if (demoConnect.isPresent()) {
+      return Optional.of(demoConnect.get());
+    }
+    Optional<DemoDisconnect> demoDisconnect = parseDemoDisconnect(line, null);
+    if (demoDisconnect.isPresent()) {
+      return Optional.of(demoDisconnect.get());
+    }
     return Optional.empty();
   }
 
@@ -83,14 +91,26 @@ public final class DemoRequests {
   }
 
   /**
-   * Reads a line as the information response of {@code request}.
+   * Reads a line that carries no counted payload as the information response of {@code request}: {@link #parseResponse(AtRequest, String, byte[])} with no bytes.
    *
    * @param request the request the line answers
    * @param line the response line, without its CR LF
    * @return the typed response, or empty if the line is none of the request's
-   * @throws WireParseException if it has the response's prefix but not its shape
    */
   public static Optional<Object> parseResponse(AtRequest request, String line) {
+    return parseResponse(request, line, null);
+  }
+
+  /**
+   * Reads a line, and the payload the channel counted after it, as the information response of {@code request}.
+   *
+   * @param request the request the line answers
+   * @param line the response line, without its CR LF
+   * @param payload the bytes counted after the line ({@code AtResponse.payload}), or null
+   * @return the typed response, or empty if the line is none of the request's
+   * @throws WireParseException if it has the response's prefix but not its shape
+   */
+  public static Optional<Object> parseResponse(AtRequest request, String line, byte[] payload) {
     if (request instanceof DemoConfig.Query
         && DemoConfigQueryResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoConfigQueryResponse.parse(line));
@@ -102,6 +122,9 @@ public final class DemoRequests {
     if (request instanceof DemoLink.Query
         && DemoLinkResponse.PREFIXES.stream().anyMatch(line::startsWith)) {
       return Optional.of(DemoLinkResponse.parse(line));
+    }
+    if (request instanceof DemoDisconnect.SetForm && DemoDisconnectResponse.claims(line)) {
+      return Optional.of(DemoDisconnectResponse.parse(line));
     }
     return Optional.empty();
   }
@@ -492,6 +515,56 @@ public final class DemoRequests {
     try {
       if (fields.size() == 1 && fields.matches(0, "1")) {
         return Optional.of(new DemoFetch.Head());
+      }
+    } catch (AtException notThisForm) {
+      // A field that does not fit means the line is another form, or none.
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<DemoConnect> parseDemoConnect(String text, byte[] payload) {
+    Optional<CommandLine> parsed = CommandLine.parse(text, DemoConnect.NAME, DemoConnect.ALIASES);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    CommandLine line = parsed.get();
+    return parseDemoConnectSet(line, payload);
+  }
+
+  private static Optional<DemoConnect> parseDemoConnectSet(CommandLine line, byte[] payload) {
+    if (line.kind() != CommandLine.Kind.SET) {
+      return Optional.empty();
+    }
+    Fields fields = line.arguments();
+    try {
+      if (fields.size() == 1) {
+        return Optional.of(new DemoConnect.SetForm(fields.integer(0, "channel")));
+      }
+    } catch (AtException notThisForm) {
+      // A field that does not fit means the line is another form, or none.
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<DemoDisconnect> parseDemoDisconnect(String text, byte[] payload) {
+    Optional<CommandLine> parsed = CommandLine.parse(text, DemoDisconnect.NAME, DemoDisconnect.ALIASES);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    CommandLine line = parsed.get();
+    return parseDemoDisconnectSet(line, payload);
+  }
+
+  private static Optional<DemoDisconnect> parseDemoDisconnectSet(CommandLine line, byte[] payload) {
+    if (line.kind() != CommandLine.Kind.SET) {
+      return Optional.empty();
+    }
+    Fields fields = line.arguments();
+    try {
+      if (fields.size() == 1) {
+        return Optional.of(new DemoDisconnect.SetForm(fields.integer(0, "channel")));
       }
     } catch (AtException notThisForm) {
       // A field that does not fit means the line is another form, or none.

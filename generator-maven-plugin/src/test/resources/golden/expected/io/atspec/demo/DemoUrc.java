@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLost, Ready, DemoMessage, DemoClosed {
+public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLost, Ready, DemoMessage, DemoClosed, DemoConnected, DemoDropped {
   /**
    * The typed URC for a delivered one.
    *
@@ -46,6 +46,12 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
     if (DemoClosed.matches(urc.line())) {
       return Optional.of(DemoClosed.parse(urc));
     }
+    if (DemoConnected.matches(urc.line())) {
+      return Optional.of(DemoConnected.parse(urc));
+    }
+    if (DemoDropped.matches(urc.line())) {
+      return Optional.of(DemoDropped.parse(urc));
+    }
     return Optional.empty();
   }
 
@@ -55,8 +61,8 @@ public sealed interface DemoUrc permits DemoData, DemoEnd, DemoJobReport, LinkLo
    * @param channel the channel the module's lines arrive on
    */
   static void registerDecoders(AtChannel channel) {
-    channel.registerDecoder("+DDATA:", Decoders.rawOrLengthFramed("+DEND"));
-    channel.registerDecoder("+DDAT:", Decoders.rawOrLengthFramed("+DEND"));
+    channel.registerDecoder("+DDATA:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535)));
+    channel.registerDecoder("+DDAT:", Decoders.rawOrCounted("+DEND", UrcDecoder.counted(1, 0, 65535)));
     channel.registerDecoder("+DMSG:", UrcDecoder.httpMessage("+DCLOSED"));
   }
 }
