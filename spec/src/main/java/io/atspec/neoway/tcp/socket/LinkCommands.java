@@ -14,6 +14,7 @@ import io.atspec.neoway.tcp.TcpClose;
 import io.atspec.neoway.tcp.TcpClosed;
 import io.atspec.neoway.tcp.TcpCommands;
 import io.atspec.neoway.tcp.TcpRead;
+import io.atspec.neoway.tcp.TcpReadResponse;
 import io.atspec.neoway.tcp.TcpRecv;
 import io.atspec.neoway.tcp.TcpSend;
 import io.atspec.neoway.tcp.TcpSendReport;
@@ -22,6 +23,7 @@ import io.atspec.neoway.tcp.TcpSetupReport;
 import io.atspec.neoway.tcp.TcpUrc;
 import io.atspec.neoway.tcp.UdpClose;
 import io.atspec.neoway.tcp.UdpRead;
+import io.atspec.neoway.tcp.UdpReadResponse;
 import io.atspec.neoway.tcp.UdpRecv;
 import io.atspec.neoway.tcp.UdpSend;
 import io.atspec.neoway.tcp.UdpSendReport;
@@ -31,19 +33,13 @@ import io.atspec.neoway.tcp.socket.LinkFailures.Operation;
 import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommand;
 import io.atspec.runtime.AtException;
-import io.atspec.runtime.CompletedResponse;
-import io.atspec.runtime.Completion;
 import io.atspec.runtime.Urc;
 import io.atspec.runtime.UrcDecoder;
 import io.atspec.runtime.UrcListener;
-import io.atspec.runtime.bind.AtRequest;
 import io.atspec.runtime.bind.WireParseException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -70,17 +66,11 @@ final class LinkCommands {
     private final AtChannel channel;
     private final TcpCommands tcp;
     private final NetworkCommands net;
-    /**
-     * Interim, until completions are correlated by link (contract B4): the channel refuses a
-     * second wait for the same reports, so waits for one kind of report take turns.
-     */
-    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
     LinkCommands(AtChannel channel) {
         this.channel = channel;
         this.tcp = new TcpCommands(channel);
         this.net = new NetworkCommands(channel);
-        CountedFraming.register(channel);
     }
 
     /**
@@ -114,15 +104,17 @@ final class LinkCommands {
         String report = run(
                 Operation.CONNECT,
                 what,
-                () -> type == LinkType.TCP
-                        ? inTurn("+TCPSETUP:", () -> tcpSetUp(link, host, port, timeout))
-                        : inTurn("+UDPSETUP:", () -> udpSetUp(link, host, port, timeout)));
+                () -> type == LinkType.TCP ? tcpSetUp(link, host, port, timeout) : udpSetUp(link, host, port, timeout));
         if (report != null) {
             throw LinkFailures.connectFailed(what, report);
         }
     }
 
-    /** Null when connected, else the report that says it failed. */
+    /**
+     * Null when connected, else the report that says it failed. The wait matches the link
+     * number, and FAIL fails it (TcpSetupFailedException, mapped by LinkFailures); the report is
+     * checked once more so that no other outcome passes for a connection.
+     */
     private String tcpSetUp(int link, String host, int port, Duration timeout) {
         TcpSetupReport r =
                 tcp.tcpSetup(TcpSetup.set(link, host, port), timeout).terminal().orElseThrow();
@@ -142,22 +134,19 @@ final class LinkCommands {
     /** One AT+TCPSEND / AT+UDPSEND of 1..{@value #MAX_SEND} bytes, waited for until its sent report. */
     void send(LinkType type, int link, byte[] data) throws IOException {
         String what = "send " + data.length + " bytes on " + type.code() + " link " + link;
+        // The wait for the sent report matches the link: sends on other links go on meanwhile.
         int sent = run(
                 Operation.SEND,
                 what,
                 () -> type == LinkType.TCP
-                        ? inTurn(
-                                "+TCPSEND:",
-                                () -> tcp.tcpSend(TcpSend.buffer(data, link))
-                                        .terminal()
-                                        .map(TcpSendReport::length)
-                                        .orElse(-1))
-                        : inTurn(
-                                "+UDPSEND:",
-                                () -> tcp.udpSend(UdpSend.buffer(data, link))
-                                        .terminal()
-                                        .map(UdpSendReport::length)
-                                        .orElse(-1)));
+                        ? tcp.tcpSend(TcpSend.buffer(data, link))
+                                .terminal()
+                                .map(TcpSendReport::length)
+                                .orElse(-1)
+                        : tcp.udpSend(UdpSend.buffer(data, link))
+                                .terminal()
+                                .map(UdpSendReport::length)
+                                .orElse(-1));
         if (sent != data.length) {
             throw new IOException(what + ": the module reported " + sent + " bytes sent");
         }
@@ -169,21 +158,16 @@ final class LinkCommands {
      */
     byte[] read(LinkType type, int link, int max) throws IOException {
         String what = "read " + type.code() + " link " + link;
-        AtRequest request = type == LinkType.TCP ? TcpRead.set(link, max) : UdpRead.set(link, max);
-        String answer = type == LinkType.TCP ? "+TCPREAD:" : "+UDPREAD:";
-        // Interim (contract A1): the answer's data is framed as a report by CountedFraming and
-        // collected like a completion's; the typed answer replaces this once it counts its data.
-        CompletedResponse done = run(
+        // The answer counts its data (+TCPREAD: <n>,<len>,<data>, or +TCPREAD: <n>,0 when empty).
+        Optional<byte[]> data = run(
                 Operation.READ,
                 what,
-                () -> inTurn(
-                        answer,
-                        () -> channel.execute(request.command(), Completion.until(answer, READ_TIMEOUT, answer))));
-        return done.urcs().stream()
-                .filter(u -> u.line().startsWith(answer))
-                .reduce((first, last) -> last)
-                .map(u -> u.payload() == null ? new byte[0] : u.payload())
-                .orElse(new byte[0]);
+                () -> type == LinkType.TCP
+                        ? TcpReadResponse.first(tcp.tcpRead(TcpRead.set(link, max), READ_TIMEOUT))
+                                .data()
+                        : UdpReadResponse.first(tcp.udpRead(UdpRead.set(link, max), READ_TIMEOUT))
+                                .data());
+        return data.orElse(new byte[0]);
     }
 
     /** AT+TCPCLOSE / AT+UDPCLOSE. */
@@ -260,16 +244,6 @@ final class LinkCommands {
             return Optional.of(new LinkEvent.ClosedByServer(c.n()));
         }
         return Optional.empty();
-    }
-
-    private <T> T inTurn(String reports, Supplier<T> call) {
-        ReentrantLock turn = turns.computeIfAbsent(reports, r -> new ReentrantLock());
-        turn.lock();
-        try {
-            return call.get();
-        } finally {
-            turn.unlock();
-        }
     }
 
     private static <T> T run(Operation op, String what, Supplier<T> call) throws IOException {

@@ -6,6 +6,7 @@ import io.atspec.runtime.AtException;
 import io.atspec.runtime.AtTimeoutException;
 import io.atspec.runtime.ChannelClosedException;
 import io.atspec.runtime.CompletionAbortedException;
+import io.atspec.runtime.CompletionFailedException;
 import io.atspec.runtime.FinalResult;
 import io.atspec.runtime.ModuleRebootedException;
 import java.io.IOException;
@@ -56,6 +57,13 @@ final class LinkFailures {
             return op == Operation.CONNECT
                     ? new UnknownHostException(what + ": " + refused.getMessage())
                     : new SocketException(what + ": " + refused.getMessage());
+        }
+        if (failure instanceof CompletionFailedException failed) {
+            // +TCPSETUP: <n>,FAIL (the chapter's 'fails when result in FAIL').
+            String report = failed.urc().line();
+            return op == Operation.CONNECT
+                    ? connectFailed(what, report)
+                    : new SocketException(what + ": failed (" + report + ")");
         }
         if (failure instanceof CompletionAbortedException aborted) {
             return new SocketException(what + ": every link is gone (" + aborted.report() + ")");
