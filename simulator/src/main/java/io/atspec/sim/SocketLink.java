@@ -32,8 +32,8 @@ abstract class SocketLink {
     private final ReceiveBuffer buffer;
     private final AtomicLong sent = new AtomicLong();
     private volatile State state = State.CONNECTING;
-    /** A send is under way: data received meanwhile waits in {@link #heldBack}. Guarded by this. */
-    private boolean sending;
+    /** How many holds are on (a send, a prompt): data received meanwhile waits in {@link #heldBack}. Guarded by this. */
+    private int holds;
 
     private final List<byte[]> heldBack = new ArrayList<>();
     /** Set by {@link #close()}: the host (or the network) ended the link, nothing more is reported. */
@@ -138,7 +138,7 @@ abstract class SocketLink {
      */
     void received(byte[] data) {
         synchronized (this) {
-            if (sending) {
+            if (holds > 0) {
                 heldBack.add(data);
                 return;
             }
@@ -168,19 +168,26 @@ abstract class SocketLink {
      * so a server that waits for its own writes cannot stall the send.
      */
     void send(byte[] data, Runnable answered) throws IOException {
-        synchronized (this) {
-            sending = true;
-        }
+        hold();
         try {
             write(data);
             sent.addAndGet(data.length);
             answered.run();
         } finally {
-            synchronized (this) {
-                sending = false;
-                heldBack.forEach(this::deliver);
-                heldBack.clear();
-            }
+            release();
+        }
+    }
+
+    /** From now until {@link #release()}, what arrives is held back (it is still read from the socket). */
+    synchronized void hold() {
+        holds++;
+    }
+
+    /** Ends one {@link #hold()}; after the last, what was held back is reported, in order. */
+    synchronized void release() {
+        if (--holds == 0) {
+            heldBack.forEach(this::deliver);
+            heldBack.clear();
         }
     }
 

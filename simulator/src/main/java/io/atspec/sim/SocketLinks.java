@@ -87,6 +87,26 @@ final class SocketLinks {
         all.forEach(SocketLink::close);
     }
 
+    /**
+     * Holds back the reports of every link (see {@link SocketLink#hold()}) and returns them for
+     * their {@link SocketLink#release()}: from a {@code >} prompt until its send is answered, so
+     * that no report lands between the prompt and the echo of the payload (a host strips that
+     * echo only when it follows the prompt exactly).
+     */
+    List<SocketLink> holdAll() {
+        List<SocketLink> held = new ArrayList<>();
+        synchronized (this) {
+            for (SocketLink link : table) {
+                if (link != null) {
+                    held.add(link);
+                }
+            }
+        }
+        // Outside this table's lock: a link reporting holds its own lock, then asks for the settings.
+        held.forEach(SocketLink::hold);
+        return held;
+    }
+
     synchronized ReceiveSettings settings() {
         return settings;
     }

@@ -21,6 +21,7 @@ import io.atspec.runtime.bind.AtRequest;
 import io.atspec.runtime.bind.CommandLine;
 import io.atspec.runtime.bind.Fields;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -72,9 +73,16 @@ final class TcpCommandHandler implements CommandHandler {
         if (!NAMES.names(line)) {
             return false;
         }
-        Optional<AtRequest> parsed = parse(line, c);
-        if (parsed.isPresent()) {
-            perform(parsed.get(), c);
+        // A send with a prompt: no report of any link between the prompt and the payload's echo.
+        List<SocketLink> held =
+                TcpRequests.promptLength(line).isPresent() ? c.state().sockets().holdAll() : List.of();
+        try {
+            Optional<AtRequest> parsed = parse(line, c);
+            if (parsed.isPresent()) {
+                perform(parsed.get(), c);
+            }
+        } finally {
+            held.forEach(SocketLink::release);
         }
         return true;
     }
