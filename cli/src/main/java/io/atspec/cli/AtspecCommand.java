@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             DocCommand.class,
             DecodeCommand.class,
             HttpCommand.class,
+            TcpCommand.class,
             DemoCommand.class
         },
         footer = {
@@ -43,6 +44,7 @@ final class AtspecCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: check, generate, doc, decode, http or demo");
+        throw new ParameterException(
+                spec.commandLine(), "missing command: check, generate, doc, decode, http, tcp or demo");
     }
 }

@@ -56,11 +56,13 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Runs a typed exchange with the built-in simulated Neoway module.",
             "",
-            "The module runs in memory, with a local HTTP and HTTPS server on 127.0.0.1: attach (CPIN?,"
+            "The module runs in memory, with a local HTTP, HTTPS and echo server on 127.0.0.1: attach (CPIN?,"
                     + " CSQ, CREG?, CGATT?, CGDCONT, XIIC=1 with polling), an HTTP GET, a POST, an AT+HTTPGET"
                     + " download with MD5 check, and an HTTPS GET over real TLS 1.2 with the server checked"
                     + " against a CA in the module's file system (HTTPSCFG, HTTPSPARA, HTTPSSETUP,"
-                    + " HTTPSACTION). Prints each request line, the typed responses and URCs, and the timing."
+                    + " HTTPSACTION), then a TCP echo through NeowaySocket and a UDP datagram through"
+                    + " NeowayDatagramSocket, both checked by SHA-256. Prints each request line, the typed"
+                    + " responses and URCs, and the timing."
                     + " Nothing leaves this machine."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -101,12 +103,15 @@ final class DemoCommand implements Callable<Integer> {
                         .serve("/index.html", page, "text/html; charset=utf-8")
                         .serve("/firmware.bin", firmware, "application/octet-stream");
                 LoopbackServer tls = LoopbackServer.startHttps().serve("/readings.json", secure, "application/json");
+                LoopbackEcho echoServer = LoopbackEcho.start();
                 NeowaySimulator module = NeowaySimulator.inMemory(SimulatorConfig.defaults());
                 AtChannel channel = AtChannel.open(module.host())) {
             out.println("atspec demo: the generated bindings against the simulated Neoway module (in memory)");
             out.println("HTTP server: http://" + server.authority() + "/ (loopback only)");
             out.println("HTTPS server: https://" + tls.authority() + "/ (loopback only, the demo certificate"
                     + " CN=localhost, IP:127.0.0.1)");
+            out.println("TCP and UDP echo: " + echoServer.host() + ":" + echoServer.tcpPort() + " (TCP), "
+                    + echoServer.host() + ":" + echoServer.udpPort() + " (UDP), loopback only");
             try (Chapters chapters = Chapters.found()) {
                 chapters.attach(channel); // every chapter's URC framing and reboot indications
                 out.println("bindings of " + chapters.names() + " (found on the class path)");
@@ -210,6 +215,8 @@ final class DemoCommand implements Callable<Integer> {
                                 + "... matches what the server sent");
             });
 
+            new SocketSteps(this, echoServer).run(channel);
+
             Duration total = Duration.ofNanos(System.nanoTime() - start);
             out.println();
             out.println("Summary: " + number + " steps: " + ok + " ok, " + failures.size()
@@ -225,14 +232,19 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void section(String title) {
+    void section(String title) {
         out.println();
         out.println("== " + title);
     }
 
     private void step(String title, AtRequest request, Supplier<Object> action) {
+        step(title, request.line(), action);
+    }
+
+    /** One numbered step: what is sent ({@code shown}), what came back, ok or FAILED with why. */
+    void step(String title, String shown, Supplier<Object> action) {
         number++;
-        out.printf("[%2d] %s%n     -> %s%n", number, title, request.line());
+        out.printf("[%2d] %s%n     -> %s%n", number, title, shown);
         long t0 = System.nanoTime();
         try {
             Object result = action.get();
@@ -249,7 +261,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void check(boolean condition, String message) {
+    static void check(boolean condition, String message) {
         if (!condition) {
             throw new CliException(message);
         }

@@ -1,5 +1,6 @@
 package io.atspec.cli;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--trace"));
-        int status = run(args, System.out, System.err, System.console() != null);
+        int status = run(args, System.in, System.out, System.err, System.console() != null);
         System.exit(status);
     }
 
@@ -28,9 +29,18 @@ public final class Main {
      * @param console whether stderr is a terminal (progress indications are printed only then)
      */
     public static int run(String[] args, OutputStream out, OutputStream err, boolean console) {
+        return run(args, InputStream.nullInputStream(), out, err, console);
+    }
+
+    /**
+     * Runs one command line with the given streams, {@code in} as its standard input.
+     *
+     * @param console whether stderr is a terminal (progress indications are printed only then)
+     */
+    public static int run(String[] args, InputStream in, OutputStream out, OutputStream err, boolean console) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        Io io = new Io(out, outWriter, errWriter, console);
+        Io io = new Io(out, outWriter, errWriter, console, in);
         CommandLine cli = commandLine(io);
         List<String> argList = Arrays.asList(args);
         boolean verbose = argList.contains("--verbose");

@@ -46,7 +46,7 @@ class HelpTest {
         List<String> summaries = new ArrayList<>();
         summaries.addAll(summaries(help(List.of()).out()));
         summaries.addAll(summaries(help(List.of("http")).out()));
-        assertThat(summaries).hasSize(6 + 4);
+        assertThat(summaries).hasSize(7 + 4);
         assertThat(summaries)
                 .allSatisfy(
                         s -> assertThat(s).matches("[a-z-]+ +[A-Z].*[a-z)]\\.").doesNotEndWith(":."));

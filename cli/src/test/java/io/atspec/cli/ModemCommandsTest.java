@@ -189,11 +189,17 @@ class ModemCommandsTest {
                         "-> AT+HTTPSCFG=\"cacert\",ca.pem")
                 .contains("-> AT+HTTPSPARA=recvmode,1", "-> AT+HTTPSSETUP", "-> AT+HTTPSACTION=0", "HttpsClosed[]")
                 .contains("... matches what the server sent")
+                .contains("-> ATE0, AT+RECVMODE=1,0", "-> AT+TCPSETUP=<link>,127.0.0.1,", "connected on link 0")
+                .contains("65536 bytes back through +TCPRECV", "-> AT+TCPCLOSE=0")
+                .contains("-> AT+UDPSETUP, AT+UDPSEND, +UDPRECV", "a datagram of 1200 bytes back")
                 .doesNotContain("FAILED", "skipped")
                 .contains("0 failed");
         // The HTTPS GET step is ok: its "ok" line follows the body check.
         String out = run.out();
         String https = out.substring(out.indexOf("-> AT+HTTPSACTION=0"));
         assertThat(https).containsSubsequence("matches what the server sent", "     ok, ");
+        // So are the socket steps: each digest check is followed by its "ok" line.
+        assertThat(out.substring(out.indexOf("-> AT+TCPSEND=")))
+                .containsSubsequence("matches what was sent", "     ok, ", "matches what was sent", "     ok, ");
     }
 }

@@ -90,7 +90,7 @@ class PtySimulatorTest {
      * socat -d -d logs "starting data transfer loop" once the pty exists and the TCP connection
      * is up; the link must exist too. Both within a deadline, or the test fails with socat's log.
      */
-    private static void awaitReady(Process p, Path link) throws Exception {
+    static void awaitReady(Process p, Path link) throws Exception {
         BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         CompletableFuture<Boolean> looping = CompletableFuture.supplyAsync(() -> {
@@ -139,7 +139,7 @@ class PtySimulatorTest {
         drain.start();
     }
 
-    private static boolean onPath(String exe) {
+    static boolean onPath(String exe) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
