@@ -334,6 +334,7 @@ public final class AtChannel implements AutoCloseable {
         if (q != null) {
             q.cancel(false);
         }
+        ex.ackDeadline = System.nanoTime() + ex.command.timeout().toNanos();
         if (!ex.state.compareAndSet(Exchange.QUEUED, Exchange.SENT)) {
             advanceAfter(ex); // failed (closed, or its queue time ran out) meanwhile: free the link
             return;
@@ -341,7 +342,6 @@ public final class AtChannel implements AutoCloseable {
         if (ex.completion != null) {
             collectors.add(ex); // collect from the write on: no URC is lost between OK and the caller
         }
-        ex.ackDeadline = System.nanoTime() + ex.command.timeout().toNanos();
         try {
             // Also bounds the write itself: a write still blocked then fails the command (ackTimeout).
             ex.timeoutTask =

@@ -14,7 +14,6 @@ import io.atspec.neoway.tcp.TcpClose;
 import io.atspec.neoway.tcp.TcpClosed;
 import io.atspec.neoway.tcp.TcpCommands;
 import io.atspec.neoway.tcp.TcpRead;
-import io.atspec.neoway.tcp.TcpReadResponse;
 import io.atspec.neoway.tcp.TcpRecv;
 import io.atspec.neoway.tcp.TcpSend;
 import io.atspec.neoway.tcp.TcpSendReport;
@@ -23,7 +22,6 @@ import io.atspec.neoway.tcp.TcpSetupReport;
 import io.atspec.neoway.tcp.TcpUrc;
 import io.atspec.neoway.tcp.UdpClose;
 import io.atspec.neoway.tcp.UdpRead;
-import io.atspec.neoway.tcp.UdpReadResponse;
 import io.atspec.neoway.tcp.UdpRecv;
 import io.atspec.neoway.tcp.UdpSend;
 import io.atspec.neoway.tcp.UdpSendReport;
@@ -163,10 +161,8 @@ final class LinkCommands {
                 Operation.READ,
                 what,
                 () -> type == LinkType.TCP
-                        ? TcpReadResponse.first(tcp.tcpRead(TcpRead.set(link, max), READ_TIMEOUT))
-                                .data()
-                        : UdpReadResponse.first(tcp.udpRead(UdpRead.set(link, max), READ_TIMEOUT))
-                                .data());
+                        ? tcp.tcpRead(TcpRead.set(link, max), READ_TIMEOUT).data()
+                        : tcp.udpRead(UdpRead.set(link, max), READ_TIMEOUT).data());
         return data.orElse(new byte[0]);
     }
 
