@@ -209,17 +209,51 @@ record Shapes(ClassName owner, List<Shape> shapes) {
             if (has) {
                 continue;
             }
-            tests.add(MethodSpec.methodBuilder(field.javaName() + "Is")
-                    .addJavadoc("Always false: this shape has no {@code $L}.\n\n", field.javaName())
-                    .addJavadoc("@param constant the value to test for\n")
-                    .addJavadoc("@return false\n")
+            MethodSpec.Builder test = MethodSpec.methodBuilder(field.javaName() + "Is")
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(enumType(types, field), "constant")
-                    .returns(boolean.class)
-                    .addStatement("return false")
-                    .build());
+                    .returns(boolean.class);
+            java.util.Optional<String> fixed =
+                    fixedValue(shape, field.parameter().name());
+            if (fixed.isPresent()) {
+                // <stat=0>: the line carries the field, always with this code.
+                test.addJavadoc(
+                                "Whether {@code $L}, always {@code $L} in this shape, is {@code constant}.\n\n",
+                                field.javaName(),
+                                fixed.get())
+                        .addJavadoc("@param constant the value to test for\n")
+                        .addJavadoc("@return true when {@code constant} has that code\n")
+                        .addStatement(
+                                "return $T.of($S, $T.values()).is(constant)",
+                                Types.CODED,
+                                fixed.get(),
+                                enumType(types, field));
+            } else {
+                test.addJavadoc("Always false: this shape has no {@code $L}.\n\n", field.javaName())
+                        .addJavadoc("@param constant the value to test for\n")
+                        .addJavadoc("@return false\n")
+                        .addStatement("return false");
+            }
+            tests.add(test.build());
         }
         return tests;
+    }
+
+    /** The code a shape fixes a field to ({@code 0} for {@code <stat=0>}), if it does. */
+    private static java.util.Optional<String> fixedValue(Shape shape, String field) {
+        if (shape.format() == null) {
+            return java.util.Optional.empty();
+        }
+        return shape.format().shapes().stream()
+                .flatMap(List::stream)
+                .filter(i -> i instanceof io.atspec.grammar.model.FormatItem.Field f
+                        && f.name().equals(field)
+                        && f.fixedValue().isPresent())
+                .map(i -> ((io.atspec.grammar.model.FormatItem.Field) i)
+                        .fixedValue()
+                        .get()
+                        .text())
+                .findFirst();
     }
 
     private List<FieldRecords.Field> enumFields() {
