@@ -408,12 +408,14 @@ final class HttpCommand implements Runnable {
         AtomicLong received = new AtomicLong();
         return session.http.listen(urc -> {
             long n;
-            if (urc instanceof HttpRecv r) {
-                n = r.data().map(b -> b.length).orElse(0)
-                        + r.datas().map(b -> b.length).orElse(0);
-            } else if (urc instanceof HttpsRecv r) {
-                n = r.data().map(b -> b.length).orElse(0)
-                        + r.datas().map(b -> b.length).orElse(0);
+            if (urc instanceof HttpRecv.Framed r) {
+                n = r.length();
+            } else if (urc instanceof HttpRecv.Raw r) {
+                n = r.datas().length;
+            } else if (urc instanceof HttpsRecv.Framed r) {
+                n = r.length();
+            } else if (urc instanceof HttpsRecv.Raw r) {
+                n = r.datas().length;
             } else {
                 return;
             }

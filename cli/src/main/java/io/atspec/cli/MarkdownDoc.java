@@ -207,7 +207,13 @@ final class MarkdownDoc {
         }
         for (UrcReport r : u.reports()) {
             String text = u.prefixless() ? u.prefix() : u.prefix() + ": " + fields(r.format());
-            line("- " + r.name().map(n -> "`" + n + "`: ").orElse("") + code(text));
+            // Several reports are one record each inside the URC's sealed interface.
+            String record = u.reports().size() > 1
+                    ? r.name()
+                            .map(n -> " (`" + u.javaName() + "." + ChapterNames.shapeRecordName(chapter, n) + "`)")
+                            .orElse("")
+                    : "";
+            line("- " + r.name().map(n -> "`" + n + "`: ").orElse("") + code(text) + record);
         }
         line();
         if (!u.parameters().isEmpty()) {

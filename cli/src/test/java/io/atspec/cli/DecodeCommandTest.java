@@ -46,7 +46,7 @@ class DecodeCommandTest {
                 .contains("< +CREG: 5\n    = URC CregReport[stat=5 (REGISTERED_ROAMING)")
                 .contains("    = prompt: the host sends 5 bytes")
                 .contains("command HttpAction.Post[postContent=5 bytes, type=TEXT]")
-                .contains("= URC HttpRecv[report=FRAMED, length=6, data=6 bytes]")
+                .contains("= URC HttpRecv.Framed[length=6, data=6 bytes]")
                 .contains("= URC HttpClosed[]")
                 .contains("< #garbage#\n    ?? does not parse")
                 .contains(
@@ -71,7 +71,7 @@ class DecodeCommandTest {
         Run run = Run.of("decode", capture.toString());
         assertThat(run.out())
                 .contains("= command Xiic.Query[] (chapter network)")
-                .contains("= response to AT+XIIC?: XiicResponse[state=1 (UP), ip=10.0.0.2]")
+                .contains("= response to AT+XIIC?: XiicResponse.WithState[state=1 (UP), ip=10.0.0.2]")
                 .contains("(5 payload bytes, not in the trace)")
                 .contains("data=5 bytes")
                 .contains("= URC HttpClosed[]")
@@ -88,7 +88,7 @@ class DecodeCommandTest {
         Run run = Run.of("decode", capture.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("= response to AT+HTTPSCFG?: HttpsCfgQueryResponse[sslversion=0 (SSL_3_0),"
+                .contains("= response to AT+HTTPSCFG?: HttpsCfgQueryResponse.All[sslversion=0 (SSL_3_0),"
                         + " authmode=1 (SERVER), cacert=ca.pem, clientcert=cc.pem, clientkey=***]");
     }
 

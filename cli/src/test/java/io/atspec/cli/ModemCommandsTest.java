@@ -179,7 +179,7 @@ class ModemCommandsTest {
         assertThat(run.out())
                 .contains("-> AT+CPIN?", "CpinResponse[code=READY]")
                 .contains("-> AT+CSQ", "-> AT+CREG?", "-> AT+CGATT?", "-> AT+CGDCONT=1,\"IP\",\"cmnet\"")
-                .contains("-> AT+XIIC=1", "XiicResponse[state=1 (UP)")
+                .contains("-> AT+XIIC=1", "XiicResponse.WithState[state=1 (UP)")
                 .contains("-> AT+HTTPACTION=0", "HttpClosed[]")
                 .contains("-> AT+HTTPACTION=2,")
                 .contains("HttpGetRpt[stateType=30 (VERIFICATION_SUCCESSFUL)")

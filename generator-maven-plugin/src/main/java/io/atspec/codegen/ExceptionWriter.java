@@ -10,7 +10,6 @@ import io.atspec.grammar.link.LinkedCommand;
 import io.atspec.grammar.link.LinkedCompletion;
 import io.atspec.grammar.model.FinalResult;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.lang.model.element.Modifier;
 
@@ -101,8 +100,7 @@ final class ExceptionWriter {
                         Types.FIELDS,
                         shape.wirePrefix(),
                         line.enclosingClassName().simpleName());
-        records.addShapeBranches(
-                parse, line, fields, List.of(new FieldRecords.Variant(shape.format(), Optional.empty())), null);
+        records.addShapeBranches(parse, List.of(new FieldRecords.Variant(shape.format(), line, fields)), null);
         parse.addStatement(records.shapeError(line, fields, ": expected " + shape.wirePrefix() + " " + shape.format()));
         TypeSpec.Builder record = TypeSpec.recordBuilder(line)
                 .addModifiers(Modifier.STATIC)

@@ -609,21 +609,23 @@ final class FacadeWriter {
             return method.addStatement("return $L", CodeBlock.join(ends, "$W|| "))
                     .build();
         }
-        List<FieldRecords.Field> fields = records.fields(
-                end.source().reports().stream().map(r -> r.format()).toList(), end.parameters());
+        LinkedParameter endField = completion.endField().get();
+        CodeBlock ends = Shapes.of(types, end)
+                .test(
+                        "report",
+                        endField.source(),
+                        (report, optional) -> ReportOutcomes.hasValue(
+                                report,
+                                endField,
+                                List.of(new FieldRecords.Field(endField.source(), optional)),
+                                completion.endValues(),
+                                completion.endWords()));
         return method.beginControlFlow("if (!$T.matches(urc.line()))", record)
                 .addStatement("return false")
                 .endControlFlow()
                 .beginControlFlow("try")
                 .addStatement("$T report = $T.parse(urc)", record, record)
-                .addStatement(
-                        "return $L",
-                        ReportOutcomes.hasValue(
-                                "report",
-                                completion.endField().get(),
-                                fields,
-                                completion.endValues(),
-                                completion.endWords()))
+                .addStatement("return $L", ends)
                 .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
                 .addComment("A malformed report does not end the wait; the timeout will, with what came.")
                 .addStatement("return false")
@@ -746,7 +748,16 @@ final class FacadeWriter {
                 POLLING,
                 queryCommand,
                 response,
-                inRanges("answer", poll.field(), fields, poll.values()),
+                Shapes.of(types, types.parameters(poll.query()), query)
+                        .test(
+                                "answer",
+                                poll.field().source(),
+                                (answer, optional) -> inRanges(
+                                        answer,
+                                        poll.field(),
+                                        List.of(new FieldRecords.Field(
+                                                poll.field().source(), optional)),
+                                        poll.values())),
                 Duration.class,
                 every.toMillis(),
                 command.name() + ": <" + poll.field().name() + "> of "
@@ -996,17 +1007,18 @@ final class FacadeWriter {
                         "$T out = new $T()", java.io.ByteArrayOutputStream.class, java.io.ByteArrayOutputStream.class)
                 .beginControlFlow("for ($T report : reports)", sealed);
         boolean anyPayload = false;
-        for (LinkedUrc urc : ((LinkedCompletion.Urcs) completion).collect()) {
-            List<FieldRecords.Field> fields = records.fields(
-                    urc.source().reports().stream().map(r -> r.format()).toList(), urc.parameters());
-            List<FieldRecords.Field> payloads =
-                    fields.stream().filter(FieldRecords.Field::isPayload).toList();
+        for (Shapes.Shape shape : ((LinkedCompletion.Urcs) completion)
+                .collect().stream()
+                        .flatMap(urc -> Shapes.of(types, urc).shapes().stream())
+                        .toList()) {
+            List<FieldRecords.Field> payloads = shape.fields().stream()
+                    .filter(FieldRecords.Field::isPayload)
+                    .toList();
             if (payloads.isEmpty()) {
                 continue;
             }
             anyPayload = true;
-            ClassName record = types.local(urc.javaName());
-            data.beginControlFlow("if (report instanceof $T r)", record);
+            data.beginControlFlow("if (report instanceof $T r)", shape.record());
             for (FieldRecords.Field payload : payloads) {
                 if (payload.optional()) {
                     data.addStatement("r.$L().ifPresent(out::writeBytes)", payload.javaName());

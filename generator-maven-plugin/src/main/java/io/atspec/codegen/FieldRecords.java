@@ -66,10 +66,10 @@ final class FieldRecords {
     }
 
     /**
-     * A shape family of a record: a report or response format, and what it adds in front of the
-     * fields (the report's name when a URC has several named reports).
+     * A shape family: a report or response format, the record its lines become and that record's
+     * components.
      */
-    record Variant(Format format, Optional<CodeBlock> leading) {}
+    record Variant(Format format, com.palantir.javapoet.ClassName record, List<Field> fields) {}
 
     /** A shape of a variant, and how many fixed items tell it apart. */
     private record Branch(Variant variant, List<FormatItem> shape, long fixedItems) {}
@@ -80,12 +80,7 @@ final class FieldRecords {
      * error shape {@code <stat=0>,<errcode>} while {@code 0,1} is a result. {@code payload} is the
      * expression of the framed bytes (a URC's payload), or null for responses.
      */
-    void addShapeBranches(
-            MethodSpec.Builder method,
-            com.palantir.javapoet.ClassName record,
-            List<Field> fields,
-            List<Variant> variants,
-            String payload) {
+    void addShapeBranches(MethodSpec.Builder method, List<Variant> variants, String payload) {
         List<Branch> branches = new ArrayList<>();
         for (Variant variant : variants) {
             for (List<FormatItem> shape : variant.format().shapes()) {
@@ -100,7 +95,7 @@ final class FieldRecords {
         branches.sort(
                 java.util.Comparator.comparingLong((Branch b) -> b.fixedItems()).reversed());
         for (Branch branch : branches) {
-            addBranch(method, record, fields, branch, payload);
+            addBranch(method, branch.variant().record(), branch.variant().fields(), branch, payload);
         }
     }
 
@@ -131,7 +126,6 @@ final class FieldRecords {
         }
         boolean strict = branch.fixedItems() > 0;
         List<CodeBlock> arguments = new ArrayList<>();
-        branch.variant().leading().ifPresent(arguments::add);
         for (Field field : fields) {
             int index = indexOf(shape, field.parameter().name());
             if (index < 0) {
@@ -262,7 +256,10 @@ final class FieldRecords {
                     field.parameter().secret(),
                     ToStringMethod.unsigned(field.parameter())));
         }
-        return ToStringMethod.needed(shown) ? Optional.of(ToStringMethod.of(label, shown)) : Optional.empty();
+        // A nested shape's record names its family (HttpRecv.Framed[...]), which a record's own cannot.
+        return ToStringMethod.needed(shown) || label.contains(".")
+                ? Optional.of(ToStringMethod.of(label, shown))
+                : Optional.empty();
     }
 
     /**

@@ -49,15 +49,23 @@ final class ReportOutcomes {
         String method = "fails" + command.javaName();
         LinkedUrc end = completion.end();
         ClassName record = types.local(end.javaName());
-        List<FieldRecords.Field> fields = fields(end);
+        CodeBlock fails = Shapes.of(types, end)
+                .test(
+                        "report",
+                        failure.field().source(),
+                        (report, optional) -> hasValue(
+                                report,
+                                failure.field(),
+                                List.of(new FieldRecords.Field(failure.field().source(), optional)),
+                                failure.numbers(),
+                                failure.words()));
         type.addMethod(MethodSpec.methodBuilder(method)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(Types.URC, "urc")
                 .returns(boolean.class)
                 .beginControlFlow("try")
                 .addStatement("$T report = $T.parse(urc)", record, record)
-                .addStatement(
-                        "return $L", hasValue("report", failure.field(), fields, failure.numbers(), failure.words()))
+                .addStatement("return $L", fails)
                 .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
                 .addComment("It ended the wait, so it was read once already; unread, it is no failure.")
                 .addStatement("return false")
@@ -94,10 +102,16 @@ final class ReportOutcomes {
         LinkedCompletion.Matching matching = completion.matching().get();
         LinkedUrc end = completion.end();
         ClassName record = types.local(end.javaName());
-        List<FieldRecords.Field> fields = fields(end);
-        boolean optional = fields.stream()
-                .filter(f -> f.parameter().equals(matching.field().source()))
-                .anyMatch(FieldRecords.Field::optional);
+        CodeBlock sameValue = Shapes.of(types, end)
+                .test(
+                        "report",
+                        matching.field().source(),
+                        (report, optional) -> CodeBlock.of(
+                                "value.equals($L)",
+                                wireText(
+                                        accessor(report, matching.field().source()),
+                                        matching.field().source(),
+                                        optional)));
         String isFor = "isFor" + command.javaName();
         type.addMethod(MethodSpec.methodBuilder(isFor)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -109,12 +123,7 @@ final class ReportOutcomes {
                 .endControlFlow()
                 .beginControlFlow("try")
                 .addStatement("$T report = $T.parse(urc)", record, record)
-                .addStatement(
-                        "return value.equals($L)",
-                        wireText(
-                                accessor("report", matching.field().source()),
-                                matching.field().source(),
-                                optional))
+                .addStatement("return $L", sameValue)
                 .nextControlFlow("catch ($T malformed)", RequestWriter.AT_EXCEPTION)
                 .addComment("A report that cannot be read is nobody's: it goes to the listeners.")
                 .addStatement("return false")
@@ -158,11 +167,6 @@ final class ReportOutcomes {
                 .addStatement("return null")
                 .build());
         return CodeBlock.of("$L.correlated($L(request))", completionOf, correlation);
-    }
-
-    private List<FieldRecords.Field> fields(LinkedUrc urc) {
-        return records.fields(
-                urc.source().reports().stream().map(r -> r.format()).toList(), urc.parameters());
     }
 
     /**

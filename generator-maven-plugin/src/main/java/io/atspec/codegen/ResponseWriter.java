@@ -31,43 +31,59 @@ final class ResponseWriter {
         return types.local(form.responseName().orElseThrow());
     }
 
+    /**
+     * The response's type: a record, or for several named shapes a sealed interface with one
+     * record per shape ({@code XiicResponse.WithState}) and the parsers that choose among them.
+     */
     TypeSpec write(LinkedCommand command, LinkedForm linkedForm) {
         Form form = linkedForm.source();
-        ClassName self = name(types, linkedForm);
-        List<FieldRecords.Field> fields = records.fields(
-                form.responses().stream().map(ResponseFormat::format).toList(), command.parameters());
+        Shapes shapes = Shapes.of(types, command, linkedForm);
+        ClassName self = shapes.owner();
+        List<FieldRecords.Field> fields = shapes.allFields();
         List<String> prefixes = form.responses().stream()
                 .map(ResponseFormat::wirePrefix)
                 .distinct()
                 .toList();
         // A counted payload comes with the line (+SOCKREAD: 0,12, then 12 bytes): parse takes both.
         boolean counted = !ResponseDecoders.of(command.source(), form).isEmpty();
-        boolean carriesBytes = fields.stream().anyMatch(FieldRecords.Field::isPayload);
-        MethodSpec.Builder constructor =
-                carriesBytes ? MethodSpec.compactConstructorBuilder() : MethodSpec.constructorBuilder();
-        for (FieldRecords.Field field : fields) {
-            constructor.addParameter(records.componentType(field), field.javaName());
-        }
-        if (carriesBytes) {
-            constructor
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Keeps a copy of the bytes, so the record stays immutable.\n\n");
-            for (FieldRecords.Field field : fields) {
-                constructor.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+        TypeSpec.Builder type;
+        if (shapes.several()) {
+            type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+            type.addMethods(shapes.interfaceMethods(types));
+            for (Shapes.Shape shape : shapes.shapes()) {
+                type.addPermittedSubclass(shape.record());
+                TypeSpec.Builder record = Shapes.recordBuilder(
+                                types,
+                                shape.record(),
+                                self.simpleName() + "." + shape.record().simpleName(),
+                                shape.fields())
+                        .addModifiers(Modifier.STATIC)
+                        .addSuperinterface(self)
+                        .addJavadoc("The answer $L.\n", Docs.code(shape.wire()));
+                Shapes.componentDocs(types, record, shape.fields());
+                record.addMethods(shapes.absentTests(types, shape));
+                type.addType(record.build());
             }
-            constructor.addCode(ArrayAwareEquality.copyingConstructor(UrcWriter.equalityMembers(fields, false)));
+        } else {
+            type = Shapes.recordBuilder(types, self, self.simpleName(), fields);
         }
-        TypeSpec.Builder type = TypeSpec.recordBuilder(self)
-                .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(generated.annotation())
-                .recordConstructor(constructor.build());
+        type.addModifiers(Modifier.PUBLIC).addAnnotation(generated.annotation());
         type.addJavadoc("The answer of $L to its $L.\n", Docs.code(command.name()), form.describe());
-        for (ResponseFormat response : form.responses()) {
-            type.addJavadoc("<p>$L\n", Docs.code(response.wirePrefix() + " " + response.format()));
+        for (Shapes.Shape shape : shapes.shapes()) {
+            if (shapes.several()) {
+                type.addJavadoc(
+                        "<p>$L: {@link $L}\n",
+                        Docs.code(shape.wire()),
+                        shape.record().simpleName());
+            } else {
+                type.addJavadoc("<p>$L\n", Docs.code(shape.wire()));
+            }
         }
-        type.addJavadoc("\n");
-        for (FieldRecords.Field field : fields) {
-            type.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+        if (!shapes.several()) {
+            type.addJavadoc("\n");
+            for (FieldRecords.Field field : fields) {
+                type.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+            }
         }
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(List.class, String.class),
@@ -99,14 +115,10 @@ final class ResponseWriter {
             parse.addParameter(byte[].class, "payload");
         }
         for (String prefix : prefixes) {
-            List<FieldRecords.Variant> variants = form.responses().stream()
-                    .filter(r -> r.wirePrefix().equals(prefix))
-                    .map(r -> new FieldRecords.Variant(r.format(), java.util.Optional.empty()))
-                    .toList();
             parse.beginControlFlow("if (line.startsWith($S))", prefix)
                     .addStatement(
                             "$T fields = $T.of(line, $S, $S)", Types.FIELDS, Types.FIELDS, prefix, self.simpleName());
-            records.addShapeBranches(parse, self, fields, variants, counted ? "payload" : null);
+            records.addShapeBranches(parse, shapes.variants(prefix), counted ? "payload" : null);
             parse.endControlFlow();
         }
         parse.addStatement(records.shapeError(
@@ -149,16 +161,22 @@ final class ResponseWriter {
                         command.name() + " was answered without " + String.join(" or ", prefixes))
                 .build());
         if (ShapedLines.decidedByShape(command, form)) {
-            type.addField(ShapedLines.shapesField(command, form));
+            FieldSpec shapesField = ShapedLines.shapesField(command, form);
+            if (shapes.several()) {
+                // An interface has no private fields.
+                shapesField = FieldSpec.builder(
+                                shapesField.type(),
+                                shapesField.name(),
+                                Modifier.PUBLIC,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
+                        .addJavadoc("The shapes of the lines this response is read from.\n")
+                        .initializer(shapesField.initializer())
+                        .build();
+            }
+            type.addField(shapesField);
             type.addMethod(ShapedLines.claimsMethod(command, form));
         }
-        type.addMethods(records.codedTests(fields));
-        if (carriesBytes) {
-            type.addMethods(ArrayAwareEquality.copyingAccessors(UrcWriter.equalityMembers(fields, false)));
-            type.addMethod(ArrayAwareEquality.equalsMethod(self, UrcWriter.equalityMembers(fields, false)));
-            type.addMethod(ArrayAwareEquality.hashCodeMethod(UrcWriter.equalityMembers(fields, false)));
-        }
-        records.toStringMethod(self.simpleName(), List.of(), fields).ifPresent(type::addMethod);
         return type.build();
     }
 }

@@ -43,17 +43,24 @@ final class Types {
     static final TypeName STRING = ClassName.get(String.class);
 
     private final String javaPackage;
+    private final io.atspec.grammar.model.Chapter chapter;
     /** The enum each enum-typed parameter of the chapter resolved to, from the linked model. */
     private final java.util.Map<Parameter, EnumType> enums = new java.util.HashMap<>();
 
     Types(LinkedChapter chapter) {
         this.javaPackage = chapter.javaPackage();
+        this.chapter = chapter.source();
         java.util.stream.Stream.concat(
                         chapter.commands().stream().flatMap(c -> c.parameters().values().stream()),
                         chapter.urcs().stream().flatMap(u -> u.parameters().values().stream()))
                 .forEach(this::remember);
         chapter.commands().forEach(c -> parameters.put(c.source(), c.parameters()));
         chapter.urcs().forEach(u -> parameters.put(u.source(), u.parameters()));
+    }
+
+    /** The record of shape {@code shapeName} inside the sealed interface {@code owner}. */
+    ClassName shapeRecord(ClassName owner, String shapeName) {
+        return owner.nestedClass(io.atspec.grammar.link.ChapterNames.shapeRecordName(chapter, shapeName));
     }
 
     /** The parameters of each command and URC, as the linker resolved them. */

@@ -11,7 +11,6 @@ import io.atspec.grammar.link.LinkedUrc;
 import io.atspec.grammar.link.PayloadFraming;
 import io.atspec.grammar.model.Alias;
 import io.atspec.grammar.model.Urc;
-import io.atspec.grammar.model.UrcReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,62 +40,58 @@ final class UrcWriter {
         return types.local(chapter.names().urcInterface());
     }
 
+    /**
+     * The URC's type: a record, or for several reports a sealed interface with one record per
+     * report ({@code HttpRecv.Raw}, {@code HttpRecv.Framed}) that extends the chapter's one.
+     */
     TypeSpec record(LinkedUrc linked) {
         Urc urc = linked.source();
-        ClassName self = types.local(urc.javaName());
-        List<FieldRecords.Field> fields =
-                records.fields(urc.reports().stream().map(UrcReport::format).toList(), linked.parameters());
-        // Several named reports: a component says which one came (+HTTPCLOSE: closed or failed).
-        boolean named = urc.reports().size() > 1;
-        ClassName reportType = self.nestedClass("Report");
-        boolean carriesBytes = fields.stream().anyMatch(FieldRecords.Field::isPayload);
-        // With bytes, a compact constructor keeps its own copy of them.
-        MethodSpec.Builder constructor =
-                carriesBytes ? MethodSpec.compactConstructorBuilder() : MethodSpec.constructorBuilder();
-        if (named) {
-            constructor.addParameter(reportType, "report");
-        }
-        for (FieldRecords.Field field : fields) {
-            constructor.addParameter(records.componentType(field), field.javaName());
-        }
-        if (carriesBytes) {
-            constructor
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Keeps a copy of the bytes, so the record stays immutable.\n\n");
-            if (named) {
-                constructor.addJavadoc("@param report which report the line is\n");
+        Shapes shapes = Shapes.of(types, linked);
+        ClassName self = shapes.owner();
+        TypeSpec.Builder type;
+        if (shapes.several()) {
+            type = TypeSpec.interfaceBuilder(self)
+                    .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                    .addSuperinterface(sealedName());
+            type.addMethods(shapes.interfaceMethods(types));
+            for (Shapes.Shape shape : shapes.shapes()) {
+                type.addPermittedSubclass(shape.record());
+                TypeSpec.Builder record = Shapes.recordBuilder(
+                                types,
+                                shape.record(),
+                                self.simpleName() + "." + shape.record().simpleName(),
+                                shape.fields())
+                        .addModifiers(Modifier.STATIC)
+                        .addSuperinterface(self)
+                        .addJavadoc("$L: $L.\n", Docs.code(shape.wire()), Docs.escape(urc.title()));
+                Shapes.componentDocs(types, record, shape.fields());
+                record.addMethods(shapes.absentTests(types, shape));
+                type.addType(record.build());
             }
-            for (FieldRecords.Field field : fields) {
-                constructor.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
-            }
-            constructor.addCode(ArrayAwareEquality.copyingConstructor(equalityMembers(fields, named)));
+        } else {
+            type = Shapes.recordBuilder(
+                            types,
+                            self,
+                            self.simpleName(),
+                            shapes.shapes().get(0).fields())
+                    .addSuperinterface(sealedName());
         }
-        TypeSpec.Builder type = TypeSpec.recordBuilder(self)
-                .addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(sealedName())
-                .addAnnotation(generated.annotation())
-                .recordConstructor(constructor.build());
-        if (named) {
-            TypeSpec.Builder reports = TypeSpec.enumBuilder(reportType)
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Which report of $L a line is.\n", Docs.code(urc.prefix()));
-            for (UrcReport report : urc.reports()) {
-                reports.addEnumConstant(
-                        Names.constant(report.name().orElseThrow()),
-                        TypeSpec.anonymousClassBuilder("")
-                                .addJavadoc("$L\n", Docs.code(urc.prefix() + ": " + report.format()))
-                                .build());
-            }
-            type.addType(reports.build());
-        }
+        type.addAnnotation(generated.annotation());
         type.addJavadoc("$L: $L", Docs.code(urc.prefix()), Docs.escape(urc.title()));
         urc.section().ifPresent(s -> type.addJavadoc(" (manual section $L)", s));
         type.addJavadoc(".\n");
         if (!urc.description().isEmpty()) {
             type.addJavadoc("\n<p>$L\n", Docs.escape(urc.description()));
         }
-        for (UrcReport report : urc.reports()) {
-            type.addJavadoc("<p>$L\n", Docs.code(urc.prefix() + ": " + report.format()));
+        for (Shapes.Shape shape : shapes.shapes()) {
+            if (shapes.several()) {
+                type.addJavadoc(
+                        "<p>$L: {@link $L}\n",
+                        Docs.code(shape.wire()),
+                        shape.record().simpleName());
+            } else if (!urc.reports().isEmpty()) {
+                type.addJavadoc("<p>$L\n", Docs.code(shape.wire()));
+            }
         }
         if (urc.aliases().size() > 0) {
             type.addJavadoc(
@@ -104,14 +99,8 @@ final class UrcWriter {
                     Docs.escape(String.join(
                             ", ", urc.aliases().stream().map(Alias::name).toList())));
         }
-        if (named || !fields.isEmpty()) {
-            type.addJavadoc("\n");
-        }
-        if (named) {
-            type.addJavadoc("@param report which report the line is\n");
-        }
-        for (FieldRecords.Field field : fields) {
-            type.addJavadoc("@param $L $L\n", field.javaName(), records.describe(field));
+        if (!shapes.several()) {
+            Shapes.componentDocs(types, type, shapes.shapes().get(0).fields());
         }
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(List.class, String.class),
@@ -130,21 +119,7 @@ final class UrcWriter {
                                 ", "))
                 .build());
         type.addMethod(matches(urc));
-        type.addMethod(parse(urc, self, fields, named ? Optional.of(reportType) : Optional.empty()));
-        type.addMethods(records.codedTests(fields));
-        records.toStringMethod(
-                        self.simpleName(),
-                        named
-                                ? List.of(new ToStringMethod.Component(
-                                        "report", ToStringMethod.Holder.VALUE, false, false))
-                                : List.of(),
-                        fields)
-                .ifPresent(type::addMethod);
-        if (carriesBytes) {
-            type.addMethods(ArrayAwareEquality.copyingAccessors(equalityMembers(fields, named)));
-            type.addMethod(ArrayAwareEquality.equalsMethod(self, equalityMembers(fields, named)));
-            type.addMethod(ArrayAwareEquality.hashCodeMethod(equalityMembers(fields, named)));
-        }
+        type.addMethod(parse(urc, shapes));
         return type.build();
     }
 
@@ -165,7 +140,8 @@ final class UrcWriter {
                 .build();
     }
 
-    private MethodSpec parse(Urc urc, ClassName self, List<FieldRecords.Field> fields, Optional<ClassName> reportType) {
+    private MethodSpec parse(Urc urc, Shapes shapes) {
+        ClassName self = shapes.owner();
         MethodSpec.Builder parse = MethodSpec.methodBuilder("parse")
                 .addJavadoc(
                         "Reads the URC from what the channel delivered: its line and any framed bytes.\n\n"
@@ -191,24 +167,16 @@ final class UrcWriter {
                             Types.FIELDS,
                             Types.FIELDS,
                             self.simpleName());
-            List<FieldRecords.Variant> variants = new ArrayList<>();
-            for (UrcReport report : urc.reports()) {
-                Optional<CodeBlock> leading = reportType.map(t ->
-                        CodeBlock.of("$T.$L", t, Names.constant(report.name().orElseThrow())));
-                variants.add(new FieldRecords.Variant(report.format(), leading));
-            }
-            records.addShapeBranches(parse, self, fields, variants, "urc.payload()");
+            records.addShapeBranches(parse, shapes.variants(urc.prefix() + ":"), "urc.payload()");
             parse.endControlFlow();
         }
-        return parse.addStatement(records.shapeError(self, fields, "")).build();
+        return parse.addStatement(records.shapeError(self, shapes.allFields(), ""))
+                .build();
     }
 
-    /** How each component compares, for {@link ArrayAwareEquality}: the report name first. */
-    static List<ArrayAwareEquality.Member> equalityMembers(List<FieldRecords.Field> fields, boolean named) {
+    /** How each component compares, for {@link ArrayAwareEquality}. */
+    static List<ArrayAwareEquality.Member> equalityMembers(List<FieldRecords.Field> fields) {
         List<ArrayAwareEquality.Member> members = new ArrayList<>();
-        if (named) {
-            members.add(new ArrayAwareEquality.Member("report", ArrayAwareEquality.Kind.OBJECT));
-        }
         for (FieldRecords.Field field : fields) {
             ArrayAwareEquality.Kind kind = !field.isPayload()
                     ? ArrayAwareEquality.Kind.OBJECT

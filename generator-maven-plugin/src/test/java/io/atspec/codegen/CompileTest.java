@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,11 +133,26 @@ class CompileTest {
                 .getMethod("parse", io.atspec.runtime.Urc.class)
                 .invoke(null, urc);
         payload[0] = 'x';
-        Optional<?> handedOut = (Optional<?>) accessor(report, "data");
-        ((byte[]) handedOut.orElseThrow())[1] = 'y';
+        // The framed shape always carries its data: a plain byte[], no Optional.
+        assertThat(report.getClass().getName()).isEqualTo("io.atspec.demo.DemoData$Framed");
+        byte[] handedOut = (byte[]) accessor(report, "data");
+        handedOut[1] = 'y';
 
-        assertThat(((Optional<?>) accessor(report, "data")).orElseThrow())
-                .isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+        assertThat(accessor(report, "data")).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aReportOfSeveralShapesIsReadIntoItsShapesRecordThroughTheChaptersSealedInterface() throws Exception {
+        Object urc = io.atspec.runtime.Urc.withPayload("+DDATA", "+DDATA:", "raw".getBytes(StandardCharsets.US_ASCII));
+        Object report = loader.loadClass("io.atspec.demo.DemoData")
+                .getMethod("parse", io.atspec.runtime.Urc.class)
+                .invoke(null, urc);
+
+        assertThat(report.getClass().getName()).isEqualTo("io.atspec.demo.DemoData$Raw");
+        assertThat(loader.loadClass("io.atspec.demo.DemoUrc").isInstance(report))
+                .isTrue();
+        assertThat(loader.loadClass("io.atspec.demo.DemoData").isSealed()).isTrue();
+        assertThat(report).hasToString("DemoData.Raw[raw=3 bytes]");
     }
 
     @Test

@@ -135,8 +135,8 @@ class FixtureChapterTest {
         assertThat(framed).extracting(Urc::line).containsExactly("+XDATA: 0,6,", "+XDATA: 1");
         assertThat(framed.get(0).payload()).isEqualTo(ascii("ab\r\nOK"));
         assertThat(chapter.parseUrc(framed.get(0)).orElseThrow())
-                .hasToString("XData[report=PUSHED, link=0, length=6, data=6 bytes]");
-        assertThat(chapter.parseUrc(framed.get(1)).orElseThrow()).hasToString("XData[report=NOTICE, link=1]");
+                .hasToString("XData.Pushed[link=0, length=6, data=6 bytes]");
+        assertThat(chapter.parseUrc(framed.get(1)).orElseThrow()).hasToString("XData.Notice[link=1]");
     }
 
     @Test
@@ -156,7 +156,7 @@ class FixtureChapterTest {
             assertThat(response.payload(0)).isEqualTo(ascii("ab\r\nOK"));
             assertThat(chapter.parseResponse(read, response.lines().get(0), response.payload(0))
                             .orElseThrow())
-                    .hasToString("XReadResponse[link=0, readLength=6, content=6 bytes]");
+                    .hasToString("XReadResponse.Data[link=0, readLength=6, content=6 bytes]");
         } finally {
             link.device().close();
         }

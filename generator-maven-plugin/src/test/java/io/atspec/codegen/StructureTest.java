@@ -98,10 +98,16 @@ class StructureTest {
     }
 
     @Test
-    void aResponseWithTwoShapesMakesTheMissingFieldsOptional() {
+    void aResponseWithTwoShapesIsSealedWithARecordPerShapeHoldingItsOwnFields() {
         assertThat(source("DemoConfigQueryResponse"))
-                .contains(
-                        "public record DemoConfigQueryResponse(int level, Optional<String> label, Optional<String> digest)")
+                .contains("public sealed interface DemoConfigQueryResponse permits DemoConfigQueryResponse.Full,"
+                        + " DemoConfigQueryResponse.LevelOnly {")
+                // The digest is in every line of the full shape: not Optional there.
+                .contains("record Full(int level, Optional<String> label, String digest) implements"
+                        + " DemoConfigQueryResponse {")
+                .contains("record LevelOnly(int level) implements DemoConfigQueryResponse {")
+                // Both shapes carry the level: the interface reads it without a cast.
+                .contains(" int level();")
                 .contains("if (fields.size() == 3) {")
                 .contains("if (fields.size() == 1) {");
     }
@@ -154,8 +160,10 @@ class StructureTest {
     void collectedPayloadsAreJoinedInTheOutcome() {
         assertThat(source("DemoSendOutcome"))
                 .contains("public byte[] data() {")
-                .contains("r.raw().ifPresent(out::writeBytes);")
-                .contains("r.data().ifPresent(out::writeBytes);");
+                .contains("if (report instanceof DemoData.Raw r) {")
+                .contains("out.writeBytes(r.raw());")
+                .contains("if (report instanceof DemoData.Framed r) {")
+                .contains("out.writeBytes(r.data());");
         // A report without a payload gives no data() method.
         assertThat(source("DemoJobOutcome")).doesNotContain("data()");
     }

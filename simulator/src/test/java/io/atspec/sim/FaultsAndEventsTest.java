@@ -71,7 +71,7 @@ class FaultsAndEventsTest {
             CompletableFuture<HttpCloseResult> closed = new CompletableFuture<>();
             http.on(HttpCloseResult.class, closed::complete);
             http.httpClose(HttpClose.exec());
-            assertThat(closed.get(5, TimeUnit.SECONDS)).isNotNull();
+            assertThat(closed.get(5, TimeUnit.SECONDS)).isInstanceOf(HttpCloseResult.Closed.class);
             // HTTPPARA was cleared: there is no url to connect to.
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.httpSetup(HttpSetup.exec()))
                     .isInstanceOf(AtCommandFailedException.class);

@@ -62,6 +62,18 @@ public record ChapterNames(
         return PlatformTypeNames.contains(stem) || chapterTypeLike(chapter, stem) ? stem + "Form" : stem;
     }
 
+    /**
+     * The record of one named shape of a URC or response inside its sealed interface: the shape's
+     * name as a type name ({@code framed} -> {@code HttpRecv.Framed}, {@code with_state} -> {@code
+     * XiicResponse.WithState}), followed by {@code Shape} when it would shadow a type of {@code
+     * java.lang} or {@code java.util} ({@code Error} -> {@code ErrorShape}) or look like a type of
+     * the chapter, as {@link #recordName} does for forms.
+     */
+    public static String shapeRecordName(Chapter chapter, String shapeName) {
+        String stem = JavaNames.pascal(shapeName);
+        return PlatformTypeNames.contains(stem) || chapterTypeLike(chapter, stem) ? stem + "Shape" : stem;
+    }
+
     private static boolean chapterTypeLike(Chapter chapter, String stem) {
         return java.util.stream.Stream.of(
                         chapter.enums().stream().map(e -> e.name()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atspec.grammar.CompilationResult;
 import io.atspec.grammar.SpecCompiler;
+import io.atspec.grammar.model.Chapter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,16 @@ class LinkerTest {
         assertThat(chapter.commands().get(1).forms().get(0).recordName()).isEqualTo("Query");
         // Composed names keep the plain form name.
         assertThat(chapter.commands().get(0).forms().get(0).factoryName()).isEqualTo("set");
+    }
+
+    @Test
+    void shapeRecordsShadowNoPlatformTypeAndLookLikeNoChapterType() {
+        Chapter chapter = linked().source();
+
+        assertThat(ChapterNames.shapeRecordName(chapter, "with_state")).isEqualTo("WithState");
+        // "Error" would shadow java.lang.Error; "Mode" would sit beside the enum Mode.
+        assertThat(ChapterNames.shapeRecordName(chapter, "error")).isEqualTo("ErrorShape");
+        assertThat(ChapterNames.shapeRecordName(chapter, "mode")).isEqualTo("ModeShape");
     }
 
     @Test

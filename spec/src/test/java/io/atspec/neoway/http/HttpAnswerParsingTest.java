@@ -8,6 +8,7 @@ import io.atspec.runtime.bind.Coded;
 import io.atspec.runtime.bind.WireParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +32,8 @@ class HttpAnswerParsingTest {
             byte[] response = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi");
             HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", response));
 
-            assertThat(recv.datas()).hasValueSatisfying(d -> assertThat(d).isEqualTo(response));
-            assertThat(recv.length()).isEmpty();
-            assertThat(recv.data()).isEmpty();
+            assertThat(recv).isInstanceOf(HttpRecv.Raw.class);
+            assertThat(((HttpRecv.Raw) recv).datas()).isEqualTo(response);
         }
 
         @Test
@@ -41,9 +41,10 @@ class HttpAnswerParsingTest {
             byte[] chunk = ascii("HTTP/1.1 206 Partial Content\r\nOK\r\n+HTTPCLOSED: x");
             HttpRecv recv = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV: " + chunk.length + ",", chunk));
 
-            assertThat(recv.length()).hasValue(chunk.length);
-            assertThat(recv.data()).hasValueSatisfying(d -> assertThat(d).isEqualTo(chunk));
-            assertThat(recv.datas()).isEmpty();
+            // The framed shape always has its length and data: neither is Optional.
+            assertThat(recv).isEqualTo(new HttpRecv.Framed(chunk.length, chunk));
+            assertThat(recv)
+                    .hasToString("HttpRecv.Framed[length=" + chunk.length + ", data=" + chunk.length + " bytes]");
         }
 
         @ParameterizedTest
@@ -52,20 +53,17 @@ class HttpAnswerParsingTest {
             byte[] response = ascii("HTTP/1.1 200 OK\r\n\r\n");
             Optional<HttpUrc> urc = HttpUrc.parse(Urc.withPayload(prefix, prefix, response));
 
-            assertThat(urc).containsInstanceOf(HttpsRecv.class);
-            assertThat(((HttpsRecv) urc.orElseThrow()).datas())
-                    .hasValueSatisfying(d -> assertThat(d).isEqualTo(response));
+            assertThat(urc).containsInstanceOf(HttpsRecv.Raw.class);
+            assertThat(((HttpsRecv.Raw) urc.orElseThrow()).datas()).isEqualTo(response);
         }
 
         @Test
         void httpsFramedChunkUnderTheManualsSpelling() {
             byte[] chunk = ascii("HTTP/1.1 206 Partial Content\r\nServer: Tengine/2.1.0");
-            HttpsRecv recv = (HttpsRecv)
-                    HttpUrc.parse(Urc.withPayload("+HTTPPSRECV:", "+HTTPPSRECV: " + chunk.length + ",", chunk))
-                            .orElseThrow();
+            HttpUrc recv = HttpUrc.parse(Urc.withPayload("+HTTPPSRECV:", "+HTTPPSRECV: " + chunk.length + ",", chunk))
+                    .orElseThrow();
 
-            assertThat(recv.length()).hasValue(chunk.length);
-            assertThat(recv.data()).hasValueSatisfying(d -> assertThat(d).isEqualTo(chunk));
+            assertThat(recv).isEqualTo(new HttpsRecv.Framed(chunk.length, chunk));
         }
 
         @Test
@@ -79,8 +77,8 @@ class HttpAnswerParsingTest {
             HttpRecv raw = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV:", ascii("token=abc")));
             HttpRecv framed = HttpRecv.parse(Urc.withPayload("+HTTPRECV:", "+HTTPRECV: 6,", ascii("abcdef")));
 
-            assertThat(raw.toString()).isEqualTo("HttpRecv[report=RAW, datas=9 bytes]");
-            assertThat(framed.toString()).isEqualTo("HttpRecv[report=FRAMED, length=6, data=6 bytes]");
+            assertThat(raw.toString()).isEqualTo("HttpRecv.Raw[datas=9 bytes]");
+            assertThat(framed.toString()).isEqualTo("HttpRecv.Framed[length=6, data=6 bytes]");
         }
     }
 
@@ -125,7 +123,7 @@ class HttpAnswerParsingTest {
             // +HTTPCLOSED: HTTP Link Closed; a module printing the table's line is understood.
             assertThat(HttpUrc.parse(Urc.of("+HTTPCLOSE: Link Closed"))).containsInstanceOf(HttpCloseResult.class);
             HttpCloseResult closed = HttpCloseResult.parse(Urc.of("+HTTPCLOSE: Link Closed"));
-            assertThat(closed.report()).isEqualTo(HttpCloseResult.Report.LINK_CLOSED);
+            assertThat(closed).isInstanceOf(HttpCloseResult.LinkClosed.class);
         }
     }
 
@@ -181,17 +179,16 @@ class HttpAnswerParsingTest {
     class FileSystemReports {
         @Test
         void downloadAndUploadResults() {
-            FileHttpStat download = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1,524288"));
-            assertThat(download.mode())
-                    .hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.GET));
-            assertThat(download.stat())
-                    .hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.SUCCESSFUL));
+            FileHttpStat.Result download =
+                    (FileHttpStat.Result) FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1,524288"));
+            // Every result line carries mode and stat: not Optional; the length is in [...].
+            assertThat(download.mode().value()).contains(FileHttpMode.GET);
+            assertThat(download.stat().value()).contains(FileTransferStat.SUCCESSFUL);
             assertThat(download.length()).hasValue(524288);
-            assertThat(download.errcode()).isEmpty();
 
             FileHttpStat upload = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 1,1,524288"));
-            assertThat(upload.mode())
-                    .hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.POST));
+            assertThat(upload.modeIs(FileHttpMode.POST)).isTrue();
+            assertThat(upload.statIs(FileTransferStat.SUCCESSFUL)).isTrue();
         }
 
         @Test
@@ -199,12 +196,11 @@ class HttpAnswerParsingTest {
             // The spec: "0,1" is mode GET, successful.
             FileHttpStat result = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1"));
 
-            assertThat(result.mode())
-                    .hasValueSatisfying(m -> assertThat(m.value()).contains(FileHttpMode.GET));
-            assertThat(result.stat())
-                    .hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.SUCCESSFUL));
-            assertThat(result.length()).isEmpty();
-            assertThat(result.errcode()).isEmpty();
+            assertThat(result)
+                    .isEqualTo(new FileHttpStat.Result(
+                            Coded.of("0", FileHttpMode.values()),
+                            Coded.of("1", FileTransferStat.values()),
+                            OptionalInt.empty()));
         }
 
         @Test
@@ -213,10 +209,10 @@ class HttpAnswerParsingTest {
             // error 1001 (PDP not active), not mode 0 with an unknown stat 1001.
             FileHttpStat error = FileHttpStat.parse(Urc.of("+FILEHTTPSTAT: 0,1001"));
 
-            assertThat(error.stat())
-                    .hasValueSatisfying(s -> assertThat(s.value()).contains(FileTransferStat.FAILED));
-            assertThat(error.errcode()).hasValue(1001);
-            assertThat(error.mode()).isEmpty();
+            assertThat(error).isEqualTo(new FileHttpStat.ErrorShape(1001));
+            // The shape fixes <stat> to 0: the test says so without a field to unwrap.
+            assertThat(error.statIs(FileTransferStat.FAILED)).isTrue();
+            assertThat(error.modeIs(FileHttpMode.GET)).isFalse();
         }
     }
 
@@ -247,11 +243,12 @@ class HttpAnswerParsingTest {
 
         @Test
         void sslSettingsWithAnEmptyCipherSuite() {
-            HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck.pem");
+            HttpsCfgQueryResponse.All cfg =
+                    (HttpsCfgQueryResponse.All) HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck.pem");
 
-            assertThat(cfg.sslversion()).map(Coded::value).contains(Optional.of(SslVersion.SSL_3_0));
-            assertThat(cfg.authmode()).map(Coded::value).contains(Optional.of(AuthMode.SERVER));
-            assertThat(cfg.type()).isEmpty();
+            assertThat(cfg.sslversion().value()).contains(SslVersion.SSL_3_0);
+            assertThat(cfg.authmodeIs(AuthMode.SERVER)).isTrue();
+            assertThat(cfg.typeIs(SslOption.SSLVERSION)).isFalse();
             assertThat(cfg.ciphersuite()).isEmpty();
             assertThat(cfg.cacert()).contains("ca.pem");
             assertThat(cfg.clientcert()).contains("cc.pem");
@@ -264,9 +261,9 @@ class HttpAnswerParsingTest {
             // 9.10's format table answers the query with +HTTPSCFG: <type>,<type_name>.
             HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse(line);
 
-            assertThat(cfg.type()).map(Coded::value).contains(Optional.of(SslOption.SSLVERSION));
-            assertThat(cfg.typeName()).contains("3");
-            assertThat(cfg.sslversion()).isEmpty();
+            assertThat(cfg).isEqualTo(new HttpsCfgQueryResponse.One(Coded.of("sslversion", SslOption.values()), "3"));
+            assertThat(cfg.typeIs(SslOption.SSLVERSION)).isTrue();
+            assertThat(cfg.sslversionIs(SslVersion.SSL_3_0)).isFalse();
         }
 
         @Test
@@ -285,7 +282,7 @@ class HttpAnswerParsingTest {
             HttpsCfgQueryResponse cfg = HttpsCfgQueryResponse.parse("+HTTPSCFG: 0,1,,ca.pem,cc.pem,ck-secret.pem");
 
             assertThat(cfg.toString())
-                    .isEqualTo("HttpsCfgQueryResponse[sslversion=0 (SSL_3_0), authmode=1 (SERVER), cacert=ca.pem,"
+                    .isEqualTo("HttpsCfgQueryResponse.All[sslversion=0 (SSL_3_0), authmode=1 (SERVER), cacert=ca.pem,"
                             + " clientcert=cc.pem, clientkey=***]");
         }
 

@@ -8,14 +8,12 @@ import io.atspec.runtime.AtChannel;
 import io.atspec.runtime.AtCommandFailedException;
 import io.atspec.runtime.CompletionAbortedException;
 import io.atspec.runtime.FinalResult;
-import io.atspec.runtime.bind.Coded;
 import io.atspec.runtime.bind.Registration;
 import io.atspec.runtime.testing.ScriptedModem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -107,10 +105,8 @@ class HttpEndToEndTest {
         assertThat(new String(outcome.data(), StandardCharsets.US_ASCII)).isEqualTo(first + second + third);
         assertThat(outcome.reports()).hasSize(4);
         assertThat(outcome.reports().subList(0, 3))
-                .allSatisfy(report -> assertThat(report).isInstanceOf(HttpRecv.class));
-        assertThat(outcome.reports().stream()
-                        .limit(3)
-                        .map(r -> ((HttpRecv) r).length().orElseThrow()))
+                .allSatisfy(report -> assertThat(report).isInstanceOf(HttpRecv.Framed.class));
+        assertThat(outcome.reports().stream().limit(3).map(r -> ((HttpRecv.Framed) r).length()))
                 .containsExactly(first.length(), second.length(), third.length());
         assertThat(outcome.reports().get(3)).isInstanceOf(HttpClosed.class);
     }
@@ -162,9 +158,7 @@ class HttpEndToEndTest {
         HttpActionOutcome outcome = http.httpAction(HttpAction.get());
 
         assertThat(new String(outcome.data(), StandardCharsets.US_ASCII)).isEqualTo(response);
-        HttpRecv recv = (HttpRecv) outcome.reports().get(0);
-        assertThat(recv.datas()).isPresent();
-        assertThat(recv.data()).isEmpty();
+        assertThat(outcome.reports().get(0)).isInstanceOf(HttpRecv.Raw.class);
     }
 
     @Test
@@ -321,7 +315,8 @@ class HttpEndToEndTest {
         assertThat(outcome.reports())
                 .singleElement()
                 .isInstanceOfSatisfying(
-                        FileHttpStat.class, stat -> assertThat(stat.length()).hasValue(524288));
+                        FileHttpStat.Result.class,
+                        stat -> assertThat(stat.length()).hasValue(524288));
     }
 
     @Test
@@ -345,9 +340,11 @@ class HttpEndToEndTest {
         http.httpsCfg(HttpsCfg.sslversion(SslVersion.TLS_1_2));
         HttpsCfgQueryResponse cfg = http.httpsCfgQuery();
 
-        assertThat(cfg.sslversion()).map(Coded::value).contains(Optional.of(SslVersion.TLS_1_2));
-        assertThat(cfg.ciphersuite()).isEmpty();
-        assertThat(cfg.cacert()).contains("ca.pem");
+        assertThat(cfg.sslversionIs(SslVersion.TLS_1_2)).isTrue();
+        assertThat(cfg).isInstanceOfSatisfying(HttpsCfgQueryResponse.All.class, all -> {
+            assertThat(all.ciphersuite()).isEmpty();
+            assertThat(all.cacert()).contains("ca.pem");
+        });
     }
 
     @Test
@@ -400,10 +397,10 @@ class HttpEndToEndTest {
             }
             assertThat(order)
                     .containsExactly(
-                            HttpCloseResult.class,
+                            HttpCloseResult.Closed.class,
                             HttpClosed.class,
                             HttpGetRpt.class,
-                            FileHttpStat.class,
+                            FileHttpStat.Result.class,
                             HttpsClosed.class,
                             HttpClosed.class);
             assertThat(twoClosed.await(NEVER_SECONDS, TimeUnit.SECONDS)).isTrue();

@@ -633,7 +633,7 @@ public final class DemoCommands {
     if (!(request instanceof DemoLink.Start)) {
       return channel.submit(request.command()).thenApply(ack -> new DemoLinkOutcome(ack, Optional.empty()));
     }
-    return channel.submit(request.command()).thenCompose(ack -> Polling.until(channel, DemoLink.query().command(), DemoLinkResponse::first, answer -> Values.inRanges(answer.state().map(c -> Values.number(c.code())).orElse(Long.MIN_VALUE), 1L, 1L), Duration.ofMillis(500), completionTimeout, "AT+DLINK: <state> of AT+DLINK? did not become 1").thenApply(answer -> new DemoLinkOutcome(ack, Optional.of(answer))));
+    return channel.submit(request.command()).thenCompose(ack -> Polling.until(channel, DemoLink.query().command(), DemoLinkResponse::first, answer -> (answer instanceof DemoLinkResponse.WithState answerShape0 && Values.inRanges(Values.number(answerShape0.state().code()), 1L, 1L)), Duration.ofMillis(500), completionTimeout, "AT+DLINK: <state> of AT+DLINK? did not become 1").thenApply(answer -> new DemoLinkOutcome(ack, Optional.of(answer))));
   }
 
   /**

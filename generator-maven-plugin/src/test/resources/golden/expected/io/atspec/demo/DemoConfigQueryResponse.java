@@ -11,22 +11,25 @@ import javax.annotation.processing.Generated;
 
 /**
  * The answer of <code>AT+DCFG</code> to its query form.
- * <p><code>+DCFG: &lt;level&gt;,&lt;label&gt;,&lt;digest&gt;</code>
- * <p><code>+DCFG: &lt;level&gt;</code>
- *
- * @param level log level (integer, 0..3)
- * @param label device label, may be empty (string, 0..16 bytes)
- * @param digest MD5 of the configuration (32 hex characters)
+ * <p><code>+DCFG: &lt;level&gt;,&lt;label&gt;,&lt;digest&gt;</code>: {@link Full}
+ * <p><code>+DCFG: &lt;level&gt;</code>: {@link LevelOnly}
  */
 @Generated(
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public record DemoConfigQueryResponse(int level, Optional<String> label, Optional<String> digest) {
+public sealed interface DemoConfigQueryResponse permits DemoConfigQueryResponse.Full, DemoConfigQueryResponse.LevelOnly {
   /**
    * Prefixes of the lines this response is read from.
    */
-  public static final List<String> PREFIXES = List.of("+DCFG:");
+  List<String> PREFIXES = List.of("+DCFG:");
+
+  /**
+   * The field every shape carries.
+   *
+   * @return log level (integer, 0..3)
+   */
+  int level();
 
   /**
    * Reads one response line.
@@ -35,16 +38,15 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
    * @return the response it holds
    * @throws WireParseException if the line does not have this shape
    */
-  public static DemoConfigQueryResponse parse(String line) {
+  static DemoConfigQueryResponse parse(String line) {
     if (line.startsWith("+DCFG:")) {
       Fields fields = Fields.of(line, "+DCFG:", "DemoConfigQueryResponse");
       if (fields.size() == 3) {
-        return new DemoConfigQueryResponse(fields.integer(0, "level"),
-            fields.optionalText(1, "label"), fields.optionalText(2, "digest"));
+        return new Full(fields.integer(0, "level"), fields.optionalText(1, "label"),
+            fields.text(2, "digest"));
       }
       if (fields.size() == 1) {
-        return new DemoConfigQueryResponse(fields.integer(0, "level"), Optional.empty(),
-            Optional.empty());
+        return new LevelOnly(fields.integer(0, "level"));
       }
     }
     throw new WireParseException("cannot read '" + line
@@ -58,7 +60,7 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
    * @return the responses, in the order of their lines
    * @throws WireParseException if a line has the prefix but not the shape
    */
-  public static List<DemoConfigQueryResponse> from(AtResponse response) {
+  static List<DemoConfigQueryResponse> from(AtResponse response) {
     return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith))
         .map(DemoConfigQueryResponse::parse).toList();
   }
@@ -70,21 +72,42 @@ public record DemoConfigQueryResponse(int level, Optional<String> label, Optiona
    * @return the response of its first line with the prefix
    * @throws WireParseException if the module sent none, or not of this shape
    */
-  public static DemoConfigQueryResponse first(AtResponse response) {
+  static DemoConfigQueryResponse first(AtResponse response) {
     return from(response).stream().findFirst()
         .orElseThrow(() -> new WireParseException("AT+DCFG was answered without +DCFG:"));
   }
 
-  @Override
-  public String toString() {
-    StringJoiner text = new StringJoiner(", ", "DemoConfigQueryResponse[", "]");
-    text.add("level=" + level);
-    if (label.isPresent()) {
-      text.add("label=" + label.get());
+  /**
+   * The answer <code>+DCFG: &lt;level&gt;,&lt;label&gt;,&lt;digest&gt;</code>.
+   *
+   * @param level log level (integer, 0..3)
+   * @param label device label, may be empty (string, 0..16 bytes)
+   * @param digest MD5 of the configuration (32 hex characters)
+   */
+  record Full(int level, Optional<String> label, String digest) implements DemoConfigQueryResponse {
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfigQueryResponse.Full[", "]");
+      text.add("level=" + level);
+      if (label.isPresent()) {
+        text.add("label=" + label.get());
+      }
+      text.add("digest=" + digest);
+      return text.toString();
     }
-    if (digest.isPresent()) {
-      text.add("digest=" + digest.get());
+  }
+
+  /**
+   * The answer <code>+DCFG: &lt;level&gt;</code>.
+   *
+   * @param level log level (integer, 0..3)
+   */
+  record LevelOnly(int level) implements DemoConfigQueryResponse {
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoConfigQueryResponse.LevelOnly[", "]");
+      text.add("level=" + level);
+      return text.toString();
     }
-    return text.toString();
   }
 }

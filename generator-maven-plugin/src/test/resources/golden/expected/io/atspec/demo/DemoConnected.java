@@ -26,6 +26,16 @@ public record DemoConnected(int channel, Coded<ConnResult> result) implements De
   public static final List<String> SPELLINGS = List.of("+DCONN");
 
   /**
+   * Whether {@code result} is {@code constant}.
+   *
+   * @param constant the value to test for
+   * @return true when it is that constant; false for a code the spec does not list
+   */
+  public boolean resultIs(ConnResult constant) {
+    return result.is(constant);
+  }
+
+  /**
    * Whether a received line is this URC.
    *
    * @param line the line, without its CR LF
@@ -55,15 +65,5 @@ public record DemoConnected(int channel, Coded<ConnResult> result) implements De
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoConnected");
-  }
-
-  /**
-   * Whether {@code result} is {@code constant}.
-   *
-   * @param constant the value to test for
-   * @return true when it is that constant; false for a code the spec does not list
-   */
-  public boolean resultIs(ConnResult constant) {
-    return result.is(constant);
   }
 }

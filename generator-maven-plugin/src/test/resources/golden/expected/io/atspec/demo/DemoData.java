@@ -7,8 +7,6 @@ import io.atspec.runtime.bind.WireParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
@@ -16,38 +14,19 @@ import javax.annotation.processing.Generated;
  * <code>+DDATA</code>: Data Output (manual section 7.9).
  *
  * <p>Data of AT+DSEND.
- * <p><code>+DDATA: &lt;raw&gt;</code>
- * <p><code>+DDATA: &lt;length&gt;,&lt;data&gt;</code>
+ * <p><code>+DDATA: &lt;raw&gt;</code>: {@link Raw}
+ * <p><code>+DDATA: &lt;length&gt;,&lt;data&gt;</code>: {@link Framed}
  * <p>Also read when spelled +DDAT.
- *
- * @param report which report the line is
- * @param raw data up to +DEND (bytes)
- * @param length length of &lt;data&gt; (integer, 1..65535)
- * @param data data, exactly &lt;length&gt; bytes (bytes)
  */
 @Generated(
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt length,
-    Optional<byte[]> data) implements DemoUrc {
+public sealed interface DemoData extends DemoUrc permits DemoData.Raw, DemoData.Framed {
   /**
    * The prefix and the other spellings the manual uses.
    */
-  public static final List<String> SPELLINGS = List.of("+DDATA", "+DDAT");
-
-  /**
-   * Keeps a copy of the bytes, so the record stays immutable.
-   *
-   * @param report which report the line is
-   * @param raw data up to +DEND (bytes)
-   * @param length length of &lt;data&gt; (integer, 1..65535)
-   * @param data data, exactly &lt;length&gt; bytes (bytes)
-   */
-  public DemoData {
-    raw = raw.map(byte[]::clone);
-    data = data.map(byte[]::clone);
-  }
+  List<String> SPELLINGS = List.of("+DDATA", "+DDAT");
 
   /**
    * Whether a received line is this URC.
@@ -55,7 +34,7 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
    * @param line the line, without its CR LF
    * @return true when it has one of the {@link #SPELLINGS}
    */
-  public static boolean matches(String line) {
+  static boolean matches(String line) {
     return SPELLINGS.stream().anyMatch(p -> line.equals(p) || line.startsWith(p + ":"));
   }
 
@@ -66,7 +45,7 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
    * @return the report it holds
    * @throws WireParseException if it does not have one of the shapes of the spec
    */
-  public static DemoData parse(Urc urc) {
+  static DemoData parse(Urc urc) {
     String line = urc.line();
     for (String spelling : SPELLINGS) {
       if (!line.startsWith(spelling + ":")) {
@@ -74,79 +53,102 @@ public record DemoData(DemoData.Report report, Optional<byte[]> raw, OptionalInt
       }
       Fields fields = Fields.of(line, spelling + ":", "DemoData");
       if (fields.size() == 0 && urc.payload() != null) {
-        return new DemoData(Report.RAW, Optional.of(urc.payload()), OptionalInt.empty(),
-            Optional.empty());
+        return new Raw(urc.payload());
       }
       if (fields.size() == 2 && urc.payload() != null) {
-        return new DemoData(Report.FRAMED, Optional.empty(), fields.optionalInteger(0, "length"),
-            Optional.of(urc.payload()));
+        return new Framed(fields.integer(0, "length"), urc.payload());
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoData");
   }
 
-  @Override
-  public String toString() {
-    StringJoiner text = new StringJoiner(", ", "DemoData[", "]");
-    text.add("report=" + report);
-    if (raw.isPresent()) {
-      text.add("raw=" + raw.get().length + " bytes");
-    }
-    if (length.isPresent()) {
-      text.add("length=" + length.getAsInt());
-    }
-    if (data.isPresent()) {
-      text.add("data=" + data.get().length + " bytes");
-    }
-    return text.toString();
-  }
-
   /**
-   * A copy of the bytes, if any: the record stays immutable.
+   * <code>+DDATA: &lt;raw&gt;</code>: Data Output.
    *
-   * @return a copy of {@code raw}, empty when absent
+   * @param raw data up to +DEND (bytes)
    */
-  @Override
-  public Optional<byte[]> raw() {
-    return raw.map(byte[]::clone);
-  }
-
-  /**
-   * A copy of the bytes, if any: the record stays immutable.
-   *
-   * @return a copy of {@code data}, empty when absent
-   */
-  @Override
-  public Optional<byte[]> data() {
-    return data.map(byte[]::clone);
-  }
-
-  @Override
-  public boolean equals(Object object) {
-    return object instanceof DemoData other && Objects.equals(report, other.report)
-            && Arrays.equals(raw.orElse(null), other.raw.orElse(null))
-            && Objects.equals(length, other.length)
-            && Arrays.equals(data.orElse(null), other.data.orElse(null));
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(report, Arrays.hashCode(raw.orElse(null)), length,
-        Arrays.hashCode(data.orElse(null)));
-  }
-
-  /**
-   * Which report of <code>+DDATA</code> a line is.
-   */
-  public enum Report {
+  record Raw(byte[] raw) implements DemoData {
     /**
-     * <code>+DDATA: &lt;raw&gt;</code>
+     * Keeps a copy of the bytes, so the record stays immutable.
+     *
+     * @param raw data up to +DEND (bytes)
      */
-    RAW,
+    public Raw {
+      raw = raw.clone();
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoData.Raw[", "]");
+      text.add("raw=" + raw.length + " bytes");
+      return text.toString();
+    }
 
     /**
-     * <code>+DDATA: &lt;length&gt;,&lt;data&gt;</code>
+     * A copy of the bytes: the record stays immutable.
+     *
+     * @return a copy of {@code raw}
      */
-    FRAMED
+    @Override
+    public byte[] raw() {
+      return raw.clone();
+    }
+
+    @Override
+    public boolean equals(Object object) {
+      return object instanceof Raw other && Arrays.equals(raw, other.raw);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(Arrays.hashCode(raw));
+    }
+  }
+
+  /**
+   * <code>+DDATA: &lt;length&gt;,&lt;data&gt;</code>: Data Output.
+   *
+   * @param length length of &lt;data&gt; (integer, 1..65535)
+   * @param data data, exactly &lt;length&gt; bytes (bytes)
+   */
+  record Framed(int length, byte[] data) implements DemoData {
+    /**
+     * Keeps a copy of the bytes, so the record stays immutable.
+     *
+     * @param length length of &lt;data&gt; (integer, 1..65535)
+     * @param data data, exactly &lt;length&gt; bytes (bytes)
+     */
+    public Framed {
+      data = data.clone();
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoData.Framed[", "]");
+      text.add("length=" + length);
+      text.add("data=" + data.length + " bytes");
+      return text.toString();
+    }
+
+    /**
+     * A copy of the bytes: the record stays immutable.
+     *
+     * @return a copy of {@code data}
+     */
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+
+    @Override
+    public boolean equals(Object object) {
+      return object instanceof Framed other && Objects.equals(length, other.length)
+              && Arrays.equals(data, other.data);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(length, Arrays.hashCode(data));
+    }
   }
 }

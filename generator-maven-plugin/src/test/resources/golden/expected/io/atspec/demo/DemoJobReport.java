@@ -28,6 +28,26 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
   public static final List<String> SPELLINGS = List.of("+DJOBRPT");
 
   /**
+   * Whether {@code state} is {@code constant}.
+   *
+   * @param constant the value to test for
+   * @return true when it is that constant; false for a code the spec does not list
+   */
+  public boolean stateIs(LinkState constant) {
+    return state.is(constant);
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoJobReport[", "]");
+    text.add("state=" + state);
+    if (code.isPresent()) {
+      text.add("code=" + code.getAsInt());
+    }
+    return text.toString();
+  }
+
+  /**
    * Whether a received line is this URC.
    *
    * @param line the line, without its CR LF
@@ -61,25 +81,5 @@ public record DemoJobReport(Coded<LinkState> state, OptionalInt code) implements
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoJobReport");
-  }
-
-  /**
-   * Whether {@code state} is {@code constant}.
-   *
-   * @param constant the value to test for
-   * @return true when it is that constant; false for a code the spec does not list
-   */
-  public boolean stateIs(LinkState constant) {
-    return state.is(constant);
-  }
-
-  @Override
-  public String toString() {
-    StringJoiner text = new StringJoiner(", ", "DemoJobReport[", "]");
-    text.add("state=" + state);
-    if (code.isPresent()) {
-      text.add("code=" + code.getAsInt());
-    }
-    return text.toString();
   }
 }

@@ -6,27 +6,38 @@ import io.atspec.runtime.bind.Coded;
 import io.atspec.runtime.bind.Fields;
 import io.atspec.runtime.bind.WireParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
  * The answer of <code>AT+DLINK</code> to its query form.
- * <p><code>+DLINK: &lt;state&gt;,&lt;ip&gt;</code>
- * <p><code>+DLINK: &lt;ip&gt;</code>
- *
- * @param state state of the link (one of {@link LinkState}); a code the spec does not list arrives as a {@code Coded} without a value
- * @param ip local address (string, any length)
+ * <p><code>+DLINK: &lt;state&gt;,&lt;ip&gt;</code>: {@link WithState}
+ * <p><code>+DLINK: &lt;ip&gt;</code>: {@link AddressOnly}
  */
 @Generated(
     value = "io.atspec.codegen.JavaGenerator",
     comments = "from golden/demo.atspec; do not edit"
 )
-public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
+public sealed interface DemoLinkResponse permits DemoLinkResponse.WithState, DemoLinkResponse.AddressOnly {
   /**
    * Prefixes of the lines this response is read from.
    */
-  public static final List<String> PREFIXES = List.of("+DLINK:");
+  List<String> PREFIXES = List.of("+DLINK:");
+
+  /**
+   * The field every shape carries.
+   *
+   * @return local address (string, any length)
+   */
+  String ip();
+
+  /**
+   * Whether the line carries {@code state} and it is {@code constant}.
+   *
+   * @param constant the value to test for
+   * @return true when it is that constant; false for a shape without it and for a code the spec does not list
+   */
+  boolean stateIs(LinkState constant);
 
   /**
    * Reads one response line.
@@ -35,15 +46,15 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
    * @return the response it holds
    * @throws WireParseException if the line does not have this shape
    */
-  public static DemoLinkResponse parse(String line) {
+  static DemoLinkResponse parse(String line) {
     if (line.startsWith("+DLINK:")) {
       Fields fields = Fields.of(line, "+DLINK:", "DemoLinkResponse");
       if (fields.size() == 2) {
-        return new DemoLinkResponse(fields.optionalText(0, "state").map(code -> Coded.of(code, LinkState.values())),
+        return new WithState(Coded.of(fields.text(0, "state"), LinkState.values()),
             fields.text(1, "ip"));
       }
       if (fields.size() == 1) {
-        return new DemoLinkResponse(Optional.empty(), fields.text(0, "ip"));
+        return new AddressOnly(fields.text(0, "ip"));
       }
     }
     throw new WireParseException("cannot read '" + line
@@ -57,7 +68,7 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
    * @return the responses, in the order of their lines
    * @throws WireParseException if a line has the prefix but not the shape
    */
-  public static List<DemoLinkResponse> from(AtResponse response) {
+  static List<DemoLinkResponse> from(AtResponse response) {
     return response.lines().stream().filter(l -> PREFIXES.stream().anyMatch(l::startsWith))
         .map(DemoLinkResponse::parse).toList();
   }
@@ -69,28 +80,58 @@ public record DemoLinkResponse(Optional<Coded<LinkState>> state, String ip) {
    * @return the response of its first line with the prefix
    * @throws WireParseException if the module sent none, or not of this shape
    */
-  public static DemoLinkResponse first(AtResponse response) {
+  static DemoLinkResponse first(AtResponse response) {
     return from(response).stream().findFirst()
         .orElseThrow(() -> new WireParseException("AT+DLINK was answered without +DLINK:"));
   }
 
   /**
-   * Whether {@code state} came and is {@code constant}.
+   * The answer <code>+DLINK: &lt;state&gt;,&lt;ip&gt;</code>.
    *
-   * @param constant the value to test for
-   * @return true when it is that constant; false when absent and for a code the spec does not list
+   * @param state state of the link (one of {@link LinkState}); a code the spec does not list arrives as a {@code Coded} without a value
+   * @param ip local address (string, any length)
    */
-  public boolean stateIs(LinkState constant) {
-    return state.filter(c -> c.is(constant)).isPresent();
+  record WithState(Coded<LinkState> state, String ip) implements DemoLinkResponse {
+    /**
+     * Whether {@code state} is {@code constant}.
+     *
+     * @param constant the value to test for
+     * @return true when it is that constant; false for a code the spec does not list
+     */
+    public boolean stateIs(LinkState constant) {
+      return state.is(constant);
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoLinkResponse.WithState[", "]");
+      text.add("state=" + state);
+      text.add("ip=" + ip);
+      return text.toString();
+    }
   }
 
-  @Override
-  public String toString() {
-    StringJoiner text = new StringJoiner(", ", "DemoLinkResponse[", "]");
-    if (state.isPresent()) {
-      text.add("state=" + state.get());
+  /**
+   * The answer <code>+DLINK: &lt;ip&gt;</code>.
+   *
+   * @param ip local address (string, any length)
+   */
+  record AddressOnly(String ip) implements DemoLinkResponse {
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "DemoLinkResponse.AddressOnly[", "]");
+      text.add("ip=" + ip);
+      return text.toString();
     }
-    text.add("ip=" + ip);
-    return text.toString();
+
+    /**
+     * Always false: this shape has no {@code state}.
+     *
+     * @param constant the value to test for
+     * @return false
+     */
+    public boolean stateIs(LinkState constant) {
+      return false;
+    }
   }
 }

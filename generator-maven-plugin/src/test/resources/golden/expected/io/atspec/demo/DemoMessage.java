@@ -35,6 +35,33 @@ public record DemoMessage(byte[] message) implements DemoUrc {
     message = message.clone();
   }
 
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "DemoMessage[", "]");
+    text.add("message=" + message.length + " bytes");
+    return text.toString();
+  }
+
+  /**
+   * A copy of the bytes: the record stays immutable.
+   *
+   * @return a copy of {@code message}
+   */
+  @Override
+  public byte[] message() {
+    return message.clone();
+  }
+
+  @Override
+  public boolean equals(Object object) {
+    return object instanceof DemoMessage other && Arrays.equals(message, other.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(Arrays.hashCode(message));
+  }
+
   /**
    * Whether a received line is this URC.
    *
@@ -64,32 +91,5 @@ public record DemoMessage(byte[] message) implements DemoUrc {
       }
     }
     throw new WireParseException("cannot read '" + line + "' as DemoMessage");
-  }
-
-  @Override
-  public String toString() {
-    StringJoiner text = new StringJoiner(", ", "DemoMessage[", "]");
-    text.add("message=" + message.length + " bytes");
-    return text.toString();
-  }
-
-  /**
-   * A copy of the bytes: the record stays immutable.
-   *
-   * @return a copy of {@code message}
-   */
-  @Override
-  public byte[] message() {
-    return message.clone();
-  }
-
-  @Override
-  public boolean equals(Object object) {
-    return object instanceof DemoMessage other && Arrays.equals(message, other.message);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(Arrays.hashCode(message));
   }
 }

@@ -81,9 +81,11 @@ public record DemoSendOutcome(AtResponse acknowledgement, List<DemoUrc> reports)
   public byte[] data() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (DemoUrc report : reports) {
-      if (report instanceof DemoData r) {
-        r.raw().ifPresent(out::writeBytes);
-        r.data().ifPresent(out::writeBytes);
+      if (report instanceof DemoData.Raw r) {
+        out.writeBytes(r.raw());
+      }
+      if (report instanceof DemoData.Framed r) {
+        out.writeBytes(r.data());
       }
     }
     return out.toByteArray();
