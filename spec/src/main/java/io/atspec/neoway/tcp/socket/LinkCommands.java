@@ -14,6 +14,7 @@ import io.atspec.neoway.tcp.TcpClose;
 import io.atspec.neoway.tcp.TcpClosed;
 import io.atspec.neoway.tcp.TcpCommands;
 import io.atspec.neoway.tcp.TcpRead;
+import io.atspec.neoway.tcp.TcpReadResponse;
 import io.atspec.neoway.tcp.TcpRecv;
 import io.atspec.neoway.tcp.TcpSend;
 import io.atspec.neoway.tcp.TcpSendReport;
@@ -22,6 +23,7 @@ import io.atspec.neoway.tcp.TcpSetupReport;
 import io.atspec.neoway.tcp.TcpUrc;
 import io.atspec.neoway.tcp.UdpClose;
 import io.atspec.neoway.tcp.UdpRead;
+import io.atspec.neoway.tcp.UdpReadResponse;
 import io.atspec.neoway.tcp.UdpRecv;
 import io.atspec.neoway.tcp.UdpSend;
 import io.atspec.neoway.tcp.UdpSendReport;
@@ -157,13 +159,16 @@ final class LinkCommands {
     byte[] read(LinkType type, int link, int max) throws IOException {
         String what = "read " + type.code() + " link " + link;
         // The answer counts its data (+TCPREAD: <n>,<len>,<data>, or +TCPREAD: <n>,0 when empty).
-        Optional<byte[]> data = run(
+        return run(
                 Operation.READ,
                 what,
                 () -> type == LinkType.TCP
-                        ? tcp.tcpRead(TcpRead.set(link, max), READ_TIMEOUT).data()
-                        : tcp.udpRead(UdpRead.set(link, max), READ_TIMEOUT).data());
-        return data.orElse(new byte[0]);
+                        ? tcp.tcpRead(TcpRead.set(link, max), READ_TIMEOUT) instanceof TcpReadResponse.Data d
+                                ? d.data()
+                                : new byte[0]
+                        : tcp.udpRead(UdpRead.set(link, max), READ_TIMEOUT) instanceof UdpReadResponse.Data d
+                                ? d.data()
+                                : new byte[0]);
     }
 
     /** AT+TCPCLOSE / AT+UDPCLOSE. */
@@ -224,17 +229,17 @@ final class LinkCommands {
     }
 
     private static Optional<LinkEvent> event(TcpUrc urc) {
-        if (urc instanceof TcpRecv r) {
-            return Optional.of(
-                    r.report() == TcpRecv.Report.PUSHED
-                            ? new LinkEvent.Received(r.n(), r.data().orElseThrow())
-                            : new LinkEvent.Waiting(r.n()));
+        if (urc instanceof TcpRecv.Pushed r) {
+            return Optional.of(new LinkEvent.Received(r.n(), r.data()));
         }
-        if (urc instanceof UdpRecv r) {
-            return Optional.of(
-                    r.report() == UdpRecv.Report.PUSHED
-                            ? new LinkEvent.Received(r.n(), r.data().orElseThrow())
-                            : new LinkEvent.Waiting(r.n()));
+        if (urc instanceof TcpRecv.Notice r) {
+            return Optional.of(new LinkEvent.Waiting(r.n()));
+        }
+        if (urc instanceof UdpRecv.Pushed r) {
+            return Optional.of(new LinkEvent.Received(r.n(), r.data()));
+        }
+        if (urc instanceof UdpRecv.Notice r) {
+            return Optional.of(new LinkEvent.Waiting(r.n()));
         }
         if (urc instanceof TcpClosed c) {
             return Optional.of(new LinkEvent.ClosedByServer(c.n()));
