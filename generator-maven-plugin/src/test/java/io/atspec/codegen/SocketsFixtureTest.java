@@ -195,8 +195,10 @@ class SocketsFixtureTest {
         Object down = call("sockStat", request("SockStat", "set", 1));
         Object test = facade.getClass().getMethod("sockStatTest").invoke(facade);
 
-        assertThat(up.getClass().getName()).isEqualTo(PACKAGE + "SockStatSetResponse");
+        // The two shapes of the answer are the two records of the sealed SockStatSetResponse.
+        assertThat(up.getClass().getName()).isEqualTo(PACKAGE + "SockStatSetResponse$Up");
         assertThat(up.toString()).contains("link=0").contains("4096");
+        assertThat(down.getClass().getName()).isEqualTo(PACKAGE + "SockStatSetResponse$Down");
         assertThat(down.toString()).contains("link=1");
         assertThat(test.getClass().getName()).isEqualTo(PACKAGE + "SockStatTestResponse");
         // One method per form: the set form's, and the test form's shortcut; none for the command.
