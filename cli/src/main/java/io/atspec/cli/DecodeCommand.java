@@ -143,7 +143,7 @@ final class DecodeCommand implements Callable<Integer> {
                         noise.add(WireDecoder.decode(
                                 new ByteArrayInputStream(rx.bytes()),
                                 AtChannelConfig.defaults(),
-                                decoders,
+                                decodersNow(),
                                 lines::add));
                     } catch (IOException | RuntimeException framing) {
                         framingError = Errors.oneLine(framing);
@@ -168,6 +168,20 @@ final class DecodeCommand implements Callable<Integer> {
                     + "; "
                     + CheckCommand.plural(unparsed, "line") + " did not parse; " + noise);
             return unparsed;
+        }
+
+        /**
+         * The chapters' URC decoders, and while a command is pending the decoders of its own
+         * response lines (a counted payload such as {@code +X: <n>,<len>,<data>}), as the channel
+         * reads them.
+         */
+        private Map<String, UrcDecoder> decodersNow() {
+            if (pending == null || pending.command().responseDecoders().isEmpty()) {
+                return decoders;
+            }
+            Map<String, UrcDecoder> now = new java.util.HashMap<>(decoders);
+            now.putAll(pending.command().responseDecoders());
+            return now;
         }
 
         private static boolean isCommandLine(String line) {
@@ -268,6 +282,11 @@ final class DecodeCommand implements Callable<Integer> {
                 }
                 return;
             }
+            Optional<FinalLine> answer = pendingAnswer(u);
+            if (answer.isPresent()) {
+                ended(u);
+                return;
+            }
             Optional<String> fin = finalResult(line);
             if (fin.isPresent()) {
                 finals++;
@@ -280,9 +299,13 @@ final class DecodeCommand implements Callable<Integer> {
                 payloadLength = -1;
                 return;
             }
-            if (pending != null && u.payload() == null) {
+            if (pending != null
+                    && (u.payload() == null
+                            || pending.command().responseDecoders().containsKey(u.prefix()))) {
                 try {
-                    Optional<Object> response = pendingChapter.parseResponse(pending, line);
+                    Optional<Object> response = u.payload() == null
+                            ? pendingChapter.parseResponse(pending, line)
+                            : pendingChapter.parseResponse(pending, line, u.payload());
                     if (response.isPresent()) {
                         responses++;
                         note("response to " + pendingLine + ": " + typed(response.get()));
@@ -312,6 +335,37 @@ final class DecodeCommand implements Callable<Integer> {
             unknown(null);
         }
 
+        /** The pending command's final line that is also its answer ({@code -> final +X: ...}), if {@code u} is one. */
+        private Optional<FinalLine> pendingAnswer(Urc u) {
+            if (pending == null || u.payload() != null) {
+                return Optional.empty();
+            }
+            return pending.command().finalLines().stream()
+                    .filter(f -> f.isAnswer() && f.matches(u.line()))
+                    .findFirst();
+        }
+
+        /** An answer that ends its command: the response, and the final result, in one line. */
+        private void ended(Urc u) {
+            try {
+                Optional<Object> response = pendingChapter.parseResponse(pending, u.line());
+                if (response.isEmpty()) {
+                    unknown("the answer ending " + pendingLine + " has none of its response shapes");
+                    return;
+                }
+                responses++;
+                finals++;
+                note("response to " + pendingLine + ", which it ends (no OK follows): " + typed(response.get()));
+            } catch (WireParseException e) {
+                unknown("malformed response to " + pendingLine + ": " + e.getMessage());
+                return;
+            } finally {
+                pendingLine = null;
+                pending = null;
+                payloadLength = -1;
+            }
+        }
+
         /** As the channel does: a pending command gets no answer from a module that restarted. */
         private void rebooted() {
             note("the module restarted"
@@ -333,7 +387,7 @@ final class DecodeCommand implements Callable<Integer> {
             }
             if (pending != null) {
                 for (FinalLine f : pending.command().finalLines()) {
-                    if (f.prefix() ? line.startsWith(f.text()) : line.equals(f.text())) {
+                    if (!f.isAnswer() && f.matches(line)) {
                         return Optional.of(line + (f.error() ? " (error)" : " (success)"));
                     }
                 }

@@ -55,6 +55,42 @@ class DecodeCommandTest {
     }
 
     @Test
+    void decodesACaptureOfTheTcpChapterWithCountedAnswersAndAnswersThatEndTheirCommand(@TempDir Path dir)
+            throws IOException {
+        Path capture = dir.resolve("tcp.txt");
+        Files.writeString(
+                capture,
+                String.join(
+                        "\n",
+                        "TX: AT+TCPSETUP=0,10.0.0.9,7\\r",
+                        "RX: \\r\\nOK\\r\\n",
+                        "RX: \\r\\n+TCPSETUP: 0,OK\\r\\n",
+                        "RX: \\r\\n+TCPRECV: 0,6,ab\\r\\nOK\\r\\n",
+                        // The answer counts its data: the OK inside is data, the one after ends it.
+                        "TX: AT+TCPREAD=0,100\\r",
+                        "RX: \\r\\n+TCPREAD: 0,6,ab\\r\\nOK\\r\\nOK\\r\\n",
+                        "TX: AT+TCPACK=0\\r",
+                        "RX: \\r\\n+TCPACK: 0,18446744073709551615,6\\r\\n",
+                        // No OK follows an answer that ends its command; the next report is a URC.
+                        "TX: AT+TCPCLOSE=0\\r",
+                        "RX: \\r\\n+TCPCLOSE: 0,OK\\r\\n",
+                        "RX: \\r\\n+TCPCLOSE: 1,Link Closed\\r\\n",
+                        ""));
+        Run run = Run.of("decode", capture.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out())
+                .contains("= URC TcpSetupReport[n=0, result=OK (OK)] (chapter tcp)")
+                .contains("(6 payload bytes)\n    = URC TcpRecv.Pushed[n=0, length=6, data=6 bytes]")
+                .contains("(6 payload bytes)\n    = response to AT+TCPREAD=0,100: TcpReadResponse.Data[n=0, len=6,")
+                .contains("< OK\n    = final result of AT+TCPREAD=0,100: OK")
+                .contains("= response to AT+TCPACK=0, which it ends (no OK follows): TcpAckResponse.Counters[n=0,"
+                        + " dataSent=18446744073709551615, ackedRecv=6]")
+                .contains("= response to AT+TCPCLOSE=0, which it ends (no OK follows): TcpCloseResponse[n=0]")
+                .contains("< +TCPCLOSE: 1,Link Closed\n    = URC TcpClosed[n=1] (chapter tcp)")
+                .contains("0 lines did not parse");
+    }
+
+    @Test
     void decodesTheRuntimesOwnWireTrace(@TempDir Path dir) throws IOException {
         Path capture = dir.resolve("trace.log");
         Files.writeString(

@@ -68,11 +68,12 @@ public record FinalLine(String text, boolean prefix, boolean error, LineShape sh
     }
 
     /** Is a line of this final also the command's information response? */
-    boolean isAnswer() {
+    public boolean isAnswer() {
         return shape != null && !error;
     }
 
-    boolean matches(String line) {
+    /** Is {@code line} this final result (exactly, by prefix, or by shape)? Tools reading a capture ask too. */
+    public boolean matches(String line) {
         if (shape != null) {
             return shape.matches(line);
         }
