@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -152,9 +153,9 @@ final class FacadeWriter {
                 type.addMethod(timeoutMethod(command, editions.get()));
             }
             if (command.completion().orElse(null) instanceof LinkedCompletion.Poll poll) {
-                pollCommand(type, command, poll);
+                awaitedPerForm(type, command, t -> pollCommand(t, command, poll));
             } else if (command.completion().orElse(null) instanceof LinkedCompletion.Urcs urcCompletion) {
-                urcCommand(type, command, urcCompletion);
+                awaitedPerForm(type, command, t -> urcCommand(t, command, urcCompletion));
             } else if (!command.forms().stream().allMatch(FacadeWriter::isShortcut)) {
                 // A command of shortcuts only gets them alone: one facade method per form.
                 plainCommand(type, command);
@@ -274,6 +275,51 @@ final class FacadeWriter {
             // A command of one form is that form: its interface is the request type.
             ClassName request = command.forms().size() == 1 ? all : all.nestedClass(form.recordName());
             plainMethods(type, command, request, form.answers() ? Optional.of(form) : Optional.empty());
+        }
+    }
+
+    /**
+     * The methods of a command with a completion, taking the command's sealed type; but when some
+     * of its forms have shortcuts of their own ({@code xiicQuery()}), those methods stay private
+     * and each other form gets public ones typed by its record ({@code xiic(Xiic.Activate)}), so
+     * that no two public methods send the same form.
+     */
+    private void awaitedPerForm(
+            TypeSpec.Builder type, LinkedCommand command, java.util.function.Consumer<TypeSpec.Builder> writer) {
+        if (command.forms().stream().noneMatch(FacadeWriter::isShortcut)) {
+            writer.accept(type);
+            return;
+        }
+        TypeSpec.Builder scratch = TypeSpec.classBuilder("Scratch");
+        writer.accept(scratch);
+        ClassName all = types.local(command.javaName());
+        for (MethodSpec m : scratch.build().methodSpecs()) {
+            // Same name, the sealed type: overload resolution picks it for a variable of that type.
+            type.addMethod(MethodSpec.methodBuilder(m.name())
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameters(m.parameters())
+                    .returns(m.returnType())
+                    .addCode(m.code())
+                    .build());
+            for (LinkedForm form : command.forms()) {
+                if (isShortcut(form)) {
+                    continue;
+                }
+                ClassName record = all.nestedClass(form.recordName());
+                MethodSpec.Builder perForm = MethodSpec.methodBuilder(m.name())
+                        .addJavadoc(m.javadoc())
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(m.returnType());
+                List<String> arguments = new java.util.ArrayList<>();
+                for (ParameterSpec p : m.parameters()) {
+                    boolean request = p.name().equals("request");
+                    perForm.addParameter(request ? record : p.type(), p.name());
+                    arguments.add(request ? "any" : p.name());
+                }
+                type.addMethod(perForm.addStatement("$T any = request", all)
+                        .addStatement("return $L($L)", m.name(), String.join(", ", arguments))
+                        .build());
+            }
         }
     }
 

@@ -175,6 +175,16 @@ class NetworkEndToEndTest {
     }
 
     @Test
+    void aCommandWithACompletionHasOneMethodPerFormAndItsQueryOnlyTheShortcut() {
+        // AT+XIIC=1 is polled, AT+XIIC=0 is not, AT+XIIC? is xiicQuery(): no method takes every form.
+        assertThat(java.util.Arrays.stream(NetworkCommands.class.getMethods())
+                        .filter(m -> m.getName().equals("xiic") || m.getName().equals("xiicAsync"))
+                        .map(m -> m.getParameterTypes()[0])
+                        .distinct())
+                .containsExactlyInAnyOrder(Xiic.Activate.class, Xiic.Deactivate.class);
+    }
+
+    @Test
     void detachingWhilePppIsUpReportsGprsDisconnection() throws InterruptedException {
         BlockingQueue<NetworkUrc> reports = new LinkedBlockingQueue<>();
         modem.when("AT+CGATT=0", r -> r.ok().urc("GPRS DISCONNECTION"));

@@ -572,6 +572,10 @@ public final class DemoCommands {
         .thenApply(DemoJobOutcome::of);
   }
 
+  private DemoLinkOutcome demoLink(DemoLink request) {
+    return demoLink(request, Duration.ofMillis(20000));
+  }
+
   /**
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
@@ -581,21 +585,26 @@ public final class DemoCommands {
    * @return the acknowledgement and the poll answer
    * @throws CompletionTimeoutException if the state is not reached in time
    */
-  public DemoLinkOutcome demoLink(DemoLink request) {
-    return demoLink(request, Duration.ofMillis(20000));
+  public DemoLinkOutcome demoLink(DemoLink.Start request) {
+    DemoLink any = request;
+    return demoLink(any);
   }
 
   /**
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
-   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout}.
+   * <p>The OK only acknowledges it: polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to 20 s.
    *
    * @param request the command to send
-   * @param completionTimeout how long to wait after the OK
    * @return the acknowledgement and the poll answer
    * @throws CompletionTimeoutException if the state is not reached in time
    */
-  public DemoLinkOutcome demoLink(DemoLink request, Duration completionTimeout) {
+  public DemoLinkOutcome demoLink(DemoLink.Stop request) {
+    DemoLink any = request;
+    return demoLink(any);
+  }
+
+  private DemoLinkOutcome demoLink(DemoLink request, Duration completionTimeout) {
     try {
       return demoLinkAsync(request, completionTimeout).join();
     } catch (CompletionException e) {
@@ -610,13 +619,69 @@ public final class DemoCommands {
   /**
    * Sends <code>AT+DLINK</code>: Link (section 7.8).
    *
+   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the poll answer
+   * @throws CompletionTimeoutException if the state is not reached in time
+   */
+  public DemoLinkOutcome demoLink(DemoLink.Start request, Duration completionTimeout) {
+    DemoLink any = request;
+    return demoLink(any, completionTimeout);
+  }
+
+  /**
+   * Sends <code>AT+DLINK</code>: Link (section 7.8).
+   *
+   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout}.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return the acknowledgement and the poll answer
+   * @throws CompletionTimeoutException if the state is not reached in time
+   */
+  public DemoLinkOutcome demoLink(DemoLink.Stop request, Duration completionTimeout) {
+    DemoLink any = request;
+    return demoLink(any, completionTimeout);
+  }
+
+  private CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request) {
+    return demoLinkAsync(request, Duration.ofMillis(20000));
+  }
+
+  /**
+   * Sends <code>AT+DLINK</code>: Link (section 7.8).
+   *
    * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to 20 s, without blocking a thread between polls.
    *
    * @param request the command to send
    * @return a future of the acknowledgement and the poll answer
    */
-  public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request) {
-    return demoLinkAsync(request, Duration.ofMillis(20000));
+  public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink.Start request) {
+    DemoLink any = request;
+    return demoLinkAsync(any);
+  }
+
+  /**
+   * Sends <code>AT+DLINK</code>: Link (section 7.8).
+   *
+   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to 20 s, without blocking a thread between polls.
+   *
+   * @param request the command to send
+   * @return a future of the acknowledgement and the poll answer
+   */
+  public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink.Stop request) {
+    DemoLink any = request;
+    return demoLinkAsync(any);
+  }
+
+  private CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request,
+      Duration completionTimeout) {
+    if (!(request instanceof DemoLink.Start)) {
+      return channel.submit(request.command()).thenApply(ack -> new DemoLinkOutcome(ack, Optional.empty()));
+    }
+    return channel.submit(request.command()).thenCompose(ack -> Polling.until(channel, DemoLink.query().command(), DemoLinkResponse::first, answer -> (answer instanceof DemoLinkResponse.WithState answerShape0 && Values.inRanges(Values.number(answerShape0.state().code()), 1L, 1L)), Duration.ofMillis(500), completionTimeout, "AT+DLINK: <state> of AT+DLINK? did not become 1").thenApply(answer -> new DemoLinkOutcome(ack, Optional.of(answer))));
   }
 
   /**
@@ -628,12 +693,25 @@ public final class DemoCommands {
    * @param completionTimeout how long to wait after the OK
    * @return a future of the acknowledgement and the poll answer
    */
-  public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink request,
+  public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink.Start request,
       Duration completionTimeout) {
-    if (!(request instanceof DemoLink.Start)) {
-      return channel.submit(request.command()).thenApply(ack -> new DemoLinkOutcome(ack, Optional.empty()));
-    }
-    return channel.submit(request.command()).thenCompose(ack -> Polling.until(channel, DemoLink.query().command(), DemoLinkResponse::first, answer -> (answer instanceof DemoLinkResponse.WithState answerShape0 && Values.inRanges(Values.number(answerShape0.state().code()), 1L, 1L)), Duration.ofMillis(500), completionTimeout, "AT+DLINK: <state> of AT+DLINK? did not become 1").thenApply(answer -> new DemoLinkOutcome(ack, Optional.of(answer))));
+    DemoLink any = request;
+    return demoLinkAsync(any, completionTimeout);
+  }
+
+  /**
+   * Sends <code>AT+DLINK</code>: Link (section 7.8).
+   *
+   * <p>Polls <code>AT+DLINK?</code> every 500 ms until <code>&lt;state&gt;</code> is 1, for up to {@code completionTimeout} after the OK, without blocking a thread between polls.
+   *
+   * @param request the command to send
+   * @param completionTimeout how long to wait after the OK
+   * @return a future of the acknowledgement and the poll answer
+   */
+  public CompletableFuture<DemoLinkOutcome> demoLinkAsync(DemoLink.Stop request,
+      Duration completionTimeout) {
+    DemoLink any = request;
+    return demoLinkAsync(any, completionTimeout);
   }
 
   /**
