@@ -193,6 +193,9 @@ final class LinkCommands {
         for (String prefix : PbReady.SPELLINGS) {
             channel.registerDecoder(prefix, allGone(sink, "+PBREADY: the module restarted"));
         }
+        for (String prefix : TcpClosed.SPELLINGS) {
+            channel.registerDecoder(prefix + ":", closeReported(sink));
+        }
         UrcListener listener = new UrcListener() {
             @Override
             public void onUrc(Urc urc) {
@@ -206,6 +209,24 @@ final class LinkCommands {
         };
         channel.addListener(listener);
         return () -> channel.removeListener(listener);
+    }
+
+    /**
+     * A plain line decoder that tells {@code sink} at once of a server's close; the report also
+     * goes on to the listeners, which end the link in order after its data.
+     */
+    private static UrcDecoder closeReported(Consumer<LinkEvent> sink) {
+        return (prefix, in) -> {
+            Urc urc = Urc.of(prefix, prefix + in.readLine());
+            if (TcpClosed.matches(urc.line())) {
+                try {
+                    sink.accept(new LinkEvent.CloseReported(TcpClosed.parse(urc).n()));
+                } catch (WireParseException otherShape) {
+                    // +TCPCLOSE: 0,OK answers AT+TCPCLOSE: no close of the server's
+                }
+            }
+            return urc;
+        };
     }
 
     /** A plain line decoder that also tells {@code sink} at once (it must not block). */

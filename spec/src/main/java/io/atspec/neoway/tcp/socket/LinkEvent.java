@@ -16,6 +16,13 @@ sealed interface LinkEvent {
     /** The server closed {@code link} ({@code +TCPCLOSE: <n>,Link Closed}). */
     record ClosedByServer(int link) implements LinkEvent {}
 
+    /**
+     * The same report, told on the reader thread as soon as it is read, before the data reports
+     * queued ahead of it reach the link: a read that the module refuses after it knows the link
+     * is over (its buffer drained), not a failure.
+     */
+    record CloseReported(int link) implements LinkEvent {}
+
     /** Every link is gone at once: the data link dropped, or the module restarted. */
     record AllGone(String why) implements LinkEvent {}
 

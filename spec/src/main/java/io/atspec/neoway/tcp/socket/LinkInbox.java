@@ -36,6 +36,7 @@ final class LinkInbox {
     private long heldBytes;
     private boolean waitingInModule;
     private boolean endedByServer;
+    private boolean closeReported;
     private boolean closedByHost;
     private IOException failure;
 
@@ -103,6 +104,16 @@ final class LinkInbox {
     /** Whether the module may still hold the link (so AT+TCPCLOSE is worth sending). */
     synchronized boolean mayBeOpenInModule() {
         return failure == null;
+    }
+
+    /** The module has reported the server's close (its data may still be on the way here). */
+    synchronized void closeReported() {
+        closeReported = true;
+    }
+
+    /** Whether the server's close was reported or has ended the link. */
+    synchronized boolean closedByServer() {
+        return closeReported || endedByServer;
     }
 
     synchronized boolean endedByServer() {

@@ -85,7 +85,7 @@ final class LinkInput extends InputStream {
             return commands.read(link.type(), link.number(), LinkCommands.MAX_TCP_READ);
         } catch (IOException e) {
             link.throwIfBroken(); // the data link dropped: say so rather than the read's ERROR
-            if (link.endedByServer()) {
+            if (link.closedByServer()) {
                 return new byte[0]; // the module let the closed link go: nothing more to read
             }
             throw e;

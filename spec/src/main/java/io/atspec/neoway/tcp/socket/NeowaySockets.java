@@ -266,6 +266,11 @@ public final class NeowaySockets implements AutoCloseable {
             if (l != null) {
                 l.endedByServer(readsFromModule());
             }
+        } else if (event instanceof LinkEvent.CloseReported c) {
+            LinkInbox l = at(c.link());
+            if (l != null) {
+                l.closeReported();
+            }
         } else if (event instanceof LinkEvent.AllGone g) {
             failAll(g.why());
         } else if (event instanceof LinkEvent.ReportsLost lost) {
