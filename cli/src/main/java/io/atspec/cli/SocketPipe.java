@@ -105,13 +105,28 @@ final class SocketPipe {
         }
     }
 
+    /**
+     * Waits (at most {@code limit}) for a write in flight to finish. An interrupt does not cut the
+     * wait short: the count it guards would come out low; the interrupt is kept for the caller.
+     */
     private static void awaitQuietly(ReentrantLock writing, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean interrupted = false;
         try {
-            if (writing.tryLock(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                writing.unlock();
+            while (true) {
+                try {
+                    if (writing.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        writing.unlock();
+                    }
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
