@@ -63,33 +63,6 @@ public sealed interface LinkedCompletion {
             endWords = List.copyOf(endWords);
         }
 
-        /** A completion whose forms all get HTTP messages with their bodies. */
-        public Urcs(
-                Duration timeout,
-                List<LinkedForm> forms,
-                List<LinkedUrc> collect,
-                LinkedUrc end,
-                Optional<LinkedParameter> endField,
-                ValueSet endValues,
-                Optional<LinkedParameter> endGiven,
-                List<String> lineStarts,
-                List<String> abortLineStarts) {
-            this(
-                    timeout,
-                    forms,
-                    collect,
-                    end,
-                    endField,
-                    endValues,
-                    endGiven,
-                    lineStarts,
-                    abortLineStarts,
-                    List.of(),
-                    List.of(),
-                    Optional.empty(),
-                    Optional.empty());
-        }
-
         /**
          * The collected URCs whose HTTP message, once whole, also ends the wait: those framed as
          * {@code bytes http until <end>}. Their terminator is the end of the wait, and on a

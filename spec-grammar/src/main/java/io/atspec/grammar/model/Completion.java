@@ -40,18 +40,6 @@ public record Completion(
         headersOnly = List.copyOf(headersOnly);
     }
 
-    /** A completion none of whose forms is answered by HTTP messages without a body. */
-    public Completion(
-            Optional<Duration> timeout,
-            List<String> forms,
-            List<String> collect,
-            Optional<UntilUrc> until,
-            Optional<Poll> poll,
-            List<UrcRef> abortOn,
-            SourceLocation location) {
-        this(timeout, forms, collect, until, poll, abortOn, List.of(), Optional.empty(), Optional.empty(), location);
-    }
-
     /**
      * The URC that ends a completion, optionally only when one of its fields has one of a set
      * of values ({@code +HTTPGETRPT} when {@code state_type} is 11, 21, 30 or 31); with

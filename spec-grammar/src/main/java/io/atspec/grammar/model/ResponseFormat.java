@@ -14,11 +14,6 @@ import java.util.Optional;
 public record ResponseFormat(
         String prefix, Format format, boolean endsCommand, SourceLocation location, Optional<String> name) {
 
-    /** An unnamed shape: the only response of its form. */
-    public ResponseFormat(String prefix, Format format, boolean endsCommand, SourceLocation location) {
-        this(prefix, format, endsCommand, location, Optional.empty());
-    }
-
     /** The prefix as it starts a line on the wire, colon included. */
     public String wirePrefix() {
         return prefix + ":";
