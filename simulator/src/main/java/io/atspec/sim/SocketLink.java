@@ -76,6 +76,13 @@ abstract class SocketLink {
     abstract void receiveUntilEnd(int chunkSize) throws IOException;
 
     /** Writes on the open socket. */
+    /**
+     * Held by a send's write and by the close at the server's end of stream: a server that reads
+     * the last bytes and closes at once must not make the module close the socket under that
+     * write, which would answer ERROR for data the server has.
+     */
+    private final Object writing = new Object();
+
     abstract void write(byte[] data) throws IOException;
 
     abstract void closeSocket();
@@ -119,7 +126,9 @@ abstract class SocketLink {
                 LOG.log(System.Logger.Level.DEBUG, () -> type() + " link " + n + " ended: " + ended);
             }
             state = State.ENDED;
-            closeSocket();
+            synchronized (writing) {
+                closeSocket(); // not under a send in flight: its bytes may be the server's last
+            }
             if (!closedByHost) {
                 links.endedByServer(this);
                 if (type() == LinkType.TCP) {
@@ -170,7 +179,9 @@ abstract class SocketLink {
     void send(byte[] data, Runnable answered) throws IOException {
         hold();
         try {
-            write(data);
+            synchronized (writing) {
+                write(data);
+            }
             sent.addAndGet(data.length);
             answered.run();
         } finally {
